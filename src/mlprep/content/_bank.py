@@ -1,0 +1,288 @@
+"""The question bank: discovery of question folders, lookup, validation and coverage."""
+
+from __future__ import annotations
+
+import ast
+import os
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ._coding import function_signature, load_tests, wrong_solutions
+from ._errors import ContentError, ContentErrors
+from ._loader import CODING_FILES, load_question, read_text
+from ._locate import TomlPositions
+from ._models import Category, Question
+
+__all__ = [
+    "Bank",
+    "CheckReport",
+    "Inventory",
+    "builtin_bank_root",
+    "check_content",
+    "content_roots",
+    "coverage",
+    "discover",
+    "inventory",
+    "load_bank",
+]
+
+
+def builtin_bank_root() -> Path:
+    """The bank that ships inside the package."""
+    return Path(str(resources.files("mlprep") / "bank"))
+
+
+def content_roots(extra: Iterable[Path] = ()) -> list[Path]:
+    """The built-in bank, then ``MLPREP_CONTENT`` folders, then ``extra`` ones."""
+    roots = [builtin_bank_root()]
+    env = os.environ.get("MLPREP_CONTENT", "")
+    roots += [Path(p).expanduser() for p in env.split(os.pathsep) if p.strip()]
+    roots += [Path(p).expanduser() for p in extra]
+    unique: list[Path] = []
+    for root in roots:
+        if root.resolve() not in {u.resolve() for u in unique}:
+            unique.append(root)
+    return unique
+
+
+def discover(root: Path) -> Iterator[Path]:
+    """Every folder below ``root`` that holds a question.toml, in sorted order."""
+    if (root / "question.toml").is_file():
+        yield root
+        return
+    for path in sorted(root.rglob("question.toml")):
+        if "wrong" not in path.parent.parts[len(root.parts) :]:
+            yield path.parent
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """The stable topic keys (T01..., C01...) and the six categories, in our words."""
+
+    keys: dict[str, str]
+    categories: dict[str, str]
+
+
+@cache
+def inventory() -> Inventory:
+    data = tomllib.loads((resources.files("mlprep.content") / "inventory.toml").read_text("utf-8"))
+    return Inventory(keys=dict(data["keys"]), categories=dict(data["categories"]))
+
+
+@dataclass
+class Bank:
+    """Questions loaded from one or more content roots, by id."""
+
+    questions: dict[str, Question] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self.questions.values())
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self.questions
+
+    def get(self, question_id: str) -> Question:
+        """The question with this id; KeyError names close matches."""
+        try:
+            return self.questions[question_id]
+        except KeyError:
+            import difflib
+
+            close = difflib.get_close_matches(question_id, list(self.questions), n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise KeyError(f"no question with id '{question_id}'{hint}") from None
+
+    def by_key(self, key: str) -> list[Question]:
+        return [q for q in self if key in q.covers]
+
+    def filter(
+        self,
+        category: str | None = None,
+        difficulty: str | None = None,
+        tag: str | None = None,
+        key: str | None = None,
+        kind: str | None = None,
+    ) -> list[Question]:
+        out = []
+        for q in self:
+            if category and q.category.value != category:
+                continue
+            if difficulty and q.difficulty.value != difficulty:
+                continue
+            if tag and tag not in q.meta.tags:
+                continue
+            if key and key.upper() not in q.covers:
+                continue
+            if kind and (kind == "coding") != q.is_coding:
+                continue
+            out.append(q)
+        return out
+
+
+def load_bank(roots: Iterable[Path] | None = None) -> Bank:
+    """Load every question under ``roots`` (default: ``content_roots()``).
+
+    A broken folder does not stop the others from loading; its errors are kept
+    on ``Bank.errors`` so a caller can show them.
+    """
+    bank = Bank()
+    for root in content_roots() if roots is None else roots:
+        if not root.is_dir():
+            bank.errors.append(ContentError(root, 1, 1, "content folder does not exist"))
+            continue
+        for folder in discover(root):
+            try:
+                question = load_question(folder)
+            except ContentErrors as exc:
+                bank.errors.extend(exc.errors)
+                continue
+            if question.id in bank.questions:
+                other = bank.questions[question.id].path
+                bank.errors.append(
+                    ContentError(
+                        folder / "question.toml", 1, 1, f"duplicate id '{question.id}' ({other})"
+                    )
+                )
+                continue
+            bank.questions[question.id] = question
+    return bank
+
+
+@dataclass
+class CheckReport:
+    """The result of ``check_content``: questions checked and every error found."""
+
+    checked: int
+    errors: list[ContentError]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _meta_error(question: Question, loc: tuple[str | int, ...], message: str) -> ContentError:
+    path = question.file("question.toml")
+    text = path.read_text("utf-8")
+    line, column = TomlPositions(text).find(loc)
+    return ContentError(path, line, column, message)
+
+
+def _check_python(path: Path, errors: list[ContentError]) -> str | None:
+    text = read_text(path, errors)
+    if text is None:
+        return None
+    try:
+        ast.parse(text, filename=str(path))
+    except SyntaxError as exc:
+        errors.append(
+            ContentError(path, exc.lineno or 1, exc.offset or 1, f"syntax error: {exc.msg}")
+        )
+        return None
+    return text
+
+
+def _check_coding(question: Question) -> list[ContentError]:
+    spec = question.meta.coding
+    assert spec is not None
+    errors: list[ContentError] = []
+    for name in CODING_FILES:
+        path = question.file(name)
+        text = _check_python(path, errors)
+        if text is None or name == "tests.py":
+            continue
+        params = function_signature(text, spec.entry_point)
+        if params is None:
+            errors.append(ContentError(path, 1, 1, f"defines no function '{spec.entry_point}'"))
+        elif params != spec.parameters:
+            errors.append(
+                ContentError(
+                    path,
+                    1,
+                    1,
+                    f"'{spec.entry_point}' takes ({', '.join(params)}), "
+                    f"question.toml says ({', '.join(spec.parameters)})",
+                )
+            )
+    support = question.file("support.py")
+    if support.exists():
+        _check_python(support, errors)
+    wrong = wrong_solutions(question)
+    if len(wrong) < 3:
+        errors.append(
+            ContentError(question.file("wrong"), 1, 1, "expected at least 3 known-wrong solutions")
+        )
+    for path in wrong:
+        _check_python(path, errors)
+    if not errors:
+        try:
+            load_tests(question)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+    return errors
+
+
+def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
+    """Validate every question folder under ``roots`` and the bank as a whole."""
+    roots = list(content_roots() if roots is None else roots)
+    bank = load_bank(roots)
+    errors = list(bank.errors)
+    keys = inventory().keys
+    for question in bank:
+        folder_category = question.path.parent.name
+        if folder_category in {c.value for c in Category} and folder_category != question.category:
+            errors.append(
+                _meta_error(
+                    question,
+                    ("category",),
+                    f"category '{question.category}' but the folder is under '{folder_category}/'",
+                )
+            )
+        for i, key in enumerate(question.covers):
+            if key not in keys:
+                errors.append(_meta_error(question, ("covers", i), f"unknown inventory key {key}"))
+        for i, prereq in enumerate(question.meta.prerequisites):
+            if prereq not in bank:
+                errors.append(
+                    _meta_error(question, ("prerequisites", i), f"no question with id '{prereq}'")
+                )
+        if not 2 <= len(question.hints) <= 4:
+            errors.append(
+                ContentError(
+                    question.file("hints.md"), 1, 1, f"expected 2-4 hints, found {len(question.hints)}"
+                )
+            )
+        n_criteria = len(question.rubric.criterion)
+        low = 2 if question.is_coding else 3
+        if not low <= n_criteria <= 8:
+            errors.append(
+                ContentError(
+                    question.file("rubric.toml"), 1, 1, f"expected {low}-8 criteria, found {n_criteria}"
+                )
+            )
+        ids = [c.id for c in question.rubric.criterion] + [m.id for m in question.rubric.misconception]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            errors.append(
+                ContentError(question.file("rubric.toml"), 1, 1, f"duplicate rubric id '{dup}'")
+            )
+        if question.is_coding:
+            errors.extend(_check_coding(question))
+        elif len(question.samples) < 3:
+            errors.append(
+                ContentError(
+                    question.file("samples.toml"), 1, 1, "expected at least 3 scored sample answers"
+                )
+            )
+    return CheckReport(checked=len(bank), errors=sorted(set(errors)))
+
+
+def coverage(bank: Bank) -> dict[str, list[str]]:
+    """For every inventory key, the ids of the questions that cover it."""
+    return {key: [q.id for q in bank.by_key(key)] for key in inventory().keys}

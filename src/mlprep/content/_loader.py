@@ -1,0 +1,197 @@
+"""Load question folders into typed models, collecting errors with file:line:col."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ._errors import ContentError, ContentErrors
+from ._locate import TomlPositions
+from ._models import Question, QuestionMeta, RubricFile, Sample, SamplesFile
+
+__all__ = [
+    "CODING_FILES",
+    "WRITTEN_FILES",
+    "load_question",
+    "parse_hints",
+    "read_text",
+]
+
+WRITTEN_FILES = ("question.toml", "prompt.md", "hints.md", "answer.md", "rubric.toml")
+CODING_FILES = ("starter.py", "solution.py", "tests.py")
+
+_HINT_HEADING = re.compile(r"^##\s+Hint\s+(\d+)\s*$", re.MULTILINE)
+_TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def read_text(path: Path, errors: list[ContentError]) -> str | None:
+    """Read a UTF-8 file; a missing, unreadable or empty file becomes an error."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        errors.append(ContentError(path, 1, 1, "file is missing"))
+        return None
+    except OSError as exc:
+        errors.append(ContentError(path, 1, 1, f"cannot read file: {exc.strerror}"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        errors.append(
+            ContentError(path, line, column, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})")
+        )
+        return None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        errors.append(ContentError(path, line, 1, "contains a NUL character"))
+        return None
+    if not text.strip():
+        errors.append(ContentError(path, 1, 1, "file is empty"))
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _describe(error: Any) -> str:
+    kind = error["type"]
+    loc = error["loc"]
+    name = str(loc[-1]) if loc else "document"
+    if kind == "extra_forbidden":
+        return f"unknown key '{name}'"
+    if kind == "missing":
+        return f"missing required key '{name}'"
+    where = ".".join(str(p) for p in loc)
+    msg = str(error["msg"])
+    if kind == "string_pattern_mismatch":
+        msg = "expected lowercase words joined by '-' (or an inventory key like T02)"
+    return f"{where}: {msg[0].lower() + msg[1:]}" if where else msg
+
+
+def parse_toml(path: Path, model: type[M], errors: list[ContentError]) -> M | None:
+    """Parse a TOML file into ``model``, turning every problem into a located error."""
+    text = read_text(path, errors)
+    if text is None:
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POS.search(str(exc))
+        line, column = (int(match[1]), int(match[2])) if match else (1, 1)
+        message = _TOML_POS.sub("", str(exc)).strip()
+        errors.append(ContentError(path, line, column, f"invalid TOML: {message}"))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        positions = TomlPositions(text)
+        for err in exc.errors():
+            line, column = positions.find(tuple(err["loc"]))
+            errors.append(ContentError(path, line, column, _describe(err)))
+        return None
+
+
+def parse_hints(path: Path, errors: list[ContentError]) -> tuple[str, ...]:
+    """hints.md: each hint starts with a ``## Hint N`` heading, numbered from 1."""
+    text = read_text(path, errors)
+    if text is None:
+        return ()
+    headings = list(_HINT_HEADING.finditer(text))
+    if not headings:
+        errors.append(ContentError(path, 1, 1, "expected hints under headings '## Hint 1', ..."))
+        return ()
+    preamble = text[: headings[0].start()].strip()
+    if preamble:
+        errors.append(ContentError(path, 1, 1, "text before '## Hint 1' belongs to no hint"))
+    hints: list[str] = []
+    for i, match in enumerate(headings):
+        line = text[: match.start()].count("\n") + 1
+        if int(match[1]) != i + 1:
+            errors.append(
+                ContentError(path, line, 1, f"expected '## Hint {i + 1}', found '{match[0]}'")
+            )
+        end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
+        body = text[match.end() : end].strip()
+        if not body:
+            errors.append(ContentError(path, line, 1, f"hint {i + 1} is empty"))
+        hints.append(body)
+    return tuple(hints)
+
+
+def _check_samples(
+    path: Path, text: str | None, rubric: RubricFile, samples: list[Sample]
+) -> list[ContentError]:
+    """Sample scores must name real criteria, stay within their points and add up."""
+    errors: list[ContentError] = []
+    positions = TomlPositions(text or "")
+    points = {c.id: c.points for c in rubric.criterion}
+    penalties = {m.id: m.penalty for m in rubric.misconception}
+    seen: set[str] = set()
+    for i, sample in enumerate(samples):
+
+        def err(loc: tuple[str | int, ...], message: str, i: int = i) -> None:
+            line, column = positions.find(("sample", i, *loc))
+            errors.append(ContentError(path, line, column, message))
+
+        if sample.id in seen:
+            err(("id",), f"duplicate sample id '{sample.id}'")
+        seen.add(sample.id)
+        for cid, value in sample.scores.items():
+            if cid not in points:
+                err(("scores", cid), f"'{cid}' is not a criterion of rubric.toml")
+            elif value > points[cid]:
+                err(("scores", cid), f"score {value:g} exceeds the criterion's {points[cid]:g}")
+        for cid in points:
+            if cid not in sample.scores:
+                err(("scores",), f"no score for criterion '{cid}'")
+        for mid in sample.misconceptions:
+            if mid not in penalties:
+                err(("misconceptions",), f"'{mid}' is not a misconception of rubric.toml")
+        expected = max(
+            0.0,
+            sum(sample.scores.values()) - sum(penalties.get(m, 0.0) for m in sample.misconceptions),
+        )
+        if abs(expected - sample.total) > 1e-6:
+            err(
+                ("total",),
+                f"total {sample.total:g} does not match the scores minus penalties ({expected:g})",
+            )
+    return errors
+
+
+def load_question(folder: Path) -> Question:
+    """Load one question folder, or raise ``ContentErrors`` listing every problem."""
+    errors: list[ContentError] = []
+    meta = parse_toml(folder / "question.toml", QuestionMeta, errors)
+    prompt = read_text(folder / "prompt.md", errors)
+    hints = parse_hints(folder / "hints.md", errors)
+    answer = read_text(folder / "answer.md", errors)
+    rubric = parse_toml(folder / "rubric.toml", RubricFile, errors)
+    samples: list[Sample] = []
+    samples_path = folder / "samples.toml"
+    if samples_path.exists() or (meta is not None and meta.coding is None):
+        parsed = parse_toml(samples_path, SamplesFile, errors)
+        if parsed is not None:
+            samples = list(parsed.sample)
+            if rubric is not None:
+                errors.extend(
+                    _check_samples(samples_path, read_text(samples_path, []), rubric, samples)
+                )
+    if errors or meta is None or prompt is None or answer is None or rubric is None:
+        raise ContentErrors(errors)
+    return Question(
+        meta=meta,
+        path=folder,
+        prompt=prompt,
+        hints=hints,
+        answer=answer,
+        rubric=rubric,
+        samples=tuple(samples),
+    )

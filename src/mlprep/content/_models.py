@@ -1,0 +1,207 @@
+"""Typed models of a question folder.
+
+Every model forbids unknown keys: a typo in a content file is an error, not a
+silently ignored field. The file-level schemas (``QuestionMeta``, ``RubricFile``,
+``SamplesFile``, ``TestCaseSpec``) mirror the files on disk; ``Question`` is the
+assembled, validated whole that the rest of mlprep uses.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "Category",
+    "CodingSpec",
+    "Criterion",
+    "Difficulty",
+    "Misconception",
+    "Question",
+    "QuestionMeta",
+    "RubricFile",
+    "Sample",
+    "SamplesFile",
+    "TestCaseSpec",
+]
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*[a-z0-9]$", max_length=64)]
+InventoryKey = Annotated[str, StringConstraints(pattern=r"^[TC]\d{2}$")]
+Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Category(StrEnum):
+    THEORY = "theory"
+    CASE_STUDY = "case-study"
+    APPLIED = "applied"
+    SYSTEM_DESIGN = "system-design"
+    RECSYS = "recsys"
+    CODING = "coding"
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CodingSpec(_Strict):
+    """The ``[coding]`` table of question.toml: how the judge calls and limits code."""
+
+    entry_point: Identifier
+    parameters: list[Identifier]
+    returns: NonEmpty
+    banned_imports: list[NonEmpty] = Field(default_factory=list)
+    time_limit_ms: Annotated[int, Field(gt=0, le=60_000)] = 2000
+    memory_limit_mb: Annotated[int, Field(ge=64, le=4096)] = 512
+    rtol: Annotated[float, Field(ge=0)] = 1e-6
+    atol: Annotated[float, Field(ge=0)] = 1e-9
+    random_tests: Annotated[int, Field(ge=0, le=200)] = 10
+    random_sizes: list[Annotated[int, Field(ge=0)]] = Field(default_factory=lambda: [4, 16, 64])
+    growth_sizes: list[Annotated[int, Field(gt=0)]] = Field(default_factory=list)
+    complexity: str | None = None
+    check_mutation: bool = True
+
+
+class QuestionMeta(_Strict):
+    """question.toml."""
+
+    id: Slug
+    title: NonEmpty
+    category: Category
+    difficulty: Difficulty
+    tags: list[Slug] = Field(default_factory=list)
+    covers: list[InventoryKey] = Field(default_factory=list)
+    minutes: Annotated[int, Field(gt=0, le=180)]
+    followups: list[NonEmpty] = Field(default_factory=list)
+    prerequisites: list[Slug] = Field(default_factory=list)
+    coding: CodingSpec | None = None
+
+
+class Criterion(_Strict):
+    """One rubric criterion: a checkable statement and the concepts that show it."""
+
+    id: Slug
+    points: Annotated[float, Field(gt=0, le=100)]
+    text: NonEmpty
+    concepts: list[list[NonEmpty]] = Field(min_length=1)
+    feedback: NonEmpty
+
+
+class Misconception(_Strict):
+    """A wrong claim that costs points when an answer makes it."""
+
+    id: Slug
+    text: NonEmpty
+    phrases: list[NonEmpty] = Field(min_length=1)
+    penalty: Annotated[float, Field(gt=0, le=100)]
+
+
+class RubricFile(_Strict):
+    """rubric.toml."""
+
+    criterion: list[Criterion] = Field(min_length=1)
+    misconception: list[Misconception] = Field(default_factory=list)
+
+
+SampleQuality = Literal["strong", "partial", "weak", "wrong", "rambling"]
+
+
+class Sample(_Strict):
+    """A scored sample answer: the labelled data the grader is calibrated on."""
+
+    id: Slug
+    quality: SampleQuality
+    text: NonEmpty
+    misconceptions: list[Slug] = Field(default_factory=list)
+    total: Annotated[float, Field(ge=0)]
+    scores: dict[str, Annotated[float, Field(ge=0)]]
+
+
+class SamplesFile(_Strict):
+    """samples.toml."""
+
+    sample: list[Sample] = Field(min_length=1)
+
+
+class TestCaseSpec(BaseModel):
+    """One entry of ``CASES`` in a coding question's tests.py."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    name: NonEmpty
+    kind: Literal["visible", "hidden"]
+    args: tuple[Any, ...]
+    expected: Any = None
+    has_expected: bool = False
+    note: str = ""
+
+
+class Question(_Strict):
+    """A loaded, validated question folder."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    meta: QuestionMeta
+    path: Path
+    prompt: str
+    hints: tuple[str, ...]
+    answer: str
+    rubric: RubricFile
+    samples: tuple[Sample, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def category(self) -> Category:
+        return self.meta.category
+
+    @property
+    def difficulty(self) -> Difficulty:
+        return self.meta.difficulty
+
+    @property
+    def covers(self) -> list[str]:
+        return self.meta.covers
+
+    @property
+    def is_coding(self) -> bool:
+        return self.meta.coding is not None
+
+    @property
+    def max_points(self) -> float:
+        return float(sum(c.points for c in self.rubric.criterion))
+
+    def file(self, name: str) -> Path:
+        """Path of a file inside the question folder."""
+        return self.path / name
+
+    def read(self, name: str) -> str:
+        return (self.path / name).read_text(encoding="utf-8")
+
+    def summary(self) -> dict[str, Any]:
+        """The stable shape used by ``mlprep list --json``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "category": self.category.value,
+            "difficulty": self.difficulty.value,
+            "covers": list(self.covers),
+            "tags": list(self.meta.tags),
+            "minutes": self.meta.minutes,
+            "kind": "coding" if self.is_coding else "written",
+        }
