@@ -1,0 +1,236 @@
+"""One core object behind every interface (CLI, web app, notebook).
+
+``Mlprep`` holds the question bank and the progress store, and is where an answer
+becomes a recorded attempt. Interfaces parse input, call these methods and render
+what comes back; they hold no logic of their own.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mlprep.errors import ContentInvalid, UnknownQuestion, UsageError
+
+if TYPE_CHECKING:
+    from mlprep.content import Bank, Question
+    from mlprep.grading import GradeReport
+    from mlprep.judging import JudgeResult
+    from mlprep.store import Attempt, Store
+
+__all__ = ["HintReveal", "Mlprep"]
+
+
+@dataclass(frozen=True)
+class HintReveal:
+    """The hints a learner has revealed so far for one question."""
+
+    question_id: str
+    revealed: tuple[str, ...]
+    total: int
+
+    @property
+    def exhausted(self) -> bool:
+        return len(self.revealed) >= self.total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.question_id,
+            "revealed": len(self.revealed),
+            "total": self.total,
+            "hints": list(self.revealed),
+        }
+
+
+class Mlprep:
+    """The bank, the store and the operations on them, for one learner."""
+
+    def __init__(
+        self,
+        content: Iterable[Path] = (),
+        db: str | Path | None = None,
+        learner: str = "local",
+        bank: Bank | None = None,
+        store: Store | None = None,
+    ) -> None:
+        self._content = [Path(p) for p in content]
+        self._db = db
+        self.learner = learner
+        self._bank = bank
+        self._store = store
+
+    # -- lazily opened resources ---------------------------------------------------
+
+    @property
+    def bank(self) -> Bank:
+        if self._bank is None:
+            from mlprep.content import content_roots, load_bank
+
+            for folder in self._content:
+                if not folder.is_dir():
+                    raise UsageError(f"content folder does not exist: {folder}")
+            self._bank = load_bank(content_roots(self._content))
+        return self._bank
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from mlprep._paths import default_db_path
+            from mlprep.store import Store
+
+            self._store = Store(self._db if self._db is not None else default_db_path())
+        return self._store
+
+    # -- questions ------------------------------------------------------------------
+
+    def question(self, question_id: str) -> Question:
+        try:
+            return self.bank.get(question_id)
+        except KeyError as exc:
+            broken = [e for e in self.bank.errors if question_id in e.path.parts]
+            if broken:
+                raise ContentInvalid(
+                    f"question '{question_id}' does not load: {broken[0]}"
+                ) from None
+            raise UnknownQuestion(str(exc.args[0])) from None
+
+    def question_by_key(self, key: str) -> Question:
+        matches = self.bank.by_key(key.upper())
+        if not matches:
+            raise UnknownQuestion(f"no question covers inventory key '{key}'")
+        coding = [q for q in matches if q.is_coding]
+        return (coding or matches)[0]
+
+    def questions(self, **filters: str | None) -> list[Question]:
+        return self.bank.filter(**filters)
+
+    # -- hints and answers -----------------------------------------------------------
+
+    def hints(self, question_id: str) -> HintReveal:
+        question = self.question(question_id)
+        shown = self.store.hints_revealed(question.id, learner=self.learner)
+        return HintReveal(question.id, question.hints[:shown], len(question.hints))
+
+    def next_hint(self, question_id: str) -> HintReveal:
+        question = self.question(question_id)
+        shown = self.store.reveal_hint(question.id, len(question.hints), learner=self.learner)
+        return HintReveal(question.id, question.hints[:shown], len(question.hints))
+
+    def reveal_solution(self, question_id: str) -> Question:
+        question = self.question(question_id)
+        self.store.mark_solution_seen(question.id, learner=self.learner)
+        return question
+
+    # -- answering ---------------------------------------------------------------------
+
+    def judge(
+        self,
+        question_id: str,
+        source: str,
+        *,
+        seed: int | None = None,
+        mode: str = "submit",
+        custom_args: tuple[Any, ...] | None = None,
+        origin: str = "cli",
+        time_spent_s: float | None = None,
+        mock_id: int | None = None,
+        judge_fn: Any = None,
+    ) -> JudgeResult:
+        """Judge code; a submission (not a run) is recorded as an attempt."""
+        question = self.question(question_id)
+        if not question.is_coding:
+            raise UsageError(f"'{question.id}' is a written question: use grade, not judge")
+        if judge_fn is None:
+            from mlprep.judging import judge as judge_fn
+        started = time.monotonic()
+        result: JudgeResult = judge_fn(
+            question, source, seed=seed, mode=mode, custom_args=custom_args
+        )
+        if mode == "submit":
+            self._record(
+                question,
+                answer=source,
+                verdict=str(result.verdict),
+                score=1.0 if result.accepted else 0.0,
+                result=result.to_dict(),
+                origin=origin,
+                time_spent_s=time_spent_s
+                if time_spent_s is not None
+                else time.monotonic() - started,
+                mock_id=mock_id,
+            )
+        return result
+
+    def grade(
+        self,
+        question_id: str,
+        text: str,
+        *,
+        grader: str = "default",
+        origin: str = "cli",
+        time_spent_s: float | None = None,
+        mock_id: int | None = None,
+    ) -> GradeReport:
+        """Grade a written answer against its rubric and record the attempt."""
+        question = self.question(question_id)
+        if question.is_coding:
+            raise UsageError(f"'{question.id}' is a coding question: use judge, not grade")
+        from mlprep.grading import grade
+
+        report = grade(question, text, grader=grader)
+        self._record(
+            question,
+            answer=text,
+            verdict=None,
+            score=report.score,
+            result=report.to_dict(),
+            origin=origin,
+            time_spent_s=time_spent_s,
+            mock_id=mock_id,
+        )
+        return report
+
+    def _record(
+        self,
+        question: Question,
+        *,
+        answer: str,
+        verdict: str | None,
+        score: float | None,
+        result: dict[str, Any],
+        origin: str,
+        time_spent_s: float | None,
+        mock_id: int | None,
+    ) -> Attempt:
+        from mlprep.store import AttemptInput
+
+        store = self.store
+        attempt = store.record_attempt(
+            AttemptInput(
+                question_id=question.id,
+                kind="coding" if question.is_coding else "written",
+                answer=answer,
+                verdict=verdict,
+                score=score,
+                time_spent_s=time_spent_s,
+                hints_used=store.hints_revealed(question.id, learner=self.learner),
+                solution_seen=store.solution_seen(question.id, learner=self.learner),
+                source=origin,
+                mock_id=mock_id,
+                result=result,
+            ),
+            learner=self.learner,
+        )
+        self._after_attempt(question, attempt)
+        return attempt
+
+    def _after_attempt(self, question: Question, attempt: Attempt) -> None:
+        """Hook for the scheduler: an attempt becomes a review of the question's card."""
+        try:
+            from mlprep.study import review_attempt
+        except ImportError:
+            return
+        review_attempt(self, question, attempt)

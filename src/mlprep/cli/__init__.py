@@ -1,0 +1,102 @@
+"""The ``mlprep`` command line: parse, call the core, render. No logic of its own.
+
+Each command group lives in its own module with a ``register(app)`` function and
+imports heavy modules inside the command bodies, so ``mlprep --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import typer
+
+from ._common import State
+
+__all__ = ["app", "main"]
+
+# Command modules, in the order their commands appear in --help.
+COMMAND_MODULES = [
+    "catalogue",
+    "content",
+    "judge",
+    "grade",
+    "study",
+    "data",
+    "serve",
+    "notebook",
+]
+
+app = typer.Typer(
+    name="mlprep",
+    help="Practise machine-learning interviews, offline: questions, a sandboxed judge, "
+    "rubric grading and spaced repetition.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from mlprep._version import __version__
+
+        typer.echo(f"mlprep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    content: list[Path] = typer.Option(
+        [],
+        "--content",
+        help="Extra content folder (repeatable); MLPREP_CONTENT works too.",
+        envvar=None,
+    ),
+    db: Path | None = typer.Option(
+        None, "--db", help="Progress database file (default: in MLPREP_HOME or the user data folder)."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    ctx.obj = State(content=list(content), db=db)
+
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"mlprep.cli._{_name}")
+    except ModuleNotFoundError as _exc:
+        if _exc.name != f"mlprep.cli._{_name}":
+            raise
+        continue
+    _module.register(app)
+
+
+def main() -> None:
+    """Entry point: every error a user can cause is one line and an exit code."""
+    from mlprep.errors import MlprepError
+
+    try:
+        app()
+    except MlprepError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # our bug: one line for the user, details in a log file
+        from mlprep._crash import write_crash_report
+
+        where = write_crash_report(exc)
+        sys.stderr.write(
+            f"internal error: {type(exc).__name__}: {exc}\n(details saved to {where}; "
+            "please report it)\n"
+        )
+        sys.exit(70)

@@ -1,0 +1,37 @@
+"""Errors that interfaces turn into one clear line and an exit code.
+
+    MlprepError              any error a user can act on (exit 1 unless set)
+    ├── UsageError           bad arguments, unknown ids, missing files (exit 2)
+    │   └── UnknownQuestion  no question with that id
+    ├── ContentInvalid       content files that do not validate (exit 1)
+    └── StoreError           the progress database cannot be opened or written (exit 1)
+
+Verdicts and grades are data, never exceptions: a wrong submission is a result.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ContentInvalid", "MlprepError", "StoreError", "UnknownQuestion", "UsageError"]
+
+
+class MlprepError(Exception):
+    """Base class: the message is shown to the user as is."""
+
+    exit_code = 1
+
+
+class UsageError(MlprepError):
+    exit_code = 2
+
+
+class UnknownQuestion(UsageError, KeyError):
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown question"
+
+
+class ContentInvalid(MlprepError):
+    pass
+
+
+class StoreError(MlprepError):
+    pass

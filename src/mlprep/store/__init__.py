@@ -1,0 +1,30 @@
+"""Progress storage: SQLAlchemy models, Alembic migrations, repository methods."""
+
+from ._schema import (
+    Attempt,
+    Base,
+    HintState,
+    Learner,
+    MockSession,
+    Note,
+    ReviewLog,
+    ReviewState,
+    utcnow,
+)
+from ._store import DEFAULT_LEARNER, HEAD_REVISION, AttemptInput, Store
+
+__all__ = [
+    "DEFAULT_LEARNER",
+    "HEAD_REVISION",
+    "Attempt",
+    "AttemptInput",
+    "Base",
+    "HintState",
+    "Learner",
+    "MockSession",
+    "Note",
+    "ReviewLog",
+    "ReviewState",
+    "Store",
+    "utcnow",
+]

@@ -1,0 +1,351 @@
+"""The progress store: one object over a SQLAlchemy engine, migrated on open.
+
+SQLite is the embedded default (WAL, synchronous=FULL, foreign keys on); the same
+code takes a PostgreSQL URL. Every write happens inside one transaction, so a
+process killed mid-write leaves the database as it was before that write.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mlprep.errors import StoreError
+
+from ._schema import (
+    Attempt,
+    HintState,
+    Learner,
+    MockSession,
+    Note,
+    ReviewLog,
+    ReviewState,
+    utcnow,
+)
+
+__all__ = ["DEFAULT_LEARNER", "HEAD_REVISION", "AttemptInput", "Store"]
+
+# The newest migration in migrations/versions; a test pins it to Alembic's head.
+HEAD_REVISION = "0002"
+DEFAULT_LEARNER = "local"
+
+
+@dataclass(frozen=True)
+class AttemptInput:
+    """What an interface hands the store when a learner submits an answer."""
+
+    question_id: str
+    kind: str  # coding | written
+    answer: str
+    verdict: str | None = None
+    score: float | None = None
+    time_spent_s: float | None = None
+    hints_used: int = 0
+    solution_seen: bool = False
+    source: str = "cli"
+    mock_id: int | None = None
+    result: dict[str, Any] | None = None
+    created_at: datetime | None = None
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _url_for(target: str | Path) -> str:
+    value = str(target)
+    if "://" in value:
+        return value
+    path = Path(value).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror}") from None
+    return f"sqlite:///{path}"
+
+
+class Store:
+    """Progress of learners: attempts, hints, reviews, mock interviews, notes."""
+
+    def __init__(self, target: str | Path, *, migrate: bool = True) -> None:
+        self.url = _url_for(target)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except (SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"cannot open the progress database {self.url}: {exc}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._learner_ids: dict[str, int] = {}
+        if migrate:
+            self.migrate()
+
+    # -- schema -----------------------------------------------------------------
+
+    def current_revision(self) -> str | None:
+        try:
+            with self.engine.connect() as conn:
+                if not inspect(conn).has_table("alembic_version"):
+                    return None
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the progress database {self.url}: {exc}") from None
+
+    def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to ``revision``; a no-op (without Alembic) when current."""
+        current = self.current_revision()
+        if revision == "head" and current == HEAD_REVISION:
+            return
+        from alembic import command
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
+        config = Config()
+        config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+        known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+        if current is not None and current not in known:
+            raise StoreError(
+                f"the progress database is at schema {current}, newer than this mlprep knows; "
+                "upgrade mlprep"
+            )
+        try:
+            with self.engine.begin() as conn:
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot migrate the progress database: {exc}") from None
+
+    # -- sessions ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work commits at the end of the block or not at all."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"progress database error: {exc}") from None
+        finally:
+            session.close()
+
+    def learner_id(self, name: str = DEFAULT_LEARNER) -> int:
+        if name in self._learner_ids:
+            return self._learner_ids[name]
+        with self.transaction() as s:
+            learner = s.scalar(select(Learner).where(Learner.name == name))
+            if learner is None:
+                learner = Learner(name=name, created_at=utcnow())
+                s.add(learner)
+                s.flush()
+            self._learner_ids[name] = learner.id
+        return self._learner_ids[name]
+
+    # -- attempts ---------------------------------------------------------------
+
+    def record_attempt(self, attempt: AttemptInput, learner: str = DEFAULT_LEARNER) -> Attempt:
+        row = Attempt(
+            learner_id=self.learner_id(learner),
+            question_id=attempt.question_id,
+            kind=attempt.kind,
+            created_at=attempt.created_at or utcnow(),
+            answer=attempt.answer,
+            verdict=attempt.verdict,
+            score=attempt.score,
+            time_spent_s=attempt.time_spent_s,
+            hints_used=attempt.hints_used,
+            solution_seen=attempt.solution_seen,
+            source=attempt.source,
+            mock_id=attempt.mock_id,
+            result_json=json.dumps(attempt.result) if attempt.result is not None else None,
+        )
+        with self.transaction() as s:
+            s.add(row)
+        return row
+
+    def attempts(
+        self,
+        learner: str = DEFAULT_LEARNER,
+        question_id: str | None = None,
+        since: datetime | None = None,
+    ) -> list[Attempt]:
+        query = select(Attempt).where(Attempt.learner_id == self.learner_id(learner))
+        if question_id is not None:
+            query = query.where(Attempt.question_id == question_id)
+        if since is not None:
+            query = query.where(Attempt.created_at >= since)
+        with self.transaction() as s:
+            return list(s.scalars(query.order_by(Attempt.created_at, Attempt.id)))
+
+    # -- hints ------------------------------------------------------------------
+
+    def _hint_state(self, s: Session, learner: str, question_id: str) -> HintState:
+        key = (self.learner_id(learner), question_id)
+        state = s.get(HintState, key)
+        if state is None:
+            state = HintState(
+                learner_id=key[0],
+                question_id=question_id,
+                revealed=0,
+                solution_seen=False,
+                updated_at=utcnow(),
+            )
+            s.add(state)
+        return state
+
+    def hints_revealed(self, question_id: str, learner: str = DEFAULT_LEARNER) -> int:
+        with self.transaction() as s:
+            state = s.get(HintState, (self.learner_id(learner), question_id))
+            return state.revealed if state else 0
+
+    def reveal_hint(self, question_id: str, available: int, learner: str = DEFAULT_LEARNER) -> int:
+        """Reveal the next hint (at most ``available``); returns how many are revealed."""
+        with self.transaction() as s:
+            state = self._hint_state(s, learner, question_id)
+            state.revealed = min(available, state.revealed + 1)
+            state.updated_at = utcnow()
+            return state.revealed
+
+    def solution_seen(self, question_id: str, learner: str = DEFAULT_LEARNER) -> bool:
+        with self.transaction() as s:
+            state = s.get(HintState, (self.learner_id(learner), question_id))
+            return bool(state and state.solution_seen)
+
+    def mark_solution_seen(self, question_id: str, learner: str = DEFAULT_LEARNER) -> None:
+        with self.transaction() as s:
+            state = self._hint_state(s, learner, question_id)
+            state.solution_seen = True
+            state.updated_at = utcnow()
+
+    def reset_hints(self, question_id: str, learner: str = DEFAULT_LEARNER) -> None:
+        """Start a fresh try: hints hidden again (history of attempts is kept)."""
+        with self.transaction() as s:
+            state = s.get(HintState, (self.learner_id(learner), question_id))
+            if state is not None:
+                state.revealed = 0
+                state.solution_seen = False
+                state.updated_at = utcnow()
+
+    # -- notes ------------------------------------------------------------------
+
+    def note(self, question_id: str, learner: str = DEFAULT_LEARNER) -> str:
+        with self.transaction() as s:
+            row = s.scalar(
+                select(Note).where(
+                    Note.learner_id == self.learner_id(learner), Note.question_id == question_id
+                )
+            )
+            return row.text if row else ""
+
+    def set_note(self, question_id: str, body: str, learner: str = DEFAULT_LEARNER) -> None:
+        with self.transaction() as s:
+            lid = self.learner_id(learner)
+            row = s.scalar(
+                select(Note).where(Note.learner_id == lid, Note.question_id == question_id)
+            )
+            if row is None:
+                s.add(Note(learner_id=lid, question_id=question_id, text=body, updated_at=utcnow()))
+            else:
+                row.text = body
+                row.updated_at = utcnow()
+
+    # -- reviews (the scheduler's state) -----------------------------------------
+
+    def review(self, question_id: str, learner: str = DEFAULT_LEARNER) -> ReviewState | None:
+        with self.transaction() as s:
+            return s.get(ReviewState, (self.learner_id(learner), question_id))
+
+    def reviews(self, learner: str = DEFAULT_LEARNER) -> list[ReviewState]:
+        with self.transaction() as s:
+            query = select(ReviewState).where(ReviewState.learner_id == self.learner_id(learner))
+            return list(s.scalars(query.order_by(ReviewState.due)))
+
+    def save_review(
+        self,
+        question_id: str,
+        *,
+        card_json: str,
+        due: datetime,
+        lapses: int,
+        leech: bool,
+        rating: int | None = None,
+        attempt_id: int | None = None,
+        reviewed_at: datetime | None = None,
+        learner: str = DEFAULT_LEARNER,
+    ) -> None:
+        """Store a card's new state and, with ``rating``, log the review, atomically."""
+        now = reviewed_at or utcnow()
+        with self.transaction() as s:
+            lid = self.learner_id(learner)
+            row = s.get(ReviewState, (lid, question_id))
+            if row is None:
+                row = ReviewState(learner_id=lid, question_id=question_id)
+                s.add(row)
+            row.card_json, row.due, row.lapses, row.leech, row.updated_at = (
+                card_json,
+                due,
+                lapses,
+                leech,
+                now,
+            )
+            if rating is not None:
+                s.add(
+                    ReviewLog(
+                        learner_id=lid,
+                        question_id=question_id,
+                        rating=rating,
+                        reviewed_at=now,
+                        attempt_id=attempt_id,
+                    )
+                )
+
+    def review_logs(self, learner: str = DEFAULT_LEARNER) -> list[ReviewLog]:
+        with self.transaction() as s:
+            query = select(ReviewLog).where(ReviewLog.learner_id == self.learner_id(learner))
+            return list(s.scalars(query.order_by(ReviewLog.reviewed_at, ReviewLog.id)))
+
+    # -- mock interviews --------------------------------------------------------
+
+    def create_mock(
+        self, track: str, minutes: int, plan: dict[str, Any], learner: str = DEFAULT_LEARNER
+    ) -> MockSession:
+        row = MockSession(
+            learner_id=self.learner_id(learner),
+            track=track,
+            minutes=minutes,
+            started_at=utcnow(),
+            plan_json=json.dumps(plan),
+        )
+        with self.transaction() as s:
+            s.add(row)
+        return row
+
+    def finish_mock(self, mock_id: int, scorecard: dict[str, Any]) -> None:
+        with self.transaction() as s:
+            row = s.get(MockSession, mock_id)
+            if row is None:
+                raise StoreError(f"no mock interview with id {mock_id}")
+            row.finished_at = utcnow()
+            row.scorecard_json = json.dumps(scorecard)
+
+    def mocks(self, learner: str = DEFAULT_LEARNER) -> list[MockSession]:
+        with self.transaction() as s:
+            query = select(MockSession).where(MockSession.learner_id == self.learner_id(learner))
+            return list(s.scalars(query.order_by(MockSession.started_at, MockSession.id)))
+
+    def close(self) -> None:
+        self.engine.dispose()
