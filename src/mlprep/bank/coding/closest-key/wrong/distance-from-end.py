@@ -1,0 +1,13 @@
+"""Measures the distance from the end of each list instead of from its front."""
+
+
+def closest_key(dictionary, input):
+    best_key = None
+    best_distance = None
+    for key, letters in dictionary.items():
+        if input not in letters:
+            continue
+        distance = len(letters) - 1 - letters.index(input)
+        if best_distance is None or distance < best_distance:
+            best_key, best_distance = key, distance
+    return best_key
