@@ -1,0 +1,186 @@
+"""Text handling shared by the graders: cleaning, sentences, clauses, lemmas, negation.
+
+Offsets matter: every span a report shows indexes into the cleaned answer, and
+cleaning never changes the length of the text (control characters become spaces,
+unencodable code points become U+FFFD), so the spans also index into what the
+learner typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "Clause",
+    "Sentence",
+    "clean",
+    "english_share",
+    "lemma",
+    "lemmas",
+    "sentences",
+    "truncate_words",
+]
+
+# Control characters except tab and newline; C1 controls too.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A sentence ends at . ! ? followed by space, at a line break, or at a bullet.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n")
+# Clause boundaries inside a sentence: punctuation and contrastive conjunctions.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|whereas|although|though|while|instead)\b",
+    re.IGNORECASE,
+)
+
+# English function words: prose has many of them, a bare list of terms almost none.
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its it's is are was were be been being am do does
+    did has have had having will would can could should may might must shall of in on at by
+    for with from to into onto over under about as than then so if when because since which
+    who whom whose what where why how and or but not no nor also too very more most less
+    least much many some any each every all both either neither i you he she we they me him
+    her us them my your our their there here just only even still yet such one ones own
+    same other another out up down off again once let get gets got make makes made""".split()
+)
+
+# Words that negate the clause they stand in.
+_NEGATIONS = frozenset(
+    """not no never none neither nor without cannot nothing nobody hardly barely
+    isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt
+    hasnt havent hadnt mustnt neednt""".split()
+)
+# "not only", "no matter": a negation word that does not deny what follows.
+_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "matter", "doubt", "necessarily"})
+
+
+def clean(text: str | bytes) -> tuple[str, list[str]]:
+    """A grader-safe copy of ``text`` of the same length, and notes on what was changed."""
+    notes: list[str] = []
+    if isinstance(text, bytes):
+        decoded = text.decode("utf-8", errors="replace")
+        if "\ufffd" in decoded and b"\xef\xbf\xbd" not in text:
+            notes.append("The answer was not valid UTF-8; unreadable bytes were ignored.")
+        text = decoded
+    # Lone surrogates (from surrogateescape decoding) cannot be encoded; replace them.
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+        notes.append("The answer contained undecodable characters; they were ignored.")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+        notes.append("Control characters in the answer were ignored.")
+    return text, notes
+
+
+def truncate_words(text: str, max_words: int) -> tuple[str, bool]:
+    """``text`` cut after ``max_words`` words (never mid-word), and whether it was cut."""
+    for i, match in enumerate(_WORD.finditer(text)):
+        if i == max_words:
+            return text[: match.start()], True
+    return text, False
+
+
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """Lower-cased lemma with British -ise spellings folded into -ize."""
+    import simplemma
+
+    low = word.lower().replace("’", "'")
+    if low.endswith("n't"):
+        return low.replace("'", "")  # doesn't -> doesnt: one negation token
+    low = low.replace("'", "")
+    try:
+        base = simplemma.lemmatize(low, lang="en").lower()
+    except Exception:  # the lemmatiser is a nicety; never let it fail a grade
+        base = low
+    return _BRITISH.sub(r"iz\1", base)
+
+
+def lemmas(text: str) -> list[str]:
+    return [lemma(m.group()) for m in _WORD.finditer(text)]
+
+
+@dataclass
+class Clause:
+    """Lemmas of one clause with their character offsets in the answer."""
+
+    tokens: list[str]
+    starts: list[int]
+    ends: list[int]
+    negated: bool
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return [t for c in self.clauses for t in c.tokens]
+
+
+def _is_negated(tokens: list[str]) -> bool:
+    for i, tok in enumerate(tokens):
+        if tok in _NEGATIONS:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if nxt not in _NOT_NEGATING_NEXT:
+                return True
+    return False
+
+
+def _clauses(text: str, offset: int) -> list[Clause]:
+    out: list[Clause] = []
+    pos = 0
+    pieces: list[tuple[int, int]] = []
+    for brk in _CLAUSE_BREAK.finditer(text):
+        pieces.append((pos, brk.start()))
+        pos = brk.end()
+    pieces.append((pos, len(text)))
+    for lo, hi in pieces:
+        words = list(_WORD.finditer(text, lo, hi))
+        if not words:
+            continue
+        tokens = [lemma(w.group()) for w in words]
+        out.append(
+            Clause(
+                tokens=tokens,
+                starts=[offset + w.start() for w in words],
+                ends=[offset + w.end() for w in words],
+                negated=_is_negated(tokens),
+            )
+        )
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` with offsets, split into lemmatised clauses."""
+    out: list[Sentence] = []
+    pos = 0
+    bounds = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    bounds.append((len(text), len(text)))
+    for end, next_start in bounds:
+        raw = text[pos:end]
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            sentence = Sentence(start=start, end=start + len(stripped), text=stripped)
+            sentence.clauses = _clauses(stripped, start)
+            if sentence.clauses:
+                out.append(sentence)
+        pos = next_start
+    return out
+
+
+def english_share(tokens: list[str]) -> float:
+    """Share of tokens that are English function words (prose: about 0.35-0.55)."""
+    if not tokens:
+        return 0.0
+    return sum(t in FUNCTION_WORDS for t in tokens) / len(tokens)
