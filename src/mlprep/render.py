@@ -34,14 +34,10 @@ def question_panel(question: Question) -> RenderableType:
     if question.meta.coding is not None:
         parts.append(Text("\nStarter code:", style="bold"))
         parts.append(Syntax(question.read("starter.py"), "python", theme="ansi_dark"))
-        parts.append(
-            Text(f"\nSubmit with: mlprep judge {question.id} solution.py", style="dim")
-        )
+        parts.append(Text(f"\nSubmit with: mlprep judge {question.id} solution.py", style="dim"))
     else:
         parts.append(Text(f"\nAnswer with: mlprep grade {question.id} answer.txt", style="dim"))
-    parts.append(
-        Text(f"{len(question.hints)} hints: mlprep hint {question.id}", style="dim")
-    )
+    parts.append(Text(f"{len(question.hints)} hints: mlprep hint {question.id}", style="dim"))
     return Panel(Group(*parts), title=f"[bold]{question.title}[/bold] ({question.id})")
 
 
@@ -60,5 +56,7 @@ def answer_panel(question: Question) -> RenderableType:
         rubric.add_row(f"-{wrong.penalty:g}", f"[red]mistake:[/red] {wrong.text}")
     parts: list[RenderableType] = [Markdown(question.answer), rubric]
     if question.meta.followups:
-        parts.append(Markdown("**Follow-ups**\n\n" + "\n".join(f"- {f}" for f in question.meta.followups)))
+        parts.append(
+            Markdown("**Follow-ups**\n\n" + "\n".join(f"- {f}" for f in question.meta.followups))
+        )
     return Panel(Group(*parts), title=f"Model answer: {question.title}")

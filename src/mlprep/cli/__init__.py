@@ -58,7 +58,9 @@ def _root(
         envvar=None,
     ),
     db: Path | None = typer.Option(
-        None, "--db", help="Progress database file (default: in MLPREP_HOME or the user data folder)."
+        None,
+        "--db",
+        help="Progress database file (default: in MLPREP_HOME or the user data folder).",
     ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."

@@ -39,7 +39,9 @@ def register(app: typer.Typer) -> None:
             category=category, difficulty=difficulty, tag=tag, key=key, kind=kind
         )
         if as_json:
-            emit_json("list", {"count": len(questions), "questions": [q.summary() for q in questions]})
+            emit_json(
+                "list", {"count": len(questions), "questions": [q.summary() for q in questions]}
+            )
             return
         from rich.table import Table
 
@@ -62,7 +64,9 @@ def register(app: typer.Typer) -> None:
     @app.command("show")
     def show(
         ctx: typer.Context,
-        question_id: str = typer.Argument(..., metavar="ID", help="Question id (see `mlprep list`)."),
+        question_id: str = typer.Argument(
+            ..., metavar="ID", help="Question id (see `mlprep list`)."
+        ),
         as_json: bool = JsonOption,
     ) -> None:
         """Show a question's prompt."""
@@ -102,7 +106,9 @@ def register(app: typer.Typer) -> None:
         out = console()
         for i, text in enumerate(reveal.revealed, start=1):
             style = "bold" if i == len(reveal.revealed) else "dim"
-            out.print(Panel(Markdown(text), title=f"Hint {i} of {reveal.total}", border_style=style))
+            out.print(
+                Panel(Markdown(text), title=f"Hint {i} of {reveal.total}", border_style=style)
+            )
         if before.exhausted:
             out.print("[dim]No more hints: `mlprep answer ID` shows the model answer.[/dim]")
 

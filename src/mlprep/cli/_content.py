@@ -38,7 +38,7 @@ def check(
     else:
         out = console()
         for error in report.errors:
-            out.print(str(error), markup=False, highlight=False)
+            out.print(str(error), markup=False, highlight=False, soft_wrap=True)
         if report.ok:
             out.print(f"[green]ok[/green]: {report.checked} questions valid")
         else:

@@ -256,7 +256,10 @@ def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
         if not 2 <= len(question.hints) <= 4:
             errors.append(
                 ContentError(
-                    question.file("hints.md"), 1, 1, f"expected 2-4 hints, found {len(question.hints)}"
+                    question.file("hints.md"),
+                    1,
+                    1,
+                    f"expected 2-4 hints, found {len(question.hints)}",
                 )
             )
         n_criteria = len(question.rubric.criterion)
@@ -264,10 +267,15 @@ def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
         if not low <= n_criteria <= 8:
             errors.append(
                 ContentError(
-                    question.file("rubric.toml"), 1, 1, f"expected {low}-8 criteria, found {n_criteria}"
+                    question.file("rubric.toml"),
+                    1,
+                    1,
+                    f"expected {low}-8 criteria, found {n_criteria}",
                 )
             )
-        ids = [c.id for c in question.rubric.criterion] + [m.id for m in question.rubric.misconception]
+        ids = [c.id for c in question.rubric.criterion] + [
+            m.id for m in question.rubric.misconception
+        ]
         for dup in sorted({i for i in ids if ids.count(i) > 1}):
             errors.append(
                 ContentError(question.file("rubric.toml"), 1, 1, f"duplicate rubric id '{dup}'")

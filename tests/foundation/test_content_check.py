@@ -1,0 +1,95 @@
+"""The validator: the shipped bank passes; every broken fixture fails at file:line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlprep.content import builtin_bank_root, check_content, load_bank
+
+BROKEN = Path(__file__).resolve().parents[1] / "content" / "broken"
+EXEMPLAR = builtin_bank_root() / "theory" / "bias-variance"
+
+
+def test_shipped_bank_is_valid() -> None:
+    report = check_content([builtin_bank_root()])
+    assert report.errors == []
+    assert report.checked >= 12
+
+
+def test_shipped_bank_has_every_category() -> None:
+    bank = load_bank([builtin_bank_root()])
+    categories = {q.category.value for q in bank}
+    assert categories == {"theory", "case-study", "applied", "system-design", "recsys", "coding"}
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in BROKEN.iterdir()))
+def test_broken_fixture_is_reported_at_its_line(case: str) -> None:
+    folder = BROKEN / case
+    expected = [line for line in (folder / "expected.txt").read_text().splitlines() if line.strip()]
+    report = check_content([folder])
+    assert not report.ok
+    rendered = [
+        str(e.path.relative_to(folder)) + f":{e.line}:{e.column}: {e.message}"
+        for e in report.errors
+    ]
+    for want in expected:
+        assert any(r.startswith(want) or want in r for r in rendered), (want, rendered)
+
+
+def _copy_exemplar(tmp_path: Path) -> Path:
+    target = tmp_path / "q"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(EXEMPLAR, target)
+    return target
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.sampled_from(["question.toml", "rubric.toml", "samples.toml", "hints.md", "prompt.md"]),
+    garbage=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)),
+)
+def test_garbage_never_crashes_the_validator(tmp_path: Path, name: str, garbage: bytes) -> None:
+    folder = _copy_exemplar(tmp_path / str(abs(hash((name, garbage)))))
+    (folder / name).write_bytes(garbage)
+    report = check_content([folder])
+    for error in report.errors:
+        assert error.line >= 1 and error.column >= 1
+        assert error.path.name in {name, "samples.toml", "rubric.toml", "question.toml"}
+        assert error.message
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(key=st.from_regex(r"[a-z_]{3,12}", fullmatch=True), value=st.integers())
+def test_unknown_keys_are_named(tmp_path: Path, key: str, value: int) -> None:
+    known = {
+        "id",
+        "title",
+        "category",
+        "difficulty",
+        "tags",
+        "covers",
+        "minutes",
+        "followups",
+        "prerequisites",
+        "coding",
+    }
+    if key in known:
+        return
+    folder = _copy_exemplar(tmp_path / f"{key}{value}")
+    toml = folder / "question.toml"
+    lines = toml.read_text().splitlines()
+    lines.insert(1, f"{key} = {value}")
+    toml.write_text("\n".join(lines) + "\n")
+    report = check_content([folder])
+    assert any(e.line == 2 and f"unknown key '{key}'" in e.message for e in report.errors), (
+        report.errors
+    )
