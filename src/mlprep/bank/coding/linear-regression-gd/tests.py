@@ -59,7 +59,7 @@ CASES = [
     {
         "name": "large input",
         "kind": "hidden",
-        "args": generate(np.random.default_rng(44), 20_000)[:3] + (100,),
-        "note": "20,000 rows and 100 steps: needs vectorised steps or a fast loop",
+        "args": generate(np.random.default_rng(44), 5_000)[:3] + (60,),
+        "note": "5,000 rows and 60 steps",
     },
 ]
