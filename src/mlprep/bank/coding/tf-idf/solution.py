@@ -1,0 +1,16 @@
+import numpy as np
+
+
+def tf_idf(documents):
+    vocabulary = sorted({token for doc in documents for token in doc})
+    column = {token: j for j, token in enumerate(vocabulary)}
+    counts = np.zeros((len(documents), len(vocabulary)))
+    for i, doc in enumerate(documents):
+        for token in doc:
+            counts[i, column[token]] += 1
+    n_docs = len(documents)
+    df = (counts > 0).sum(axis=0)
+    idf = np.log((1 + n_docs) / (1 + df)) + 1
+    weights = counts * idf
+    norms = np.sqrt((weights**2).sum(axis=1, keepdims=True))
+    return vocabulary, weights / np.where(norms == 0, 1.0, norms)
