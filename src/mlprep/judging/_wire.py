@@ -1,0 +1,390 @@
+"""Plain data over a pipe: JSON with tagged types, and length-prefixed frames.
+
+This module runs on both sides of the sandbox, so it imports nothing from mlprep
+and nothing heavy at module level (pandas only when a pandas object shows up).
+It never unpickles and never calls code found in the data: decoding builds only
+None, bool, int, float, complex, str, bytes, list, tuple, dict, set, NumPy arrays
+and scalars, and pandas Series/DataFrames.
+
+Tags (a JSON object with exactly one key starting with ``$``):
+
+    {"$f": "nan" | "inf" | "-inf"}           non-finite float
+    {"$t": [...]}                             tuple
+    {"$d": [[key, value], ...]}               dict (keys of any supported type)
+    {"$set": [...]} / {"$fset": [...]}        set / frozenset
+    {"$b": "<base64>"}                        bytes
+    {"$c": [re, im]}                          complex
+    {"$s": [dtype, value]}                    NumPy scalar
+    {"$a": {"dtype", "shape", "data"|"items"}}  NumPy array (raw bytes base64, or items)
+    {"$ps": {...}} / {"$pdf": {...}}          pandas Series / DataFrame
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import struct
+from typing import Any
+
+__all__ = [
+    "MAX_DEPTH",
+    "WireError",
+    "decode",
+    "dumps",
+    "encode",
+    "loads",
+    "pack_frame",
+    "read_frame",
+]
+
+MAX_DEPTH = 60
+MAX_NODES = 2_000_000
+_HEADER = struct.Struct(">I")
+_NUMERIC_KINDS = "biufc"
+
+
+class WireError(ValueError):
+    """A value that cannot cross the sandbox boundary (or a malformed message)."""
+
+
+class _Budget:
+    __slots__ = ("nodes",)
+
+    def __init__(self) -> None:
+        self.nodes = 0
+
+    def spend(self) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise WireError(f"more than {MAX_NODES:,} values in one structure")
+
+
+def _float(x: float) -> Any:
+    if math.isfinite(x):
+        return x
+    return {"$f": "nan" if math.isnan(x) else ("inf" if x > 0 else "-inf")}
+
+
+def encode(value: Any) -> Any:
+    """A JSON-ready form of ``value``; raises WireError for unsupported objects.
+
+    Subclasses of the built-in types are flattened to the built-in type, so an
+    object with a lying ``__eq__`` arrives on the other side as plain data.
+    """
+    return _enc(value, 0, _Budget())
+
+
+def _enc(x: Any, depth: int, budget: _Budget) -> Any:
+    budget.spend()
+    if depth > MAX_DEPTH:
+        raise WireError(f"nested more than {MAX_DEPTH} levels deep")
+    if x is None or type(x) is str:
+        return x
+    if isinstance(x, bool):
+        return bool(x)
+    if isinstance(x, int):
+        return int(x)
+    if isinstance(x, float):
+        return _float(float(x))
+    if isinstance(x, str):
+        return str.__str__(x)
+    if isinstance(x, complex):
+        c = complex(x)
+        return {"$c": [_float(c.real), _float(c.imag)]}
+    if isinstance(x, (bytes, bytearray, memoryview)):
+        return {"$b": base64.b64encode(bytes(x)).decode("ascii")}
+    if isinstance(x, list):
+        return [_enc(v, depth + 1, budget) for v in list.__iter__(x)]
+    if isinstance(x, tuple):
+        return {"$t": [_enc(v, depth + 1, budget) for v in tuple.__iter__(x)]}
+    if isinstance(x, dict):
+        return {
+            "$d": [
+                [_enc(k, depth + 1, budget), _enc(v, depth + 1, budget)]
+                for k, v in dict.items(x)
+            ]
+        }
+    if isinstance(x, frozenset):
+        return {"$fset": [_enc(v, depth + 1, budget) for v in frozenset.__iter__(x)]}
+    if isinstance(x, set):
+        return {"$set": [_enc(v, depth + 1, budget) for v in set.__iter__(x)]}
+    module = type(x).__module__ or ""
+    if module == "numpy" or module.startswith("numpy."):
+        return _enc_numpy(x, depth, budget)
+    if module.startswith("pandas"):
+        return _enc_pandas(x, depth, budget)
+    raise WireError(f"an object of type {type(x).__name__}")
+
+
+def _enc_numpy(x: Any, depth: int, budget: _Budget) -> Any:
+    import numpy as np
+
+    if isinstance(x, np.ndarray):
+        arr = np.asarray(x)  # drops subclasses such as np.matrix or a learner's own
+        if type(arr) is not np.ndarray:
+            arr = np.array(arr, subok=False)
+        dtype = arr.dtype
+        if dtype.kind in _NUMERIC_KINDS and dtype.fields is None:
+            data = np.ascontiguousarray(arr).astype(dtype.newbyteorder("<"), copy=False)
+            budget.nodes += max(1, arr.size // 64)
+            if budget.nodes > MAX_NODES:
+                raise WireError("an array too large to send")
+            return {
+                "$a": {
+                    "dtype": data.dtype.str,
+                    "shape": list(arr.shape),
+                    "data": base64.b64encode(data.tobytes()).decode("ascii"),
+                }
+            }
+        if dtype.kind in "OUS" and dtype.fields is None:
+            items = [_enc(v, depth + 1, budget) for v in arr.reshape(-1).tolist()]
+            return {"$a": {"dtype": dtype.str if dtype.kind != "O" else "O",
+                           "shape": list(arr.shape), "items": items}}
+        raise WireError(f"a NumPy array of dtype {dtype}")
+    if isinstance(x, np.generic):
+        dtype = x.dtype
+        if dtype.kind in _NUMERIC_KINDS:
+            return {"$s": [dtype.str, _enc(x.item(), depth + 1, budget)]}
+        if dtype.kind in "US":
+            return _enc(x.item(), depth + 1, budget)
+        raise WireError(f"a NumPy scalar of dtype {dtype}")
+    raise WireError(f"an object of type numpy.{type(x).__name__}")
+
+
+def _enc_pandas(x: Any, depth: int, budget: _Budget) -> Any:
+    import pandas as pd
+
+    if isinstance(x, pd.Series):
+        return {
+            "$ps": {
+                "name": _enc(x.name, depth + 1, budget),
+                "index": _enc(list(x.index), depth + 1, budget),
+                "values": _enc(x.to_numpy(), depth + 1, budget),
+            }
+        }
+    if isinstance(x, pd.DataFrame):
+        return {
+            "$pdf": {
+                "columns": _enc(list(x.columns), depth + 1, budget),
+                "index": _enc(list(x.index), depth + 1, budget),
+                "data": [_enc(x.iloc[:, i].to_numpy(), depth + 1, budget)
+                         for i in range(x.shape[1])],
+            }
+        }
+    if isinstance(x, pd.Index):
+        return _enc(list(x), depth, budget)
+    raise WireError(f"an object of type pandas.{type(x).__name__}")
+
+
+def decode(doc: Any) -> Any:
+    """Rebuild a value from ``encode``'s output, validating every tag strictly."""
+    return _dec(doc, 0, _Budget())
+
+
+def _dec(x: Any, depth: int, budget: _Budget) -> Any:
+    budget.spend()
+    if depth > MAX_DEPTH + 2:
+        raise WireError("nested too deeply")
+    if x is None or isinstance(x, (bool, int, str)):
+        return x
+    if isinstance(x, float):
+        return x
+    if isinstance(x, list):
+        return [_dec(v, depth + 1, budget) for v in x]
+    if not isinstance(x, dict) or len(x) != 1:
+        raise WireError("malformed value")
+    ((tag, body),) = x.items()
+    if tag == "$f":
+        if body not in ("nan", "inf", "-inf"):
+            raise WireError("malformed float")
+        return float(body)
+    if tag == "$t":
+        return tuple(_dec_list(body, depth, budget))
+    if tag == "$d":
+        out: dict[Any, Any] = {}
+        for pair in _list(body):
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise WireError("malformed dict")
+            key = _dec(pair[0], depth + 1, budget)
+            try:
+                out[key] = _dec(pair[1], depth + 1, budget)
+            except TypeError:
+                raise WireError("unhashable dict key") from None
+        return out
+    if tag in ("$set", "$fset"):
+        try:
+            items = set(_dec_list(body, depth, budget))
+        except TypeError:
+            raise WireError("unhashable set item") from None
+        return items if tag == "$set" else frozenset(items)
+    if tag == "$b":
+        return _b64(body)
+    if tag == "$c":
+        parts = _list(body)
+        if len(parts) != 2:
+            raise WireError("malformed complex")
+        re_, im = (_dec(p, depth + 1, budget) for p in parts)
+        if not all(isinstance(p, (int, float)) and not isinstance(p, bool) for p in (re_, im)):
+            raise WireError("malformed complex")
+        return complex(re_, im)
+    if tag == "$s":
+        return _dec_scalar(body, depth, budget)
+    if tag == "$a":
+        return _dec_array(body, depth, budget)
+    if tag == "$ps":
+        return _dec_series(body, depth, budget)
+    if tag == "$pdf":
+        return _dec_frame(body, depth, budget)
+    raise WireError(f"unknown tag {tag[:20]!r}")
+
+
+def _list(x: Any) -> list[Any]:
+    if not isinstance(x, list):
+        raise WireError("malformed value")
+    return x
+
+
+def _dec_list(body: Any, depth: int, budget: _Budget) -> list[Any]:
+    return [_dec(v, depth + 1, budget) for v in _list(body)]
+
+
+def _b64(body: Any) -> bytes:
+    if not isinstance(body, str):
+        raise WireError("malformed bytes")
+    try:
+        return base64.b64decode(body.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        raise WireError("malformed bytes") from None
+
+
+def _dtype(spec: Any, kinds: str) -> Any:
+    import numpy as np
+
+    if not isinstance(spec, str) or len(spec) > 12:
+        raise WireError("malformed dtype")
+    try:
+        dtype = np.dtype(spec)
+    except TypeError:
+        raise WireError("malformed dtype") from None
+    if dtype.kind not in kinds or dtype.fields is not None or dtype.subdtype is not None:
+        raise WireError(f"dtype {dtype} not allowed")
+    return dtype
+
+
+def _dec_scalar(body: Any, depth: int, budget: _Budget) -> Any:
+    parts = _list(body)
+    if len(parts) != 2:
+        raise WireError("malformed scalar")
+    dtype = _dtype(parts[0], _NUMERIC_KINDS)
+    value = _dec(parts[1], depth + 1, budget)
+    if not isinstance(value, (bool, int, float, complex)):
+        raise WireError("malformed scalar")
+    try:
+        return dtype.type(value)
+    except (OverflowError, ValueError, TypeError):
+        raise WireError("malformed scalar") from None
+
+
+def _dec_array(body: Any, depth: int, budget: _Budget) -> Any:
+    import numpy as np
+
+    if not isinstance(body, dict):
+        raise WireError("malformed array")
+    shape = body.get("shape")
+    if (
+        not isinstance(shape, list)
+        or len(shape) > 32
+        or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape)
+    ):
+        raise WireError("malformed array shape")
+    size = math.prod(shape)
+    if set(body) == {"dtype", "shape", "data"}:
+        dtype = _dtype(body["dtype"], _NUMERIC_KINDS)
+        raw = _b64(body["data"])
+        if len(raw) != size * dtype.itemsize:
+            raise WireError("array data does not match its shape")
+        budget.nodes += max(1, size // 64)
+        return np.frombuffer(raw, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
+    if set(body) == {"dtype", "shape", "items"}:
+        dtype = _dtype(body["dtype"], "OUS")
+        items = _dec_list(body["items"], depth, budget)
+        if len(items) != size:
+            raise WireError("array items do not match its shape")
+        arr = np.empty(size, dtype=dtype)
+        for i, item in enumerate(items):
+            arr[i] = item
+        return arr.reshape(shape)
+    raise WireError("malformed array")
+
+
+def _dec_series(body: Any, depth: int, budget: _Budget) -> Any:
+    import pandas as pd
+
+    if not isinstance(body, dict) or set(body) != {"name", "index", "values"}:
+        raise WireError("malformed Series")
+    values = _dec(body["values"], depth + 1, budget)
+    index = _dec_list(body["index"], depth, budget)
+    if len(index) != len(values):
+        raise WireError("malformed Series")
+    name = _dec(body["name"], depth + 1, budget)
+    try:
+        return pd.Series(values, index=pd.Index(index, tupleize_cols=False), name=name)
+    except TypeError:
+        raise WireError("malformed Series") from None
+
+
+def _dec_frame(body: Any, depth: int, budget: _Budget) -> Any:
+    import pandas as pd
+
+    if not isinstance(body, dict) or set(body) != {"columns", "index", "data"}:
+        raise WireError("malformed DataFrame")
+    columns = _dec_list(body["columns"], depth, budget)
+    index = _dec_list(body["index"], depth, budget)
+    data = _dec_list(body["data"], depth, budget)
+    if len(columns) != len(data) or any(len(col) != len(index) for col in data):
+        raise WireError("malformed DataFrame")
+    frame = pd.DataFrame(
+        {i: col for i, col in enumerate(data)}, index=pd.Index(index, tupleize_cols=False)
+    )
+    frame.columns = pd.Index(columns, tupleize_cols=False)
+    return frame
+
+
+def dumps(doc: Any) -> bytes:
+    return json.dumps(doc, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def loads(raw: bytes) -> Any:
+    def _no_constants(name: str) -> Any:
+        raise WireError(f"bare {name} is not valid here")
+
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise WireError("malformed JSON") from None
+
+
+def pack_frame(doc: Any) -> bytes:
+    """A message as 4 bytes of length (big-endian) followed by its JSON."""
+    body = dumps(doc)
+    return _HEADER.pack(len(body)) + body
+
+
+def read_frame(buffer: bytearray, limit: int) -> tuple[Any, bool]:
+    """Take one complete frame off the front of ``buffer``.
+
+    Returns (message, True), or (None, False) when the frame is not complete yet.
+    A frame longer than ``limit`` bytes raises WireError before it is read.
+    """
+    if len(buffer) < _HEADER.size:
+        return None, False
+    (length,) = _HEADER.unpack_from(buffer)
+    if length > limit:
+        raise WireError(f"a message of {length:,} bytes (the limit is {limit:,})")
+    end = _HEADER.size + length
+    if len(buffer) < end:
+        return None, False
+    body = bytes(buffer[_HEADER.size : end])
+    del buffer[:end]
+    return loads(body), True
