@@ -1,0 +1,6 @@
+def jaccard_similarity(tokens_a, tokens_b):
+    set_a, set_b = set(tokens_a), set(tokens_b)
+    union = len(set_a | set_b)
+    if union == 0:
+        return 1.0
+    return len(set_a & set_b) / union
