@@ -29,12 +29,20 @@ from ._report import (
     MisconceptionResult,
     Status,
 )
-from ._text import FUNCTION_WORDS, Sentence, clean, english_share, lemmas, sentences, truncate_words
+from ._text import (
+    FUNCTION_WORDS,
+    Sentence,
+    clean,
+    english_share,
+    lemmas,
+    sentences,
+    truncate_words,
+)
 
 if TYPE_CHECKING:
     from mlprep.content import Criterion, Misconception, Question
 
-__all__ = ["LexicalGrader", "Params", "Analysis", "CompiledRubric", "compile_rubric"]
+__all__ = ["Analysis", "CompiledRubric", "LexicalGrader", "Params", "compile_rubric"]
 
 MAX_WORDS = 2000
 # "X means Y", "X is Y", "X indicates Y" state the same claim.
@@ -50,9 +58,11 @@ class Params:
     # how much a misconception's penalty counts
     penalty_scale: float = 1.0
     # an answer that is a bare list of terms earns this share of its points
-    keyword_list_factor: float = 0.25
+    keyword_list_factor: float = 0.2
     # below this share of function words an answer is treated as a bare list of terms
     keyword_list_share: float = 0.12
+    # above this share of words from the rubric's own terms, a bare list of terms
+    keyword_list_rubric_share: float = 0.6
     # largest number of unrelated words allowed between two words of a paraphrase
     concept_gap: int = 2
     misconception_gap: int = 4
@@ -136,10 +146,9 @@ def compile_rubric(question: Question) -> CompiledRubric:
             concepts.append(Concept(label=paraphrases[0], phrases=phrases))
             for p in phrases:
                 vocab.update(p.tokens)
+        paraphrases = " ".join(p for c in criterion.concepts for p in c)
         query_words = [
-            t
-            for t in lemmas(criterion.text + " " + " ".join(sum(criterion.concepts, [])))
-            if t not in FUNCTION_WORDS
+            t for t in lemmas(criterion.text + " " + paraphrases) if t not in FUNCTION_WORDS
         ]
         criteria.append(CompiledCriterion(criterion, tuple(concepts), tuple(query_words)))
     misconceptions = []
@@ -317,8 +326,18 @@ def analyse(question: Question, rubric: CompiledRubric, text: str, params: Param
     elif ignored:
         notes.append("Sentences that repeat the question were not counted.")
     counted_tokens = [t for i, line in enumerate(lines) if i not in ignored for t in line.tokens]
-    keyword_list = (
-        len(counted_tokens) >= 4 and english_share(counted_tokens) < params.keyword_list_share
+    vocabulary = set(rubric.vocabulary)
+    rubric_words = sum(
+        1
+        for i, line in enumerate(lines)
+        if i not in ignored
+        for token, eq in zip(line.tokens, line.equivalents, strict=True)
+        if token not in FUNCTION_WORDS and eq & vocabulary
+    )
+    # Prose spends most of its words outside the rubric's terms; a list of terms does not.
+    keyword_list = len(counted_tokens) >= 4 and (
+        english_share(counted_tokens) < params.keyword_list_share
+        or rubric_words / len(counted_tokens) > params.keyword_list_rubric_share
     )
     if keyword_list:
         if _looks_foreign(cleaned):

@@ -127,7 +127,9 @@ class GradeReport(_Model):
             )
         yield table
         for m in self.misconceptions:
-            line = Text.assemble(("misconception ", "bold red"), f"{m.id} (-{m.penalty:g}): {m.text}")
+            line = Text.assemble(
+                ("misconception ", "bold red"), f"{m.id} (-{m.penalty:g}): {m.text}"
+            )
             if m.evidence is not None:
                 line.append(f'\n  "{_shorten(m.evidence.text)}"', style="dim")
             yield line

@@ -20,6 +20,7 @@ __all__ = [
     "english_share",
     "lemma",
     "lemmas",
+    "mean_item_words",
     "sentences",
     "truncate_words",
 ]
@@ -30,27 +31,35 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at . ! ? followed by space, at a line break, or at a bullet.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n")
 # Clause boundaries inside a sentence: punctuation and contrastive conjunctions.
+# A negation covers its clause; clauses end at a semicolon or a contrast ("but").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|whereas|although|though|while|instead)\b",
+    r"[;]|\b(?:but|however|whereas|although|though|while|instead|yet)\b",
     re.IGNORECASE,
 )
+# Items of a list: what commas, line breaks and bullets separate.
+_ITEM_BREAK = re.compile(r"[,;:()\[\]/|•]|\n|\s[-*–—]\s|^\s*[-*]\s", re.MULTILINE)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # English function words: prose has many of them, a bare list of terms almost none.
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = _words(
     """a an the this that these those it its it's is are was were be been being am do does
     did has have had having will would can could should may might must shall of in on at by
     for with from to into onto over under about as than then so if when because since which
     who whom whose what where why how and or but not no nor also too very more most less
     least much many some any each every all both either neither i you he she we they me him
     her us them my your our their there here just only even still yet such one ones own
-    same other another out up down off again once let get gets got make makes made""".split()
+    same other another out up down off again once let get gets got make makes made"""
 )
 
 # Words that negate the clause they stand in.
-_NEGATIONS = frozenset(
+_NEGATIONS = _words(
     """not no never none neither nor without cannot nothing nobody hardly barely
     isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt
-    hasnt havent hadnt mustnt neednt""".split()
+    hasnt havent hadnt mustnt neednt"""
 )
 # "not only", "no matter": a negation word that does not deny what follows.
 _NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "matter", "doubt", "necessarily"})
@@ -177,6 +186,13 @@ def sentences(text: str) -> list[Sentence]:
                 out.append(sentence)
         pos = next_start
     return out
+
+
+def mean_item_words(text: str) -> float:
+    """Average number of words between commas, line breaks and bullets (prose: 6+)."""
+    counts = [len(_WORD.findall(piece)) for piece in _ITEM_BREAK.split(text)]
+    counts = [c for c in counts if c]
+    return sum(counts) / len(counts) if counts else 0.0
 
 
 def english_share(tokens: list[str]) -> float:

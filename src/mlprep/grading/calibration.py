@@ -175,9 +175,7 @@ def figures(
         questions=len(by_question),
         answers=len(answers),
         spearman=spearman(got, human),
-        qwk=quadratic_weighted_kappa(
-            [score_band(v) for v in got], [score_band(v) for v in human]
-        ),
+        qwk=quadratic_weighted_kappa([score_band(v) for v in got], [score_band(v) for v in human]),
         strong_over_weak=wins / pairs if pairs else 1.0,
         pairs=pairs,
         pass_agreement=float(np.mean((got >= PASS_MARK) == (human >= PASS_MARK)))
