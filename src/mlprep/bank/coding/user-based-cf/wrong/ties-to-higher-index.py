@@ -1,0 +1,27 @@
+"""Breaks exact similarity ties towards the higher user index."""
+import numpy as np
+
+
+def predict_rating(ratings, user, item, k):
+    R = np.asarray(ratings, dtype=float)
+    observed = ~np.isnan(R)
+    if not observed[user].any():
+        return float(R[observed].mean())
+    user_mean = float(R[user, observed[user]].mean())
+    candidates = []
+    for other in range(R.shape[0]):
+        if other == user or not observed[other, item]:
+            continue
+        common = observed[user] & observed[other]
+        if not common.any():
+            continue
+        a, b = R[user, common], R[other, common]
+        candidates.append((float(a @ b / (np.sqrt(a @ a) * np.sqrt(b @ b))), other))
+    if not candidates:
+        return user_mean
+    candidates.sort(reverse=True)
+    numerator = denominator = 0.0
+    for similarity, other in candidates[:k]:
+        numerator += similarity * (R[other, item] - R[other, observed[other]].mean())
+        denominator += similarity
+    return user_mean + numerator / denominator
