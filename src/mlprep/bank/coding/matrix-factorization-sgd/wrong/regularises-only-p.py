@@ -1,0 +1,15 @@
+"""Forgets the L2 term in the item update."""
+import numpy as np
+
+
+def mf_sgd(ratings, P, Q, lr, reg, epochs):
+    users = np.array(P, dtype=float)
+    items = np.array(Q, dtype=float)
+    for _ in range(int(epochs)):
+        for u, i, r in ratings:
+            p_old = users[u].copy()
+            q_old = items[i].copy()
+            error = r - p_old @ q_old
+            users[u] = p_old + lr * (error * q_old - reg * p_old)
+            items[i] = q_old + lr * error * p_old
+    return users, items
