@@ -31,6 +31,7 @@ from ._report import (
 )
 from ._text import (
     FUNCTION_WORDS,
+    NEGATIONS,
     Sentence,
     clean,
     english_share,
@@ -82,6 +83,10 @@ DEFAULT_PARAMS = Params()
 class Phrase:
     text: str
     tokens: tuple[str, ...]
+
+    @property
+    def negative(self) -> bool:
+        return any(t in NEGATIONS for t in self.tokens)
 
 
 @dataclass(frozen=True)
@@ -414,7 +419,8 @@ def _hits(
             if found is None:
                 continue
             first, last = found
-            negated = any(line.negated[first : last + 1])
+            # "correlation, not causation": a paraphrase may carry its own negation.
+            negated = not phrase.negative and any(line.negated[first : last + 1])
             hits.append(ConceptHit(index, first, last, negated))
             if not negated:
                 break

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 __all__ = [
     "FUNCTION_WORDS",
+    "NEGATIONS",
     "Clause",
     "Sentence",
     "clean",
@@ -25,23 +26,28 @@ __all__ = [
     "truncate_words",
 ]
 
-# Control characters except tab and newline; C1 controls too.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# A sentence ends at . ! ? followed by space, at a line break, or at a bullet.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n")
-# Clause boundaries inside a sentence: punctuation and contrastive conjunctions.
-# A negation covers its clause; clauses end at a semicolon or a contrast ("but").
-_CLAUSE_BREAK = re.compile(
-    r"[;]|\b(?:but|however|whereas|although|though|while|instead|yet)\b",
-    re.IGNORECASE,
-)
-# Items of a list: what commas, line breaks and bullets separate.
-_ITEM_BREAK = re.compile(r"[,;:()\[\]/|•]|\n|\s[-*–—]\s|^\s*[-*]\s", re.MULTILINE)
-
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# Control characters except tab and newline; C1 controls too.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A sentence ends at . ! ? followed by space, at a blank line, before a bullet or after a
+# line ending in a colon; other line breaks are hard wrapping inside a sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•#]|\d+[.)])\s)|(?<=:)[ \t]*\n")
+# Clause boundaries inside a sentence: punctuation and contrastive conjunctions.
+# A negation covers its clause: clauses end at punctuation, a dash or a contrast ("but").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|whereas|although|though|while|instead|yet)\b",
+    re.IGNORECASE,
+)
+_CONTRASTS = frozenset(
+    {"but", "however", "whereas", "although", "though", "while", "instead", "yet", ";"}
+)
+# Items of a list: what commas, line breaks and bullets separate.
+_ITEM_BREAK = re.compile(r"[,;:()\[\]/|•]|\n|\s[-*–—]\s|^\s*[-*]\s", re.MULTILINE)
 
 
 # English function words: prose has many of them, a bare list of terms almost none.
@@ -56,13 +62,34 @@ FUNCTION_WORDS = _words(
 )
 
 # Words that negate the clause they stand in.
-_NEGATIONS = _words(
+NEGATIONS = _words(
     """not no never none neither nor without cannot nothing nobody hardly barely
     isnt arent wasnt werent dont doesnt didnt cant couldnt wont wouldnt shouldnt
     hasnt havent hadnt mustnt neednt"""
 )
 # "not only", "no matter": a negation word that does not deny what follows.
-_NOT_NEGATING_NEXT = frozenset({"only", "just", "merely", "matter", "doubt", "necessarily"})
+_NOT_NEGATING_NEXT = frozenset(
+    {
+        "only",
+        "just",
+        "merely",
+        "matter",
+        "doubt",
+        "much",
+        "many",
+        "totally",
+        "entirely",
+        "quite",
+        "very",
+        "too",
+        "always",
+        "all",
+        "every",
+        "that",
+        "least",
+        "longer",
+    }
+)
 
 
 def clean(text: str | bytes) -> tuple[str, list[str]]:
@@ -138,7 +165,7 @@ class Sentence:
 
 def _is_negated(tokens: list[str]) -> bool:
     for i, tok in enumerate(tokens):
-        if tok in _NEGATIONS:
+        if tok in NEGATIONS:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if nxt not in _NOT_NEGATING_NEXT:
                 return True
@@ -146,24 +173,33 @@ def _is_negated(tokens: list[str]) -> bool:
 
 
 def _clauses(text: str, offset: int) -> list[Clause]:
+    """Split at clause breaks; a negation covers its clause and the rest of the sentence
+    up to a contrast ("X is not A, B or C, but D": A, B and C are negated, D is not)."""
     out: list[Clause] = []
     pos = 0
-    pieces: list[tuple[int, int]] = []
+    pieces: list[tuple[int, int, bool]] = []
+    contrast_before = False
     for brk in _CLAUSE_BREAK.finditer(text):
-        pieces.append((pos, brk.start()))
+        pieces.append((pos, brk.start(), contrast_before))
+        contrast_before = brk.group().strip().lower() in _CONTRASTS
         pos = brk.end()
-    pieces.append((pos, len(text)))
-    for lo, hi in pieces:
+    pieces.append((pos, len(text), contrast_before))
+    active = False
+    for lo, hi, after_contrast in pieces:
+        if after_contrast:
+            active = False
         words = list(_WORD.finditer(text, lo, hi))
         if not words:
             continue
         tokens = [lemma(w.group()) for w in words]
+        negated = active or _is_negated(tokens)
+        active = negated
         out.append(
             Clause(
                 tokens=tokens,
                 starts=[offset + w.start() for w in words],
                 ends=[offset + w.end() for w in words],
-                negated=_is_negated(tokens),
+                negated=negated,
             )
         )
     return out
