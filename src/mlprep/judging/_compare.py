@@ -140,7 +140,7 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
         except (TypeError, ValueError, OverflowError):
             pass
         return _miss(path, f"expected {_fmt_num(e)}, got {_fmt_num(g)}{err}",
-                     "wrong value (outside the tolerance)")
+                     "wrong value")
     if isinstance(e, np.ndarray):
         return _cmp_array(e, g, rtol, atol, path)
     if isinstance(e, (list, tuple)):

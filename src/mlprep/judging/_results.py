@@ -1,0 +1,288 @@
+"""The results document: what the judge says about one submission (schema version 1).
+
+``JudgeResult.to_dict()`` is exactly what ``mlprep judge --json`` prints; the fields
+are documented in docs/judge.md. Objects render themselves: ``__rich_console__`` for
+terminals and ``_repr_html_`` for notebooks (rich is imported inside the method).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+__all__ = [
+    "RESULTS_SCHEMA",
+    "RESULTS_VERSION",
+    "VERDICTS",
+    "Complexity",
+    "ErrorInfo",
+    "GrowthSeries",
+    "JudgeResult",
+    "Memory",
+    "TestResult",
+    "Timing",
+    "TraceFrame",
+    "Verdict",
+]
+
+RESULTS_SCHEMA = "mlprep.judge-result"
+RESULTS_VERSION = 1
+
+Verdict = Literal[
+    "accepted",
+    "wrong_answer",
+    "runtime_error",
+    "time_limit_exceeded",
+    "memory_limit_exceeded",
+    "output_limit_exceeded",
+    "syntax_error",
+    "forbidden",
+    "internal_error",
+]
+VERDICTS: tuple[str, ...] = Verdict.__args__  # type: ignore[attr-defined]
+TestKind = Literal["visible", "hidden", "random"]
+
+_LABELS = {
+    "accepted": "Accepted",
+    "wrong_answer": "Wrong answer",
+    "runtime_error": "Runtime error",
+    "time_limit_exceeded": "Time limit exceeded",
+    "memory_limit_exceeded": "Memory limit exceeded",
+    "output_limit_exceeded": "Output limit exceeded",
+    "syntax_error": "Syntax error",
+    "forbidden": "Forbidden",
+    "internal_error": "Internal error",
+}
+_STYLES = {"accepted": "bold green", "internal_error": "bold magenta"}
+
+
+def verdict_label(verdict: str) -> str:
+    return _LABELS.get(verdict, verdict)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TraceFrame(_Model):
+    line: int
+    function: str
+    code: str
+
+
+class ErrorInfo(_Model):
+    """An exception raised by the learner's code, traceback trimmed to their own lines."""
+
+    type: str
+    message: str
+    traceback: list[TraceFrame] = Field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [f'  line {f.line}, in {f.function}: {f.code}' for f in self.traceback]
+        head = f"{self.type}: {self.message}" if self.message else self.type
+        return "\n".join([*lines, head])
+
+
+class TestResult(_Model):
+    """One test: what ran, the verdict and what a learner needs to fix it."""
+
+    name: str
+    kind: TestKind
+    verdict: Verdict
+    message: str
+    note: str = ""
+    time_ms: float | None = None
+    reference_time_ms: float | None = None
+    memory_kb: int | None = None
+    input: str | None = None
+    expected: str | None = None
+    got: str | None = None
+    output: str = ""
+    output_truncated: bool = False
+    error: ErrorInfo | None = None
+    size: int | None = None
+
+
+class Timing(_Model):
+    total_ms: float
+    reference_total_ms: float | None
+    ratio: float | None
+    time_limit_ms: int
+    wall_ms: float
+
+
+class Memory(_Model):
+    peak_kb: int | None
+    reference_peak_kb: int | None
+    limit_mb: int
+
+
+class GrowthSeries(_Model):
+    exponent: float | None
+    times_ms: list[float | None]
+
+
+class Complexity(_Model):
+    sizes: list[int]
+    yours: GrowthSeries
+    reference: GrowthSeries
+    required: str | None = None
+    summary: str
+
+
+class Counts(_Model):
+    total: int
+    passed: int
+    failed: int
+    not_run: int
+
+
+class JudgeResult(_Model):
+    """The verdict on one submission, and everything measured on the way."""
+
+    schema_: str = Field(default=RESULTS_SCHEMA, alias="schema")
+    version: int = RESULTS_VERSION
+    question: str
+    mode: Literal["submit", "run"]
+    verdict: Verdict
+    message: str
+    seed: int | None
+    tests: list[TestResult] = Field(default_factory=list)
+    counts: Counts
+    timing: Timing | None = None
+    memory: Memory | None = None
+    complexity: Complexity | None = None
+    setup_output: str = ""
+    error: ErrorInfo | None = None
+    isolation: str
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @property
+    def accepted(self) -> bool:
+        return self.verdict == "accepted"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The versioned results document (docs/judge.md), JSON-ready."""
+        doc = self.model_dump(mode="json", by_alias=True)
+        doc["accepted"] = self.accepted
+        order = ["schema", "version", "question", "mode", "verdict", "accepted", "message",
+                 "seed"]
+        return {**{k: doc[k] for k in order}, **{k: v for k, v in doc.items() if k not in order}}
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> JudgeResult:
+        data = {k: v for k, v in doc.items() if k != "accepted"}
+        return cls.model_validate(data)
+
+    # -- rendering ------------------------------------------------------------------
+
+    def failed_tests(self) -> list[TestResult]:
+        return [t for t in self.tests if t.verdict != "accepted"]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.table import Table
+        from rich.text import Text
+
+        style = _STYLES.get(self.verdict, "bold red")
+        head = Text()
+        head.append(verdict_label(self.verdict), style=style)
+        head.append(f"  {self.question}")
+        if self.seed is not None:
+            head.append(f"  (seed {self.seed})", style="dim")
+        yield head
+        yield Text(self.message)
+        if self.error is not None:
+            yield Text(self.error.text(), style="red")
+        if self.setup_output:
+            yield Text("printed while loading:", style="dim")
+            yield Text(self.setup_output.rstrip())
+        if self.tests:
+            table = Table(show_edge=False, pad_edge=False, box=None)
+            table.add_column("test")
+            table.add_column("kind", style="dim")
+            table.add_column("verdict")
+            table.add_column("time", justify="right")
+            for t in self.tests:
+                v_style = "green" if t.verdict == "accepted" else "red"
+                time_text = f"{t.time_ms:.1f} ms" if t.time_ms is not None else "-"
+                table.add_row(t.name, t.kind, Text(verdict_label(t.verdict), style=v_style),
+                              time_text)
+            yield table
+        for t in self.failed_tests()[:3]:
+            yield Text("")
+            yield Text(f"{t.name} ({t.kind}): {verdict_label(t.verdict)}", style="bold")
+            yield Text(t.message)
+            if t.note and t.kind == "hidden":
+                yield Text(f"what it checks: {t.note}", style="dim")
+            for label, value in (("input", t.input), ("expected", t.expected), ("got", t.got)):
+                if value is not None:
+                    yield Text(f"{label:>8}: {value}")
+            if t.error is not None:
+                yield Text(t.error.text(), style="red")
+            if t.output:
+                yield Text("printed:", style="dim")
+                yield Text(t.output.rstrip() + (" …" if t.output_truncated else ""))
+        extra = self._measure_lines()
+        if extra:
+            yield Text("")
+            for line in extra:
+                yield Text(line, style="dim")
+
+    def _measure_lines(self) -> list[str]:
+        lines = []
+        if self.timing is not None:
+            text = f"time {self.timing.total_ms:.1f} ms"
+            if self.timing.ratio is not None and self.timing.reference_total_ms is not None:
+                text += (f", reference {self.timing.reference_total_ms:.1f} ms "
+                         f"({self.timing.ratio:.2g}x)")
+            lines.append(text)
+        if self.memory is not None and self.memory.peak_kb is not None:
+            text = f"peak memory {self.memory.peak_kb / 1024:.1f} MB"
+            if self.memory.reference_peak_kb is not None:
+                text += f", reference {self.memory.reference_peak_kb / 1024:.1f} MB"
+            lines.append(text)
+        if self.complexity is not None:
+            lines.append(self.complexity.summary)
+        if self.isolation != "bubblewrap+seccomp+rlimits":
+            lines.append(f"isolation: {self.isolation}")
+        return lines
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        color = "#1a7f37" if self.accepted else "#cf222e"
+        parts = [
+            f'<div class="mlprep-judge"><p><strong style="color:{color}">'
+            f"{e(verdict_label(self.verdict))}</strong> &middot; {e(self.question)}"
+            + (f" <small>(seed {self.seed})</small>" if self.seed is not None else "")
+            + f"</p><p>{e(self.message)}</p>"
+        ]
+        if self.error is not None:
+            parts.append(f"<pre>{e(self.error.text())}</pre>")
+        if self.tests:
+            rows = "".join(
+                f"<tr><td>{e(t.name)}</td><td>{t.kind}</td><td>{e(verdict_label(t.verdict))}"
+                f"</td><td>{'' if t.time_ms is None else f'{t.time_ms:.1f} ms'}</td></tr>"
+                for t in self.tests
+            )
+            parts.append("<table><tr><th>test</th><th>kind</th><th>verdict</th><th>time</th>"
+                         f"</tr>{rows}</table>")
+        for t in self.failed_tests()[:3]:
+            detail = [f"<p><strong>{e(t.name)}</strong> ({t.kind}): {e(t.message)}</p>"]
+            for label, value in (("input", t.input), ("expected", t.expected), ("got", t.got)):
+                if value is not None:
+                    detail.append(f"<div><em>{label}</em>: <code>{e(value)}</code></div>")
+            if t.error is not None:
+                detail.append(f"<pre>{e(t.error.text())}</pre>")
+            if t.output:
+                detail.append(f"<div><em>printed</em>:<pre>{e(t.output)}</pre></div>")
+            parts.append("".join(detail))
+        for line in self._measure_lines():
+            parts.append(f"<p><small>{e(line)}</small></p>")
+        parts.append("</div>")
+        return "".join(parts)
