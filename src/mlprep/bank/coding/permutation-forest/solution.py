@@ -1,7 +1,5 @@
 from itertools import permutations
 
-import pandas as pd
-
 
 def permutation_forest(df, new_point):
     features = list(df.columns[:-1])

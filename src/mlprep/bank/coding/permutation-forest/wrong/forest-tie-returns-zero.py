@@ -1,8 +1,6 @@
 """When the trees' votes are split evenly the forest returns 0 instead of 1."""
 from itertools import permutations
 
-import pandas as pd
-
 
 def permutation_forest(df, new_point):
     features = list(df.columns[:-1])

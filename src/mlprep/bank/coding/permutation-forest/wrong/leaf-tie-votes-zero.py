@@ -1,8 +1,6 @@
 """A tree whose remaining rows are split evenly votes 0 instead of 1."""
 from itertools import permutations
 
-import pandas as pd
-
 
 def permutation_forest(df, new_point):
     features = list(df.columns[:-1])

@@ -1,8 +1,6 @@
 """Adds a helper column to the caller's DataFrame (and so also modifies the input)."""
 from itertools import permutations
 
-import pandas as pd
-
 
 def permutation_forest(df, new_point):
     features = list(df.columns[:-1])

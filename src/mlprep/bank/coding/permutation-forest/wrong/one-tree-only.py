@@ -1,5 +1,4 @@
 """Builds a single tree in the given column order instead of one per ordering."""
-import pandas as pd
 
 
 def permutation_forest(df, new_point):

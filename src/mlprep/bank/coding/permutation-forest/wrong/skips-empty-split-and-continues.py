@@ -2,8 +2,6 @@
 ones, instead of ending the walk there."""
 from itertools import permutations
 
-import pandas as pd
-
 
 def permutation_forest(df, new_point):
     features = list(df.columns[:-1])
