@@ -214,7 +214,7 @@ class JudgeResult(_Model):
                 table.add_row(t.name, t.kind, Text(verdict_label(t.verdict), style=v_style),
                               time_text)
             yield table
-        for t in self.failed_tests()[:3]:
+        for t in self.failed_tests()[:2]:
             yield Text("")
             yield Text(f"{t.name} ({t.kind}): {verdict_label(t.verdict)}", style="bold")
             yield Text(t.message)
@@ -222,7 +222,8 @@ class JudgeResult(_Model):
                 yield Text(f"what it checks: {t.note}", style="dim")
             for label, value in (("input", t.input), ("expected", t.expected), ("got", t.got)):
                 if value is not None:
-                    yield Text(f"{label:>8}: {value}")
+                    short = value if len(value) <= 240 else value[:239] + "…"
+                    yield Text(f"{label:>8}: {short}")
             if t.error is not None:
                 yield Text(t.error.text(), style="red")
             if t.output:

@@ -1,0 +1,91 @@
+"""`mlprep judge QUESTION_ID FILE.py` and `mlprep content verify [ID...]`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from ._common import JsonOption, console, emit_json, read_source, state
+from ._content import content_app
+
+
+def judge_command(
+    ctx: typer.Context,
+    question_id: str = typer.Argument(..., metavar="QUESTION_ID", help="A coding question id."),
+    file: str = typer.Argument(..., metavar="FILE.py", help="Your solution; '-' reads stdin."),
+    as_json: bool = JsonOption,
+    seed: int | None = typer.Option(
+        None, "--seed", help="Replay the randomized tests of an earlier run (its seed)."
+    ),
+    run_only: bool = typer.Option(
+        False, "--run", help="Run the visible examples only (not recorded as an attempt)."
+    ),
+) -> None:
+    """Judge your code in the sandbox: visible, hidden and randomized tests.
+
+    Exit code 0 when accepted, 1 when not, 2 for a usage error.
+    """
+    core = state(ctx).core
+    core.question(question_id)  # an unknown id is a usage error before the file is read
+    source = read_source(file)
+    result = core.judge(question_id, source, seed=seed, mode="run" if run_only else "submit")
+    if as_json:
+        # exactly the results document of docs/judge.md
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        console().print(result)
+    raise typer.Exit(0 if result.accepted else 1)
+
+
+def verify_command(
+    ctx: typer.Context,
+    ids: list[str] = typer.Argument(
+        None, metavar="[ID]...", help="Coding questions to verify (default: all of them)."
+    ),
+    as_json: bool = JsonOption,
+    seed: int | None = typer.Option(None, "--seed", help="Seed of the randomized tests."),
+) -> None:
+    """Judge every coding question's reference (must pass) and wrong/ files (must fail)."""
+    from mlprep.errors import UnknownQuestion
+    from mlprep.judging import DEFAULT_VERIFY_SEED, WarmJudge, verify_question
+
+    core = state(ctx).core
+    if ids:
+        questions = []
+        for qid in ids:
+            question = core.question(qid)
+            if not question.is_coding:
+                raise UnknownQuestion(f"'{qid}' is not a coding question")
+            questions.append(question)
+    else:
+        questions = [q for q in core.bank if q.is_coding]
+    out = console()
+    progress = console(stderr=True)
+    reports = []
+    with WarmJudge() as warm, progress.status("verifying") as status:
+        for i, question in enumerate(questions, 1):
+            status.update(f"verifying {i}/{len(questions)}: {question.id}")
+            report = verify_question(
+                question, seed=DEFAULT_VERIFY_SEED if seed is None else seed, judge=warm
+            )
+            reports.append(report)
+            if not as_json:
+                out.print(report)
+    ok = all(r.ok for r in reports)
+    if as_json:
+        emit_json("content-verify", {"ok": ok, "questions": [r.to_dict() for r in reports]})
+    else:
+        failed = [r.question for r in reports if not r.ok]
+        if ok:
+            out.print(f"[green]ok[/green]: {len(reports)} coding questions verified")
+        else:
+            out.print(f"[red]{len(failed)} of {len(reports)} failed[/red]: {', '.join(failed)}")
+    if not ok:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("judge")(judge_command)
+    content_app.command("verify")(verify_command)

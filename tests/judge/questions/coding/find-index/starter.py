@@ -1,0 +1,2 @@
+def find_index(values, target):
+    pass
