@@ -1,0 +1,76 @@
+"""Tests for k-means++ seeding. Trusted: never shown to the learner's sandbox."""
+
+import numpy as np
+
+
+def generate(rng, size):
+    """Blobs of continuous points, uniform draws; k up to 10."""
+    n = max(1, int(size))
+    d = int(rng.integers(1, 4))
+    centres = rng.uniform(-20, 20, size=(6, d))
+    X = centres[rng.integers(0, 6, size=n)] + rng.normal(0, 1.0, size=(n, d))
+    k = int(rng.integers(1, min(n, 10) + 1))
+    draws = rng.random(k - 1).tolist()
+    first = int(rng.integers(0, n))
+    if rng.random() < 0.3:
+        return (X.tolist(), k, first, draws)
+    return (X, k, first, draws)
+
+
+CASES = [
+    {
+        "name": "prompt example",
+        "kind": "visible",
+        "args": ([[0, 0], [1, 0], [5, 0], [0, 3]], 3, 0, [0.5, 0.9]),
+        "expected": [0, 2, 3],
+        "note": "the example from the prompt",
+    },
+    {
+        "name": "a draw of zero",
+        "kind": "visible",
+        "args": ([[0, 0], [1, 0], [5, 0], [0, 3]], 2, 0, [0.0]),
+        "expected": [0, 1],
+        "note": "strictly greater: the chosen point 0 (D^2 = 0) cannot be re-picked",
+    },
+    {
+        "name": "nearest, not last, centre",
+        "kind": "hidden",
+        "args": ([[0.0], [1.0], [10.0], [11.0], [5.0]], 3, 0, [0.99, 0.05]),
+        "expected": [0, 4, 2],
+        "note": "second step D^2 = [0, 1, 25, 36, 0]; distances to the last centre only would pick 1",
+    },
+    {
+        "name": "all points identical",
+        "kind": "hidden",
+        "args": (np.ones((4, 2)), 3, 2, [0.5, 0.5]),
+        "expected": [2, 0, 1],
+        "note": "T = 0: the lowest indices not chosen yet",
+    },
+    {
+        "name": "one centre",
+        "kind": "hidden",
+        "args": ([[3.0, 4.0], [1.0, 1.0]], 1, 1, []),
+        "expected": [1],
+        "note": "k = 1 uses no draws",
+    },
+    {
+        "name": "single point",
+        "kind": "hidden",
+        "args": ([[7.0]], 1, 0, []),
+        "expected": [0],
+        "note": "n = 1",
+    },
+    {
+        "name": "duplicates of a chosen point",
+        "kind": "hidden",
+        "args": ([[0.0, 0.0], [0.0, 0.0], [2.0, 0.0], [2.0, 0.0]], 4, 0, [0.1, 0.7, 0.2]),
+        "expected": [0, 2, 1, 3],
+        "note": "after 0 and 2 every D^2 is 0, so the fallback picks 1, then 3",
+    },
+    {
+        "name": "large input",
+        "kind": "hidden",
+        "args": generate(np.random.default_rng(77), 6000),
+        "note": "6,000 points",
+    },
+]
