@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING, Any
 from mlprep.errors import ContentInvalid, UnknownQuestion, UsageError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from mlprep.content import Bank, Question
     from mlprep.grading import GradeReport
     from mlprep.judging import JudgeResult
-    from mlprep.store import Attempt, Store
+    from mlprep.store import Attempt, MockSession, Store
+    from mlprep.study import MockPlan, Progress, QueueItem
 
 __all__ = ["HintReveal", "Mlprep"]
 
@@ -228,9 +231,77 @@ class Mlprep:
         return attempt
 
     def _after_attempt(self, question: Question, attempt: Attempt) -> None:
-        """Hook for the scheduler: an attempt becomes a review of the question's card."""
-        try:
-            from mlprep.study import review_attempt
-        except ImportError:
-            return
+        """The scheduler's hook: an attempt becomes a review of the question's card."""
+        from mlprep.study import review_attempt
+
         review_attempt(self, question, attempt)
+
+    # -- practice ---------------------------------------------------------------------
+
+    def practice_queue(
+        self,
+        *,
+        category: str | None = None,
+        difficulty: str | None = None,
+        minutes: int | None = None,
+        now: datetime | None = None,
+    ) -> list[QueueItem]:
+        """Due reviews first (most at risk first), then new questions, within ``minutes``."""
+        from mlprep.study import due_queue, new_questions
+
+        pool = self.questions(category=category, difficulty=difficulty)
+        items = due_queue(self, now, pool) + new_questions(self, pool)
+        if minutes is None:
+            return items
+        chosen, used = [], 0
+        for item in items:
+            cost = item.question.meta.minutes
+            if chosen and used + cost > minutes:
+                continue
+            chosen.append(item)
+            used += cost
+        return chosen
+
+    def prerequisite_for(self, question_id: str) -> Question | None:
+        """A simpler question to offer when this one keeps failing (a leech)."""
+        question = self.question(question_id)
+        for prereq in question.meta.prerequisites:
+            if prereq in self.bank:
+                return self.bank.get(prereq)
+        order = {"easy": 0, "medium": 1, "hard": 2}
+        easier = [
+            q
+            for q in self.bank
+            if q.id != question.id
+            and order[q.difficulty.value] < order[question.difficulty.value]
+            and (set(q.covers) & set(question.covers) or set(q.meta.tags) & set(question.meta.tags))
+        ]
+        easier.sort(
+            key=lambda q: (q.category != question.category, order[q.difficulty.value], q.id)
+        )
+        return easier[0] if easier else None
+
+    # -- mock interviews -----------------------------------------------------------------
+
+    def start_mock(
+        self, track: str = "ml-engineer", minutes: int = 45, seed: int | None = None
+    ) -> tuple[MockSession, MockPlan]:
+        from mlprep.study import plan_mock
+
+        plan = plan_mock(self, track, minutes, seed)
+        row = self.store.create_mock(track, minutes, plan.to_dict(), learner=self.learner)
+        return row, plan
+
+    def finish_mock(self, mock_id: int, now: datetime | None = None) -> dict[str, Any]:
+        from mlprep.study import scorecard
+
+        card = scorecard(self, mock_id, now)
+        self.store.finish_mock(mock_id, card)
+        return card
+
+    # -- progress ---------------------------------------------------------------------------
+
+    def progress(self, now: datetime | None = None) -> Progress:
+        from mlprep.study import progress
+
+        return progress(self, now)

@@ -6,14 +6,14 @@ module holds the renderings of content, shared by the CLI and practice sessions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mlprep.content import Question
 
-__all__ = ["answer_panel", "question_panel"]
+__all__ = ["answer_panel", "progress_table", "question_panel", "scorecard_table"]
 
 
 def _header(question: Question) -> str:
@@ -60,3 +60,74 @@ def answer_panel(question: Question) -> RenderableType:
             Markdown("**Follow-ups**\n\n" + "\n".join(f"- {f}" for f in question.meta.followups))
         )
     return Panel(Group(*parts), title=f"Model answer: {question.title}")
+
+
+def _bar(fraction: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    return "█" * filled + "·" * (width - filled)
+
+
+def scorecard_table(card: dict[str, Any]) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"Mock interview scorecard ({card['track']})", title_justify="left")
+    for column in ("question", "category", "score", "hints", "tries"):
+        table.add_column(column)
+    for q in card["questions"]:
+        score = f"{q['score']:.0%}" if q["answered"] else "[dim]not answered[/dim]"
+        table.add_row(q["title"], q["category"], score, str(q["hints_used"]), str(q["submissions"]))
+    lines = [
+        f"Total: {card['total']:.0%}"
+        + (
+            f" ({card['change']:+.0%} since the last mock)"
+            if card.get("change") is not None
+            else ""
+        ),
+        "By category: " + ", ".join(f"{c} {s:.0%}" for c, s in card["categories"].items()),
+        f"Time: {card['minutes_used']:.0f} of {card['minutes_budget']} min"
+        + (" (over time)" if card["over_time"] else ""),
+        "Strongest topics: " + (", ".join(card["strongest_topics"]) or "-"),
+        "Weakest topics: " + (", ".join(card["weakest_topics"]) or "-"),
+        "Study next: " + (", ".join(card["study_next"]) or "-"),
+    ]
+    return Group(table, Text("\n".join(lines)))
+
+
+def progress_table(data: dict[str, Any]) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    streak, due = data["streak"], data["due"]
+    head = Text(
+        f"{data['attempts']} attempts on {data['questions_tried']} questions · "
+        f"streak {streak['current']} day(s) (longest {streak['longest']}) · "
+        f"due now {due['now']}, today {due['today']}, next 7 days {due['next_7_days']}"
+    )
+    table = Table(title="Mastery per category", title_justify="left")
+    for column in ("category", "mastery", "", "7-day trend", "attempts", "questions"):
+        table.add_column(column)
+    for category, row in data["categories"].items():
+        trend = row["trend_7d"]
+        arrow = "[green]▲[/green]" if trend > 0.005 else "[red]▼[/red]" if trend < -0.005 else "="
+        table.add_row(
+            category,
+            f"{row['mastery']:.0%}",
+            _bar(row["mastery"]),
+            f"{arrow} {trend:+.1%}",
+            str(row["attempts"]),
+            str(row["questions"]),
+        )
+    parts: list[RenderableType] = [head, table]
+    if data["leeches"]:
+        parts.append(Text("Leeches (keep failing): " + ", ".join(data["leeches"]), style="yellow"))
+    if data["mocks"]:
+        parts.append(
+            Text(
+                "Mock interviews: "
+                + ", ".join(f"{m['started_at'][:10]} {m['total']:.0%}" for m in data["mocks"][-5:])
+            )
+        )
+    return Group(*parts)

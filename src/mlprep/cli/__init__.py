@@ -23,7 +23,6 @@ COMMAND_MODULES = [
     "judge",
     "grade",
     "study",
-    "data",
     "serve",
     "notebook",
 ]

@@ -1,52 +1,358 @@
-"""Progress: `mlprep stats` (practice, mock interviews and plots extend it)."""
+"""Practice in the terminal: `practice`, `mock`, `due`, `stats`, `export`, `import`.
+
+The loop here only prompts and renders; what to ask, how answers are judged or
+graded and how they are scheduled all happens in the core.
+"""
 
 from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ._common import JsonOption, console, emit_json, state
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from mlprep._core import Mlprep
+    from mlprep.content import Question
+
+WORKDIR_HELP = "Folder for the code files of coding questions."
+
+
+def _read_line(prompt: str, out: Console) -> str:
+    out.print(prompt, end="")
+    line = sys.stdin.readline()
+    if line == "":
+        raise EOFError
+    return line.rstrip("\n")
+
+
+def _read_answer(out: Console) -> str:
+    editor = os.environ.get("EDITOR")
+    out.print(
+        "[dim]Type your answer. End with a line holding only '.'"
+        + (" (or a line 'e' to use $EDITOR)" if editor else "")
+        + ".[/dim]"
+    )
+    lines: list[str] = []
+    while True:
+        line = sys.stdin.readline()
+        if line == "" or line.rstrip("\n") == ".":
+            break
+        if editor and not lines and line.strip() == "e":
+            return _edit_text("", editor)
+        lines.append(line.rstrip("\n"))
+    return "\n".join(lines).strip()
+
+
+def _edit_text(initial: str, editor: str) -> str:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w+", suffix=".md", delete=False) as handle:
+        handle.write(initial)
+        path = Path(handle.name)
+    subprocess.call([*shlex.split(editor), str(path)])
+    text = path.read_text(encoding="utf-8", errors="replace").strip()
+    path.unlink(missing_ok=True)
+    return text
+
+
+def _show_hint(core: Mlprep, question: Question, out: Console) -> None:
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
+    reveal = core.next_hint(question.id)
+    if not reveal.revealed:
+        out.print("[dim]This question has no hints.[/dim]")
+        return
+    out.print(
+        Panel(
+            Markdown(reveal.revealed[-1]),
+            title=f"Hint {len(reveal.revealed)} of {reveal.total}",
+        )
+    )
+
+
+def _ask(
+    core: Mlprep,
+    question: Question,
+    out: Console,
+    *,
+    workdir: Path,
+    origin: str,
+    mock_id: int | None = None,
+    deadline: float | None = None,
+) -> dict[str, Any] | None:
+    """Pose one question until answered or skipped. Returns a summary, None if skipped."""
+    from mlprep.render import answer_panel, question_panel
+
+    out.print(question_panel(question))
+    started = time.monotonic()
+    if question.is_coding:
+        path = workdir / f"{question.id.replace('-', '_')}.py"
+        if not path.exists():
+            path.write_text(question.read("starter.py"), encoding="utf-8")
+        out.print(f"Write your solution in [bold]{path}[/bold].")
+        editor = os.environ.get("EDITOR")
+        if editor:
+            subprocess.call([*shlex.split(editor), str(path)])
+        while True:
+            if deadline is not None:
+                left = max(0, int(deadline - time.monotonic()))
+                out.print(f"[dim]{left // 60}:{left % 60:02d} left[/dim]")
+            choice = (
+                _read_line("[Enter] judge  [h] hint  [s] skip  [q] quit > ", out).strip().lower()
+            )
+            if choice == "q":
+                raise KeyboardInterrupt
+            if choice == "s":
+                return None
+            if choice == "h":
+                _show_hint(core, question, out)
+                continue
+            result = core.judge(
+                question.id,
+                path.read_text(encoding="utf-8", errors="replace"),
+                origin=origin,
+                mock_id=mock_id,
+                time_spent_s=time.monotonic() - started,
+            )
+            out.print(result)
+            if result.accepted:
+                return {"id": question.id, "verdict": str(result.verdict), "score": 1.0}
+            if str(result.verdict) == "syntax_error":
+                out.print(
+                    "[dim]The code does not parse: fix it and judge again (not a review).[/dim]"
+                )
+    while True:
+        answer = _read_answer(out)
+        if answer in {"h", "hint"}:
+            _show_hint(core, question, out)
+            continue
+        if answer in {"s", "skip"}:
+            return None
+        if answer in {"q", "quit"}:
+            raise KeyboardInterrupt
+        if not answer:
+            out.print(
+                "[dim]Empty answer: type it, or 'h' for a hint, 's' to skip, 'q' to quit.[/dim]"
+            )
+            continue
+        report = core.grade(
+            question.id,
+            answer,
+            origin=origin,
+            mock_id=mock_id,
+            time_spent_s=time.monotonic() - started,
+        )
+        out.print(report)
+        if mock_id is None:
+            out.print(answer_panel(question))
+        return {"id": question.id, "score": report.score}
+
 
 def register(app: typer.Typer) -> None:
-    @app.command("stats")
-    def stats(ctx: typer.Context, as_json: bool = JsonOption) -> None:
-        """Your progress: attempts, accepted answers and average scores per category."""
+    @app.command("practice")
+    def practice(
+        ctx: typer.Context,
+        category: str | None = typer.Option(None, "--category", "-c", help="Only this category."),
+        difficulty: str | None = typer.Option(
+            None, "--difficulty", "-d", help="easy | medium | hard"
+        ),
+        minutes: int = typer.Option(30, "--minutes", "-m", min=1, help="Time budget."),
+        workdir: Path = typer.Option(Path("mlprep-practice"), "--workdir", help=WORKDIR_HELP),
+        as_json: bool = JsonOption,
+    ) -> None:
+        """A practice session: due reviews first, then new questions, within the time budget."""
         core = state(ctx).core
-        attempts = core.store.attempts(learner=core.learner)
-        per_category: dict[str, dict[str, float]] = {}
-        for attempt in attempts:
-            try:
-                category = core.question(attempt.question_id).category.value
-            except Exception:
-                category = "unknown"
-            row = per_category.setdefault(category, {"attempts": 0, "solved": 0, "score_sum": 0.0})
-            row["attempts"] += 1
-            row["score_sum"] += attempt.score or 0.0
-            if attempt.verdict == "accepted" or (attempt.score or 0) >= 0.7:
-                row["solved"] += 1
-        data = {
-            "attempts": len(attempts),
-            "questions_tried": len({a.question_id for a in attempts}),
-            "categories": {
-                c: {
-                    "attempts": int(r["attempts"]),
-                    "solved": int(r["solved"]),
-                    "mean_score": round(r["score_sum"] / r["attempts"], 3),
-                }
-                for c, r in sorted(per_category.items())
-            },
-        }
+        out = console(stderr=as_json)
+        queue = core.practice_queue(category=category, difficulty=difficulty, minutes=minutes)
+        if not queue:
+            out.print("Nothing to practise with these filters.")
+        workdir.mkdir(parents=True, exist_ok=True)
+        done: list[dict[str, Any]] = []
+        deadline = time.monotonic() + 60 * minutes
+        try:
+            for n, item in enumerate(queue, start=1):
+                if time.monotonic() > deadline:
+                    out.print("[yellow]Time budget used up.[/yellow]")
+                    break
+                label = "review" if item.reason == "due" else "new"
+                out.rule(f"{n}/{len(queue)} · {label}" + (" · leech" if item.leech else ""))
+                if item.leech:
+                    _offer_leech_help(core, item.question, out)
+                summary = _ask(core, item.question, out, workdir=workdir, origin="practice")
+                if summary:
+                    done.append(summary)
+        except (KeyboardInterrupt, EOFError):
+            out.print(f"\n[yellow]Stopped.[/yellow] {len(done)} answer(s) saved.")
+            if as_json:
+                emit_json("practice", {"answered": done, "completed": False})
+            raise typer.Exit(130 if not isinstance(sys.exc_info()[1], EOFError) else 0) from None
+        out.print(f"[green]Session done:[/green] {len(done)} answer(s) saved.")
         if as_json:
-            emit_json("stats", data)
+            emit_json("practice", {"answered": done, "completed": True})
+
+    @app.command("mock")
+    def mock(
+        ctx: typer.Context,
+        track: str = typer.Option(
+            "ml-engineer", "--track", help="ml-engineer | data-scientist | research"
+        ),
+        minutes: int = typer.Option(45, "--minutes", "-m", min=5, help="Time budget."),
+        seed: int | None = typer.Option(None, "--seed", help="Pick the same questions again."),
+        workdir: Path = typer.Option(Path("mlprep-practice"), "--workdir", help=WORKDIR_HELP),
+        as_json: bool = JsonOption,
+    ) -> None:
+        """A timed mock interview (coding, a theory burst, a case or design), then a scorecard."""
+        core = state(ctx).core
+        out = console(stderr=as_json)
+        row, plan = core.start_mock(track, minutes, seed)
+        workdir.mkdir(parents=True, exist_ok=True)
+        out.print(
+            f"[bold]Mock interview[/bold] ({track}, {minutes} min, {len(plan.question_ids)} "
+            "questions). Hints stay hidden unless you ask (that is recorded)."
+        )
+        deadline = time.monotonic() + 60 * minutes
+        try:
+            for n, qid in enumerate(plan.question_ids, start=1):
+                if time.monotonic() > deadline:
+                    out.print("[yellow]Time is up.[/yellow]")
+                    break
+                left = max(0, int(deadline - time.monotonic()))
+                out.rule(
+                    f"Question {n} of {len(plan.question_ids)} · {left // 60}:{left % 60:02d} left"
+                )
+                _ask(
+                    core,
+                    core.question(qid),
+                    out,
+                    workdir=workdir,
+                    origin="mock",
+                    mock_id=row.id,
+                    deadline=deadline,
+                )
+        except (KeyboardInterrupt, EOFError):
+            out.print("\n[yellow]Mock stopped early.[/yellow]")
+        card = core.finish_mock(row.id)
+        if as_json:
+            emit_json("scorecard", card)
+        else:
+            from mlprep.render import scorecard_table
+
+            out.print(scorecard_table(card))
+
+    @app.command("due")
+    def due(
+        ctx: typer.Context,
+        category: str | None = typer.Option(None, "--category", "-c"),
+        minutes: int | None = typer.Option(None, "--minutes", "-m", min=1),
+        as_json: bool = JsonOption,
+    ) -> None:
+        """What practice would offer now: due reviews, then new questions."""
+        core = state(ctx).core
+        queue = core.practice_queue(category=category, minutes=minutes)
+        if as_json:
+            emit_json("queue", {"count": len(queue), "items": [i.to_dict() for i in queue]})
             return
         from rich.table import Table
 
-        table = Table(
-            title=f"{data['attempts']} attempts on {data['questions_tried']} questions",
-            title_justify="left",
-        )
-        for col in ("category", "attempts", "solved", "mean score"):
-            table.add_column(col)
-        for c, r in data["categories"].items():
-            table.add_row(c, str(r["attempts"]), str(r["solved"]), f"{r['mean_score']:.2f}")
+        table = Table(title=f"{len(queue)} questions", title_justify="left")
+        for column in ("id", "category", "why", "recall"):
+            table.add_column(column)
+        for item in queue[:50]:
+            recall = "" if item.retrievability is None else f"{item.retrievability:.0%}"
+            why = item.reason + (" (leech)" if item.leech else "")
+            table.add_row(item.question.id, item.question.category.value, why, recall)
         console().print(table)
+
+    @app.command("stats")
+    def stats(
+        ctx: typer.Context,
+        plot: Path | None = typer.Option(
+            None, "--plot", help="Write the progress plots to this PNG."
+        ),
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Streaks, due reviews, mastery per category and its trend; --plot draws them."""
+        core = state(ctx).core
+        progress = core.progress()
+        if plot is not None:
+            from mlprep.study import write_progress_plot
+
+            write_progress_plot(progress, plot)
+        data = progress.to_dict()
+        if as_json:
+            emit_json("stats", data | ({"plot": str(plot)} if plot else {}))
+            return
+        from mlprep.render import progress_table
+
+        out = console()
+        out.print(progress_table(data))
+        if plot is not None:
+            out.print(f"Plots written to {plot}")
+
+    @app.command("export")
+    def export(
+        ctx: typer.Context,
+        path: Path = typer.Argument(..., metavar="FILE.json"),
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Write all your progress to a JSON file (lossless; see docs/practice.md)."""
+        import json
+        from datetime import UTC, datetime
+
+        from mlprep.study import export_progress
+
+        core = state(ctx).core
+        doc = export_progress(core, datetime.now(UTC))
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+        counts = {k: len(v) for k, v in doc.items() if isinstance(v, list)}
+        if as_json:
+            emit_json("export-summary", {"file": str(path), "rows": counts})
+        else:
+            console().print(f"Exported {counts['attempts']} attempts to {path}")
+
+    @app.command("import")
+    def import_(
+        ctx: typer.Context,
+        path: Path = typer.Argument(..., metavar="FILE.json"),
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Merge progress from an export file: all or nothing; re-importing adds nothing."""
+        from mlprep.study import import_progress
+
+        added = import_progress(state(ctx).core, path)
+        if as_json:
+            emit_json("import-summary", {"file": str(path), "added": added})
+        else:
+            console().print("Imported: " + ", ".join(f"{n} {kind}" for kind, n in added.items()))
+
+
+def _offer_leech_help(core: Mlprep, question: Question, out: Console) -> None:
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
+    out.print("[yellow]This question keeps slipping, so here it comes with its hints.[/yellow]")
+    reveal = core.hints(question.id)
+    while not reveal.exhausted:
+        # Shown hints are recorded, so the rating reflects the help given.
+        reveal = core.next_hint(question.id)
+    for i, hint in enumerate(reveal.revealed, start=1):
+        out.print(Panel(Markdown(hint), title=f"Hint {i}", border_style="dim"))
+    simpler = core.prerequisite_for(question.id)
+    if simpler is not None:
+        out.print(
+            f"A simpler question on the same ground: [bold]{simpler.id}[/bold] "
+            f"({simpler.title}). Try `mlprep show {simpler.id}` after this one."
+        )
