@@ -34,7 +34,7 @@ def progress_figure(progress: Progress, weeks: int = 26) -> Figure:
     ax_calendar = fig.add_subplot(grid[1, 0])
     ax_mocks = fig.add_subplot(grid[1, 1])
 
-    days = [date.fromisoformat(d) for d in data["history"]["days"]]
+    days: Any = [date.fromisoformat(d) for d in data["history"]["days"]]
     for category, values in data["history"]["mastery"].items():
         ax_mastery.plot(
             days, [100 * v for v in values], label=category, lw=2, color=_COLOURS.get(category)
@@ -46,9 +46,10 @@ def progress_figure(progress: Progress, weeks: int = 26) -> Figure:
     ax_mastery.grid(alpha=0.3)
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    locator = AutoDateLocator()
+    locator = AutoDateLocator()  # type: ignore[no-untyped-call]
     ax_mastery.xaxis.set_major_locator(locator)
-    ax_mastery.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    formatter = ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    ax_mastery.xaxis.set_major_formatter(formatter)
 
     # Activity calendar: columns are weeks (oldest left), rows weekdays (Mon on top).
     today = date.fromisoformat(data["now"][:10])

@@ -106,7 +106,7 @@ def progress(core: Mlprep, now: datetime | None = None, history_days: int = 30) 
     mastery = {c: values[-1] for c, values in history.items()}
     week_ago = {c: values[max(0, len(values) - 8)] for c, values in history.items()}
     per_category: dict[str, dict[str, Any]] = {}
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for attempt in attempts:
         question = core.bank.questions.get(attempt.question_id)
         counts[question.category.value if question else "unknown"] += 1
