@@ -1,0 +1,16 @@
+"""Keeps whatever sign eigh returns for each eigenvector."""
+import numpy as np
+
+
+def pca(X, n_components):
+    data = np.asarray(X, dtype=float)
+    data = data.reshape(len(data), -1)
+    k = int(n_components)
+    centred = data - data.mean(axis=0)
+    eigenvalues, eigenvectors = np.linalg.eigh(centred.T @ centred / (len(data) - 1))
+    eigenvalues = np.clip(eigenvalues[::-1], 0.0, None)
+    eigenvectors = eigenvectors[:, ::-1]
+    total = eigenvalues.sum()
+    if total <= 0:
+        return np.zeros((len(data), k)), np.zeros(k)
+    return centred @ eigenvectors[:, :k], eigenvalues[:k] / total

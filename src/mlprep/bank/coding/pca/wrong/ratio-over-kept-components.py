@@ -1,0 +1,18 @@
+"""Divides by the variance of the kept components only, so the ratios always sum to 1."""
+import numpy as np
+
+
+def pca(X, n_components):
+    data = np.asarray(X, dtype=float)
+    data = data.reshape(len(data), -1)
+    k = int(n_components)
+    centred = data - data.mean(axis=0)
+    eigenvalues, eigenvectors = np.linalg.eigh(centred.T @ centred / (len(data) - 1))
+    eigenvalues = np.clip(eigenvalues[::-1], 0.0, None)
+    eigenvectors = eigenvectors[:, ::-1]
+    largest = np.argmax(np.abs(eigenvectors), axis=0)
+    eigenvectors = eigenvectors * np.sign(eigenvectors[largest, np.arange(eigenvectors.shape[1])])
+    kept = eigenvalues[:k].sum()
+    if kept <= 0:
+        return np.zeros((len(data), k)), np.zeros(k)
+    return centred @ eigenvectors[:, :k], eigenvalues[:k] / kept
