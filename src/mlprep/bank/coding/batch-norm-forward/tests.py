@@ -18,28 +18,51 @@ CASES = [
     {
         "name": "prompt example",
         "kind": "visible",
-        "args": (np.array([[1.0, 2.0], [3.0, 6.0]]), np.array([1.0, 2.0]), np.array([0.0, 1.0]), 0.0),
-        "expected": (np.array([[-1.0, -1.0], [1.0, 3.0]]), np.array([2.0, 4.0]), np.array([1.0, 4.0])),
+        "args": (
+            np.array([[1.0, 2.0], [3.0, 6.0]]),
+            np.array([1.0, 2.0]),
+            np.array([0.0, 1.0]),
+            0.0,
+        ),
+        "expected": (
+            np.array([[-1.0, -1.0], [1.0, 3.0]]),
+            np.array([2.0, 4.0]),
+            np.array([1.0, 4.0]),
+        ),
         "note": "the example from the prompt",
     },
     {
         "name": "epsilon inside the root",
         "kind": "visible",
         "args": (np.array([[0.0], [2.0]]), np.array([1.0]), np.array([0.0]), 1.0),
-        "expected": (np.array([[-1 / np.sqrt(2)], [1 / np.sqrt(2)]]), np.array([1.0]), np.array([1.0])),
+        "expected": (
+            np.array([[-1 / np.sqrt(2)], [1 / np.sqrt(2)]]),
+            np.array([1.0]),
+            np.array([1.0]),
+        ),
         "note": "var = 1, eps = 1: divide by sqrt(2), not by 2",
     },
     {
         "name": "batch of one",
         "kind": "hidden",
-        "args": (np.array([[4.0, -3.0, 7.0]]), np.array([2.0, 2.0, 2.0]), np.array([0.5, -0.5, 1.0]), 1e-5),
+        "args": (
+            np.array([[4.0, -3.0, 7.0]]),
+            np.array([2.0, 2.0, 2.0]),
+            np.array([0.5, -0.5, 1.0]),
+            1e-5,
+        ),
         "expected": (np.array([[0.5, -0.5, 1.0]]), np.array([4.0, -3.0, 7.0]), np.zeros(3)),
         "note": "N = 1: variance 0, output equals beta",
     },
     {
         "name": "constant feature with eps",
         "kind": "hidden",
-        "args": (np.array([[5.0, 1.0], [5.0, 2.0], [5.0, 6.0]]), np.array([1.0, 1.0]), np.array([0.0, 0.0]), 0.01),
+        "args": (
+            np.array([[5.0, 1.0], [5.0, 2.0], [5.0, 6.0]]),
+            np.array([1.0, 1.0]),
+            np.array([0.0, 0.0]),
+            0.01,
+        ),
         "note": "a constant column becomes 0, guarded by eps",
     },
     {

@@ -56,7 +56,11 @@ CASES = [
     {
         "name": "large input",
         "kind": "hidden",
-        "args": (_big_rng.exponential(size=2000), _big_rng.integers(0, 2000, size=(2000, 2000)), 0.05),
+        "args": (
+            _big_rng.exponential(size=2000),
+            _big_rng.integers(0, 2000, size=(2000, 2000)),
+            0.05,
+        ),
         "note": "2,000 resamples of 2,000 values",
     },
 ]

@@ -10,10 +10,12 @@ def generate(rng, size):
     n_blobs = int(rng.integers(1, 6))
     centres = rng.uniform(-30, 30, size=(n_blobs, d))
     n_noise = n // 5
-    blob = centres[rng.integers(0, n_blobs, size=n - n_noise)] + rng.normal(0, 1.0, size=(n - n_noise, d))
+    blob = centres[rng.integers(0, n_blobs, size=n - n_noise)] + rng.normal(
+        0, 1.0, size=(n - n_noise, d)
+    )
     noise = rng.uniform(-35, 35, size=(n_noise, d))
     X = rng.permutation(np.vstack([blob, noise]))
-    eps = float(rng.uniform(0.4, 1.5)) * (d ** 0.5)
+    eps = float(rng.uniform(0.4, 1.5)) * (d**0.5)
     min_samples = int(rng.integers(1, 8))
     if rng.random() < 0.3:
         return (X.tolist(), eps, min_samples)

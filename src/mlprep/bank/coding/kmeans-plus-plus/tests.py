@@ -37,7 +37,7 @@ CASES = [
         "kind": "hidden",
         "args": ([[0.0], [1.0], [10.0], [11.0], [5.0]], 3, 0, [0.99, 0.05]),
         "expected": [0, 4, 2],
-        "note": "second step D^2 = [0, 1, 25, 36, 0]; distances to the last centre only would pick 1",
+        "note": "second step D^2 = [0, 1, 25, 36, 0]; distance to the last centre picks 1",
     },
     {
         "name": "all points identical",

@@ -58,7 +58,14 @@ CASES = [
     {
         "name": "same pair repeated",
         "kind": "hidden",
-        "args": ([(0, 0, 5.0), (0, 0, 5.0), (0, 0, 1.0)], np.array([[0.5]]), np.array([[0.5]]), 0.1, 0.05, 3),
+        "args": (
+            [(0, 0, 5.0), (0, 0, 5.0), (0, 0, 1.0)],
+            np.array([[0.5]]),
+            np.array([[0.5]]),
+            0.1,
+            0.05,
+            3,
+        ),
         "note": "f = 1; consecutive updates of the same user and item",
     },
     {

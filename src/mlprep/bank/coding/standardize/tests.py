@@ -48,7 +48,9 @@ CASES = [
     {
         "name": "constant column among others",
         "kind": "hidden",
-        "args": (np.array([[1.0, -2.5, 5.0], [4.0, -2.5, 1.0], [7.0, -2.5, 3.0], [0.0, -2.5, 3.0]]),),
+        "args": (
+            np.array([[1.0, -2.5, 5.0], [4.0, -2.5, 1.0], [7.0, -2.5, 3.0], [0.0, -2.5, 3.0]]),
+        ),
         "note": "a float array input (must not be changed) with a constant column",
     },
     {

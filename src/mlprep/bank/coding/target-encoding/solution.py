@@ -3,7 +3,7 @@ def target_encode(train_categories, train_targets, query_categories, m):
     prior = sum(targets) / len(targets)
     counts: dict = {}
     sums: dict = {}
-    for category, y in zip(train_categories, targets):
+    for category, y in zip(train_categories, targets, strict=True):
         counts[category] = counts.get(category, 0) + 1
         sums[category] = sums.get(category, 0.0) + y
     encoded = []

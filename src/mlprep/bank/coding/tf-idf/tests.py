@@ -3,9 +3,36 @@
 import numpy as np
 
 _WORDS = [
-    "model", "data", "train", "loss", "the", "a", "of", "graph", "node", "edge",
-    "user", "item", "rank", "query", "token", "Zebra", "apple", "Apple", "x1", "x10",
-    "x2", "embedding", "vector", "norm", "idf", "tf", "word", "doc", "corpus", "term",
+    "model",
+    "data",
+    "train",
+    "loss",
+    "the",
+    "a",
+    "of",
+    "graph",
+    "node",
+    "edge",
+    "user",
+    "item",
+    "rank",
+    "query",
+    "token",
+    "Zebra",
+    "apple",
+    "Apple",
+    "x1",
+    "x10",
+    "x2",
+    "embedding",
+    "vector",
+    "norm",
+    "idf",
+    "tf",
+    "word",
+    "doc",
+    "corpus",
+    "term",
 ]
 
 
@@ -30,10 +57,12 @@ CASES = [
         "args": ([["a", "b", "a"], ["b", "c"]],),
         "expected": (
             ["a", "b", "c"],
-            np.array([
-                [2 * _IDF_A / np.hypot(2 * _IDF_A, 1.0), 1 / np.hypot(2 * _IDF_A, 1.0), 0.0],
-                [0.0, 1 / np.hypot(1.0, _IDF_A), _IDF_A / np.hypot(1.0, _IDF_A)],
-            ]),
+            np.array(
+                [
+                    [2 * _IDF_A / np.hypot(2 * _IDF_A, 1.0), 1 / np.hypot(2 * _IDF_A, 1.0), 0.0],
+                    [0.0, 1 / np.hypot(1.0, _IDF_A), _IDF_A / np.hypot(1.0, _IDF_A)],
+                ]
+            ),
         ),
         "note": "the example from the prompt",
     },

@@ -81,7 +81,9 @@ CASES = [
         "name": "similarity ignores items only one user rated",
         "kind": "hidden",
         "args": (
-            np.array([[5, 1, n, n, n], [5, 1, 2, 5, 5], [1, 5, 4, n, n], [2, 2, 5, n, n]], dtype=float),
+            np.array(
+                [[5, 1, n, n, n], [5, 1, 2, 5, 5], [1, 5, 4, n, n], [2, 2, 5, n, n]], dtype=float
+            ),
             0,
             2,
             2,

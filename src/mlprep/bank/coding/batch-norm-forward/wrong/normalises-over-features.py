@@ -1,4 +1,4 @@
-"""Takes the statistics over each example's features (axis=1, like layer norm) instead of over the batch."""
+"""Takes statistics over each example's features (axis=1, like layer norm), not over the batch."""
 import numpy as np
 
 

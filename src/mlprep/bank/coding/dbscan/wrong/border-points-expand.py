@@ -1,4 +1,4 @@
-"""Expands the cluster through border points too, chaining in points that are not density-reachable."""
+"""Expands through border points too, chaining in points that are not density-reachable."""
 from collections import deque
 
 import numpy as np

@@ -11,7 +11,9 @@ def dbscan(X, eps, min_samples):
         return []
     points = points.reshape(n, -1)
     distances = np.sqrt(((points[:, None, :] - points[None, :, :]) ** 2).sum(axis=2))
-    neighbours = [[q for q in np.flatnonzero(row <= eps) if q != p] for p, row in enumerate(distances)]
+    neighbours = [
+        [q for q in np.flatnonzero(row <= eps) if q != p] for p, row in enumerate(distances)
+    ]
     is_core = [len(nb) >= min_samples for nb in neighbours]
     labels = [-1] * n
     cluster = 0

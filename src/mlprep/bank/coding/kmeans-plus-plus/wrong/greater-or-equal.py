@@ -1,4 +1,4 @@
-"""Picks the first running sum >= the target (searchsorted side='left'): a draw of 0 can re-pick a centre."""
+"""Picks the first running sum >= target (searchsorted side=left): a draw of 0 re-picks a centre."""
 import numpy as np
 
 

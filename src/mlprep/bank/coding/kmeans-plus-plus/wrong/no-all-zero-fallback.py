@@ -1,4 +1,4 @@
-"""Has no rule for T = 0 and takes argmax of D^2, which re-picks index 0 when all points coincide."""
+"""Has no rule for T = 0: argmax of D^2 re-picks index 0 when all points coincide."""
 import numpy as np
 
 

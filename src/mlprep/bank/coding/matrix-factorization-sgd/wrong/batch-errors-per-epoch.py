@@ -7,7 +7,7 @@ def mf_sgd(ratings, P, Q, lr, reg, epochs):
     items = np.array(Q, dtype=float)
     for _ in range(int(epochs)):
         errors = [r - users[u] @ items[i] for u, i, r in ratings]
-        for (u, i, _), error in zip(ratings, errors):
+        for (u, i, _), error in zip(ratings, errors, strict=True):
             p_old = users[u].copy()
             q_old = items[i].copy()
             users[u] = p_old + lr * (error * q_old - reg * p_old)

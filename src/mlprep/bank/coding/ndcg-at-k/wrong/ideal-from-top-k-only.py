@@ -1,4 +1,4 @@
-"""Builds the ideal ranking from the first k retrieved items only, ignoring relevant items below k."""
+"""Builds the ideal ranking from the first k items only, ignoring relevant items below k."""
 import math
 
 

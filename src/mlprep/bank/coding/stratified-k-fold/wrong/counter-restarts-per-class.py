@@ -1,4 +1,4 @@
-"""Restarts the round-robin counter for every class, so fold 0 collects the leftovers of every class."""
+"""Restarts the round-robin counter per class, so fold 0 collects every class's leftovers."""
 
 
 def stratified_k_fold(labels, k):

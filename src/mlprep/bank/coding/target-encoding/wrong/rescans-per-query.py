@@ -8,7 +8,7 @@ def target_encode(train_categories, train_targets, query_categories, m):
     for query in query_categories:
         count = 0
         total = 0.0
-        for category, y in zip(train_categories, targets):
+        for category, y in zip(train_categories, targets, strict=True):
             if category == query:
                 count += 1
                 total += y
