@@ -36,6 +36,7 @@ __all__ = ["WarmJudge", "judge"]
 
 Mode = Literal["submit", "run"]
 OUTPUT_LIMIT_BYTES = 1 << 20
+RUNNER_BROKE = 86  # the zygote's exit code for a child whose runner broke
 RESULT_LIMIT_BYTES = 32 << 20
 MAX_TIMEOUTS = 2
 _FAIL_ORDER = ("visible", "hidden", "random")
@@ -281,6 +282,10 @@ def _failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]
             name = f"signal {sig}"
         words = _SIGNAL_WORDS.get(sig, name)
         return "runtime_error", f"the process crashed with {words} [{name}]"
+    if s == "exit" and attempt.exit_code == RUNNER_BROKE:
+        return "runtime_error", (
+            "the judge lost contact with your process; does your code close or redirect "
+            "file descriptors?")
     if s == "exit":
         return "runtime_error", (
             f"your code ended the process (exit code {attempt.exit_code}) during this test; "

@@ -452,8 +452,8 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
                 if test_started is not None and now - test_started > per_test:
                     out.timed_out = True
                 elif test_started is None and out.setup is None and now - setup_started > max(
-                    per_test, 5.0
-                ) + 5.0:
+                    2 * per_test + 1.0, 3.0
+                ):
                     out.timed_out = True  # module-level code that never finishes
                 elif now - started > cap:
                     out.timed_out = True

@@ -40,6 +40,7 @@ PR_SET_SECCOMP = 22
 SECCOMP_MODE_FILTER = 2
 SOLUTION_FILENAME = "solution.py"
 SHOWN_OUTPUT_BYTES = 4096
+RUNNER_BROKE = 86  # exit code of a child whose runner failed (e.g. its pipe was closed)
 
 
 # ----------------------------------------------------------------------------- seccomp
@@ -216,7 +217,8 @@ def _error(exc: BaseException, lines: list[str], finder: _BanFinder) -> dict[str
         message = str(exc)
     except Exception:
         message = "<the exception's message could not be printed>"
-    return {"kind": kind, "type": type(exc).__name__[:80], "message": message[:1000],
+    name = "ImportError" if kind == "banned" else type(exc).__name__
+    return {"kind": kind, "type": name[:80], "message": message[:1000],
             "frames": _trim_traceback(exc, lines)}
 
 
@@ -429,6 +431,23 @@ def _exit_status(status: int) -> tuple[int | None, int | None]:
     return None, None
 
 
+_RUNNER_MODULES = ("__main__", "_zygote", "_wire", "json", "json.encoder", "json.decoder",
+                   "json.scanner", "base64", "struct", "copy", "resource", "types")
+
+
+def _pin_builtins() -> None:
+    """Copy the built-in functions into the runner's own modules, so a submission that
+    replaces ``builtins.isinstance`` (say) breaks only its own code, not the report."""
+    import builtins
+
+    public = {k: v for k, v in vars(builtins).items() if not k.startswith("_")}
+    for name in _RUNNER_MODULES:
+        module = sys.modules.get(name)
+        if module is not None:
+            for key, value in public.items():
+                module.__dict__.setdefault(key, value)
+
+
 def main() -> None:
     control_fd = int(sys.argv[1])
     for entry in reversed(sys.argv[2:]):
@@ -437,8 +456,13 @@ def main() -> None:
         os.environ.setdefault(var, "1")
     import numpy  # noqa: F401  - the point of the zygote: every child starts with it
 
+    import copy  # noqa: F401 - imported now so that _pin_builtins covers them
+    import resource  # noqa: F401
+    import types  # noqa: F401
+
     seccomp = _Seccomp()
     seccomp.set_not_dumpable()
+    _pin_builtins()
     control = socket.socket(fileno=control_fd)
     control.setblocking(True)
 
@@ -485,7 +509,7 @@ def main() -> None:
                         os.close(pidfd)
                     _child(job_fd, res_fd, seccomp)
                 finally:
-                    os._exit(70)
+                    os._exit(RUNNER_BROKE)
             os.close(job_fd)
             os.close(res_fd)
             pidfd = os.pidfd_open(pid)

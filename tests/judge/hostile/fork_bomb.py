@@ -1,0 +1,7 @@
+# expect: forbidden
+import os
+
+
+def vector_sum(values):
+    while True:
+        os.fork()

@@ -1,0 +1,4 @@
+# expect: time_limit_exceeded
+def vector_sum(values):
+    while True:
+        pass

@@ -1,0 +1,5 @@
+# expect: memory_limit_exceeded
+def vector_sum(values):
+    hoard = []
+    while True:
+        hoard.append(bytearray(50 * 1024 * 1024))

@@ -1,0 +1,3 @@
+# expect: runtime_error
+def total(values):
+    return float(sum(values))

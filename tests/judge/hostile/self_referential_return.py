@@ -1,0 +1,5 @@
+# expect: wrong_answer
+def vector_sum(values):
+    loop = []
+    loop.append(loop)
+    return loop

@@ -1,0 +1,3 @@
+# expect: syntax_error
+def vector_sum(values)
+    return sum(values)

@@ -1,0 +1,6 @@
+# expect: runtime_error
+import sys
+
+
+def vector_sum(values):
+    sys.exit(0)

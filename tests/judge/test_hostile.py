@@ -1,0 +1,111 @@
+"""The hostile corpus: every submission ends in its clear verdict and the judge stays up.
+
+Each file in hostile/ names its expected verdict on its first line (``# expect: X``).
+They are judged concurrently through one warm judge, then a correct submission must
+still be accepted.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from mlprep.judging import VERDICTS
+
+CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.py"))
+
+
+def expected_verdicts(path: Path) -> set[str]:
+    first = path.read_text().splitlines()[0]
+    assert first.startswith("# expect: "), path
+    verdicts = {v.strip() for v in first.removeprefix("# expect: ").split("|")}
+    assert verdicts <= set(VERDICTS), path
+    return verdicts
+
+
+@pytest.fixture(scope="module")
+def corpus_results(warm, vector_sum):
+    def run(path: Path):
+        start = time.perf_counter()
+        result = warm.judge(vector_sum, path.read_text(), seed=7, measure=False)
+        return path.name, (result, time.perf_counter() - start)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return dict(pool.map(run, CORPUS))
+
+
+def test_corpus_is_large_enough():
+    assert len(CORPUS) >= 30
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_hostile_submission_gets_its_verdict(corpus_results, path):
+    result, seconds = corpus_results[path.name]
+    want = expected_verdicts(path)
+    assert result.verdict in want, (result.verdict, result.message)
+    # the document is always complete and valid, whatever the submission did
+    doc = result.to_dict()
+    assert doc["accepted"] == (result.verdict == "accepted")
+    assert type(result).from_dict(doc) == result
+    assert seconds < 15, f"{path.name} took {seconds:.1f} s"
+
+
+def test_sandbox_hides_content_and_user_files(corpus_results, warm):
+    if warm.isolation != "bwrap":
+        pytest.skip("only bubblewrap hides the file system")
+    for name in ("read_content.py", "read_user_files.py"):
+        result, _ = corpus_results[name]
+        failing = [t for t in result.tests if t.error is not None] or [result]
+        error = failing[0].error
+        assert error is not None and error.type in ("ModuleNotFoundError", "FileNotFoundError"), (
+            name, result.message)
+
+
+def test_judge_still_works_after_the_corpus(corpus_results, warm, vector_sum):
+    result = warm.judge(vector_sum, vector_sum.read("solution.py"), seed=1, measure=False)
+    assert result.accepted, result.message
+
+
+def test_no_file_escaped_the_private_tmp(corpus_results):
+    assert not os.path.exists("/tmp/pwned")
+    assert not os.path.exists("/usr/lib/evil.txt")
+
+
+# Without bubblewrap (macOS, containers without user namespaces) the same corpus must
+# still end in the same verdicts, with rlimits, seccomp and the parent's clock. Files
+# that only namespaces can stop (writing to /usr as root, seeing user files) are left out.
+FALLBACK_SKIP = {"write_outside_tmp.py", "read_user_files.py", "read_parent_memory.py"}
+
+
+@pytest.fixture(scope="module")
+def fallback_results(vector_sum):
+    from mlprep.judging import WarmJudge
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("MLPREP_JUDGE_SANDBOX", "rlimits")
+    judge = WarmJudge().start()
+    mp.undo()
+    paths = [p for p in CORPUS if p.name not in FALLBACK_SKIP]
+
+    def run(path: Path):
+        return path.name, judge.judge(vector_sum, path.read_text(), seed=7, measure=False)
+
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = dict(pool.map(run, paths))
+    finally:
+        judge.close()
+    return results
+
+
+@pytest.mark.parametrize("path", [p for p in CORPUS if p.name not in FALLBACK_SKIP],
+                         ids=lambda p: p.stem)
+def test_hostile_submission_without_bubblewrap(fallback_results, path):
+    result = fallback_results[path.name]
+    assert result.verdict in expected_verdicts(path), (result.verdict, result.message)
+    if result.verdict not in ("syntax_error",) and not result.message.startswith("This question"):
+        assert result.isolation.startswith("rlimits")
