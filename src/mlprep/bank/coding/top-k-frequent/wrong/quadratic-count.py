@@ -1,0 +1,7 @@
+"""Correct order, but calls items.count for every distinct item: O(n * d) time."""
+
+
+def top_k_frequent(items, k):
+    distinct = list(dict.fromkeys(items))
+    counts = {item: items.count(item) for item in distinct}
+    return sorted(distinct, key=lambda item: -counts[item])[:k]
