@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ._core import Mlprep
     from .content import Question, load_bank
     from .errors import MlprepError, UnknownQuestion, UsageError
+    from .notebook import practice, progress, question
 
 __all__ = [
     "Mlprep",
@@ -28,6 +29,9 @@ __all__ = [
     "grade",
     "judge",
     "load_bank",
+    "practice",
+    "progress",
+    "question",
 ]
 
 _LAZY = {
@@ -40,6 +44,9 @@ _LAZY = {
     "grade": "mlprep._api",
     "judge": "mlprep._api",
     "load_bank": "mlprep.content",
+    "practice": "mlprep.notebook",
+    "progress": "mlprep.notebook",
+    "question": "mlprep.notebook",
 }
 
 

@@ -21,6 +21,9 @@ def test_public_api_is_pinned() -> None:
         "grade",
         "judge",
         "load_bank",
+        "practice",
+        "progress",
+        "question",
     }
     for name in mlprep.__all__:
         assert getattr(mlprep, name) is not None

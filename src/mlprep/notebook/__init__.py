@@ -1,0 +1,20 @@
+"""The Jupyter API: ``mp.question``, ``mp.practice``, ``mp.progress`` and notebooks."""
+
+from ._api import ProgressPlot, Queue, practice, progress, question
+from ._build import build_notebook
+from ._question import Markdown, NotebookQuestion, Notice
+from ._source import NotJudgeable, function_source
+
+__all__ = [
+    "Markdown",
+    "NotJudgeable",
+    "NotebookQuestion",
+    "Notice",
+    "ProgressPlot",
+    "Queue",
+    "build_notebook",
+    "function_source",
+    "practice",
+    "progress",
+    "question",
+]
