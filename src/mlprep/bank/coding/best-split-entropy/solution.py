@@ -25,7 +25,9 @@ def best_split_entropy(x, y):
     left = np.cumsum(counts, axis=0)[:-1]
     right = totals - left
     parent = _entropy_rows(totals[None, :])[0]
-    children = (left.sum(axis=1) * _entropy_rows(left) + right.sum(axis=1) * _entropy_rows(right)) / n
+    children = (
+        left.sum(axis=1) * _entropy_rows(left) + right.sum(axis=1) * _entropy_rows(right)
+    ) / n
     gains = parent - children
     thresholds = (distinct[:-1] + distinct[1:]) / 2
     best = int(np.flatnonzero(gains >= gains.max() - 1e-9)[0])

@@ -48,7 +48,12 @@ CASES = [
     {
         "name": "prior decides",
         "kind": "hidden",
-        "args": ([[-1.0], [1.0], [-1.0], [1.0], [-1.0], [1.0], [-2.0], [2.0]], [0, 0, 0, 0, 0, 0, 1, 1], [[1.5]], 0.01),
+        "args": (
+            [[-1.0], [1.0], [-1.0], [1.0], [-1.0], [1.0], [-2.0], [2.0]],
+            [0, 0, 0, 0, 0, 0, 1, 1],
+            [[1.5]],
+            0.01,
+        ),
         "note": "the rare class fits better without its prior; the prior flips the decision",
     },
     {
@@ -60,14 +65,22 @@ CASES = [
     {
         "name": "constant feature",
         "kind": "hidden",
-        "args": ([[1.0, 7.0], [2.0, 7.0], [8.0, 7.0], [9.0, 7.0]], [0, 0, 1, 1], [[3.0, 7.0], [6.0, 7.5]], 1e-3),
+        "args": (
+            [[1.0, 7.0], [2.0, 7.0], [8.0, 7.0], [9.0, 7.0]],
+            [0, 0, 1, 1],
+            [[3.0, 7.0], [6.0, 7.5]],
+            1e-3,
+        ),
         "note": "a zero-variance feature is kept finite by the smoothing",
     },
     {
         "name": "exact tie goes to the smaller label",
         "kind": "hidden",
         "args": ([[-1.0], [1.0], [4.0], [6.0]], [7, 7, 2, 2], [[2.5]], 0.1),
-        "expected": ([2], np.full((1, 2), np.log(0.5) - 0.5 * np.log(2 * np.pi * 1.1) - 6.25 / 2.2)),
+        "expected": (
+            [2],
+            np.full((1, 2), np.log(0.5) - 0.5 * np.log(2 * np.pi * 1.1) - 6.25 / 2.2),
+        ),
         "note": "a symmetric set-up: both classes score exactly the same",
     },
     {

@@ -48,7 +48,7 @@ CASES = [
         "kind": "hidden",
         "args": ([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0]], [1.0, 3.0, 5.0]),
         "expected": np.array([0.5, 2.0, 0.5]),
-        "note": "a column of ones duplicates the intercept: the minimum norm splits 1 into 0.5 + 0.5",
+        "note": "a ones column duplicates the intercept: the minimum norm splits 1 into 0.5 + 0.5",
     },
     {
         "name": "single row",

@@ -53,13 +53,13 @@ CASES = [
     {
         "name": "many steps",
         "kind": "hidden",
-        "args": generate(np.random.default_rng(4), 50)[:3] + (500,),
+        "args": (*generate(np.random.default_rng(4), 50)[:3], 500),
         "note": "500 steps close to convergence",
     },
     {
         "name": "large input",
         "kind": "hidden",
-        "args": generate(np.random.default_rng(44), 5_000)[:3] + (60,),
+        "args": (*generate(np.random.default_rng(44), 5000)[:3], 60),
         "note": "5,000 rows and 60 steps",
     },
 ]

@@ -60,7 +60,7 @@ CASES = [
     {
         "name": "large input",
         "kind": "hidden",
-        "args": generate(np.random.default_rng(31), 5_000)[:3] + (60,),
+        "args": (*generate(np.random.default_rng(31), 5000)[:3], 60),
         "note": "5,000 rows and 60 steps",
     },
 ]

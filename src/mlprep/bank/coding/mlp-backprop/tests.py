@@ -85,10 +85,12 @@ CASES = [
             np.zeros((2, 2)),
             np.zeros(2),
             np.zeros((2, 2)),
-            np.array([
-                (1 / (1 + np.exp(-0.5)) - 1) / 2 + 1 / (1 + np.exp(-0.5)) / 2,
-                (1 / (1 + np.exp(0.5))) / 2 + (1 / (1 + np.exp(0.5)) - 1) / 2,
-            ]),
+            np.array(
+                [
+                    (1 / (1 + np.exp(-0.5)) - 1) / 2 + 1 / (1 + np.exp(-0.5)) / 2,
+                    (1 / (1 + np.exp(0.5))) / 2 + (1 / (1 + np.exp(0.5)) - 1) / 2,
+                ]
+            ),
         ),
         "note": "every hidden unit is off: only b2 gets a gradient",
     },

@@ -49,13 +49,17 @@ CASES = [
     {
         "name": "more features than rows",
         "kind": "hidden",
-        "args": (np.random.default_rng(2).normal(size=(4, 7)), np.array([1.0, 2.0, -1.0, 5.0]), 0.3),
+        "args": (
+            np.random.default_rng(2).normal(size=(4, 7)),
+            np.array([1.0, 2.0, -1.0, 5.0]),
+            0.3,
+        ),
         "note": "d > n",
     },
     {
         "name": "large intercept",
         "kind": "hidden",
-        "args": generate(np.random.default_rng(8), 40)[:2] + (50.0,),
+        "args": (*generate(np.random.default_rng(8), 40)[:2], 50.0),
         "note": "a strong penalty: the intercept must not be shrunk",
     },
     {

@@ -1,4 +1,5 @@
 """Replaces the best split on equal gains, so ties end at the largest threshold."""
+
 import numpy as np
 
 

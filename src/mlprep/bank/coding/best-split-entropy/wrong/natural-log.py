@@ -1,4 +1,5 @@
 """Measures entropy in nats (natural log) instead of bits."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Picks the right split but returns the weighted child entropy instead of the gain."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Subtracts the plain average of the child entropies, ignoring the child sizes."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Assumes at least one candidate exists: min() of an empty list raises on a constant feature."""
+
 import numpy as np
 
 

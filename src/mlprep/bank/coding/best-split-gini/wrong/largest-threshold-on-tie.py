@@ -1,4 +1,5 @@
 """Replaces the best split on ties (<=), so equal scores end at the largest threshold."""
+
 import numpy as np
 
 

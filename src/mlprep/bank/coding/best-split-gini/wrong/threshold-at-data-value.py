@@ -1,4 +1,5 @@
 """Uses the data values themselves (x <= v) as thresholds instead of the midpoints."""
+
 import numpy as np
 
 

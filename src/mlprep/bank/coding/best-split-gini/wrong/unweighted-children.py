@@ -1,4 +1,5 @@
 """Averages the two children's impurities without weighting them by their sizes."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Forgets minlength, so the matrix shrinks when the highest classes never appear."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Uses matrix[t, p] += 1 with arrays: repeated pairs are counted only once."""
+
 import numpy as np
 
 

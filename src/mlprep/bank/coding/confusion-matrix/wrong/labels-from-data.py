@@ -1,4 +1,5 @@
 """Sizes the matrix by the labels seen in the data instead of by num_classes."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Puts the predicted class on the rows and the true class on the columns."""
+
 import numpy as np
 
 

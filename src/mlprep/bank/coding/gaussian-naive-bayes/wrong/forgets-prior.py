@@ -1,4 +1,5 @@
 """Leaves out the log prior, as if every class were equally likely."""
+
 import numpy as np
 
 

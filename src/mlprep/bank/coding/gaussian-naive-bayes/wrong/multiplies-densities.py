@@ -1,5 +1,6 @@
 """Multiplies the densities and takes the log at the end: far-away points underflow to
 log(0) = -inf, and the argmax of all -inf picks the first class."""
+
 import numpy as np
 
 

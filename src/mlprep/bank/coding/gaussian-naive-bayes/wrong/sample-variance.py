@@ -1,4 +1,5 @@
 """Uses the sample variance (ddof=1) instead of the population variance."""
+
 import numpy as np
 
 

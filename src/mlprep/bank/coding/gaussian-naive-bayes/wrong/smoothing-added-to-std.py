@@ -1,4 +1,5 @@
 """Adds the smoothing to the standard deviation instead of the variance."""
+
 import numpy as np
 
 

@@ -1,5 +1,6 @@
 """Uses Counter.most_common, whose ties go to the label seen first; when the nearest
 distances of the tied labels are equal, that is the lower index, not the smallest label."""
+
 from collections import Counter
 
 import numpy as np

@@ -1,4 +1,5 @@
 """Sorts by (distance, -index), so equal distances take the higher training index first."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Measures Manhattan (L1) distance instead of Euclidean distance."""
+
 import numpy as np
 
 

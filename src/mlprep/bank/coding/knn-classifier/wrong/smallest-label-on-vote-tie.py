@@ -1,4 +1,5 @@
 """Breaks vote ties by the smallest label only, ignoring which tied label is nearest."""
+
 import numpy as np
 
 

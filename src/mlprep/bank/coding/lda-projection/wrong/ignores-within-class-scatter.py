@@ -1,4 +1,5 @@
 """Returns the normalised difference of the means: no S_W, so correlated spread is ignored."""
+
 import numpy as np
 
 

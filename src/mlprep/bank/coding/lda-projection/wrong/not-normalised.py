@@ -1,4 +1,5 @@
 """Returns S_W^{-1}(m1 - m0) without scaling it to unit length."""
+
 import numpy as np
 
 

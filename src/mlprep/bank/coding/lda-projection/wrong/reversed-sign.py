@@ -1,4 +1,5 @@
 """Uses m0 - m1, so the direction points towards class 0."""
+
 import numpy as np
 
 

@@ -1,4 +1,6 @@
-"""Adds the two class covariance matrices (each divided by its own n_c - 1) instead of the scatters."""
+"""Adds the two class covariance matrices (each divided by its own n_c - 1) instead of
+the scatter matrices."""
+
 import numpy as np
 
 
@@ -8,6 +10,8 @@ def fisher_lda_direction(X, y):
     labels = np.asarray(y).ravel()
     class0 = data[labels == 0]
     class1 = data[labels == 1]
-    within = np.atleast_2d(np.cov(class0, rowvar=False)) + np.atleast_2d(np.cov(class1, rowvar=False))
+    within = np.atleast_2d(np.cov(class0, rowvar=False)) + np.atleast_2d(
+        np.cov(class1, rowvar=False)
+    )
     direction = np.linalg.solve(within, class1.mean(axis=0) - class0.mean(axis=0))
     return direction / np.linalg.norm(direction)

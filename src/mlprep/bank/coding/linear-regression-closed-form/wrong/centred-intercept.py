@@ -1,5 +1,6 @@
 """Centres the data and recovers the intercept from the means: with a constant column the
 minimum norm is taken over the weights only, not over the whole vector."""
+
 import numpy as np
 
 

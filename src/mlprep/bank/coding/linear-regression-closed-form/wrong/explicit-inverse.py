@@ -1,4 +1,5 @@
 """Inverts A^T A directly, which raises or explodes when the matrix is singular."""
+
 import numpy as np
 
 

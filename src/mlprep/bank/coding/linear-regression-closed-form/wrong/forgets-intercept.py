@@ -1,4 +1,5 @@
 """Fits through the origin: no column of ones, and a zero is put in front as the 'intercept'."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Appends the ones column at the end, so the intercept comes out last instead of first."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Uses the gradient of the halved loss, (1/n) X^T r, while the loss has no factor 1/2."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Runs one step too many (range(iterations + 1))."""
+
 import numpy as np
 
 

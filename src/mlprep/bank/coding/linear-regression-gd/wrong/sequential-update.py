@@ -1,4 +1,5 @@
 """Updates w first and then computes the bias gradient with the new w."""
+
 import numpy as np
 
 

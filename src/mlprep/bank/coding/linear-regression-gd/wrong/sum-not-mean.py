@@ -1,4 +1,5 @@
 """Sums the gradient over the samples instead of averaging it (no division by n)."""
+
 import numpy as np
 
 

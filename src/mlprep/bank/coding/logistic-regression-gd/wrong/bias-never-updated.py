@@ -1,4 +1,5 @@
 """Computes the bias gradient but never applies it, so b stays at 0."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Plain-Python loops with math.exp, which raises OverflowError once |z| is large."""
+
 import math
 
 

@@ -1,4 +1,5 @@
 """Multiplies by sigma'(z) = p(1-p): the gradient of squared error, not of the log-loss."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Sums the gradient over the batch instead of averaging it."""
+
 import numpy as np
 
 

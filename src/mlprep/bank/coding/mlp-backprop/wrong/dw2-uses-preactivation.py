@@ -1,4 +1,5 @@
 """Multiplies by the pre-activation Z1 instead of the ReLU output H when forming dW2."""
+
 import numpy as np
 
 

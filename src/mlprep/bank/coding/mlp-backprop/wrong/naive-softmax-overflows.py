@@ -1,4 +1,5 @@
 """Exponentiates the raw logits: large logits overflow and the loss becomes NaN."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Takes the ReLU derivative as 1 at exactly 0 (mask Z1 >= 0)."""
+
 import numpy as np
 
 

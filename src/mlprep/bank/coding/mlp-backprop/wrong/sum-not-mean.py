@@ -1,4 +1,5 @@
 """Forgets the 1/n of the mean loss in the backward pass, so gradients are n times too big."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Forgets the absolute value, so positive and negative errors cancel in the MAE."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Returns the root of the mean squared error (RMSE) instead of the MSE."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Returns (mae, mse) instead of (mse, mae)."""
+
 import numpy as np
 
 

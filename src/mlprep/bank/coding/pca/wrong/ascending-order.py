@@ -1,4 +1,5 @@
 """Takes the first k columns of eigh, which are the smallest-variance directions."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Skips centring: decomposes X^T X / (n-1) of the raw data and projects the raw data."""
+
 import numpy as np
 
 

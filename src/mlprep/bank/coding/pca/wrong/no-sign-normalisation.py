@@ -1,4 +1,5 @@
 """Keeps whatever sign eigh returns for each eigenvector."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Divides by the variance of the kept components only, so the ratios always sum to 1."""
+
 import numpy as np
 
 

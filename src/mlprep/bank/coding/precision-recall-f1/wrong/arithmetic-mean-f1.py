@@ -1,4 +1,5 @@
 """Averages precision and recall arithmetically instead of harmonically."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Divides without guarding the denominators: raises when nothing is predicted positive."""
+
 import numpy as np
 
 

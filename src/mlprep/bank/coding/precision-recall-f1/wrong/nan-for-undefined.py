@@ -1,4 +1,5 @@
 """Lets NumPy divide 0 by 0, so undefined ratios come back as NaN instead of 0.0."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Divides by the actual positives for precision and by the predicted positives for recall."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Solves for the mean-squared-error version, so the penalty is effectively alpha * n."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Forgets the intercept altogether: no centring and b returned as 0."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Adds a ones column and penalises all d + 1 coefficients, shrinking the intercept too."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Walks the ROC curve one sample at a time, so tied scores make a staircase, not a diagonal."""
+
 import numpy as np
 
 

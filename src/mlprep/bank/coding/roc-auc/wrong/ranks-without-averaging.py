@@ -1,4 +1,5 @@
 """Ranks tied scores by position instead of giving them their average rank."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Returns NaN instead of None when one class is missing."""
+
 import numpy as np
 
 

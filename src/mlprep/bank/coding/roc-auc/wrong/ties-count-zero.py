@@ -1,4 +1,5 @@
 """Counts only strictly higher positive scores, so tied pairs add 0 instead of 0.5."""
+
 import numpy as np
 
 

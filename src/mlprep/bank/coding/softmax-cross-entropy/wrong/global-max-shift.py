@@ -1,4 +1,5 @@
 """Subtracts one maximum over the whole batch, so rows far below it underflow to 0/0."""
+
 import numpy as np
 
 

@@ -1,4 +1,5 @@
 """Stable softmax, but the loss is -log(max(p, 1e-12)): huge losses are capped near 27.6."""
+
 import numpy as np
 
 

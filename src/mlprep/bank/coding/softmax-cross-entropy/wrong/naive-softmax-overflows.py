@@ -1,4 +1,5 @@
 """Exponentiates the raw logits: exp(1000) overflows to inf and the result is NaN."""
+
 import numpy as np
 
 

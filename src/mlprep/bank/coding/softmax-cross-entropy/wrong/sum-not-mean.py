@@ -1,4 +1,5 @@
 """Sums the per-row losses over the batch instead of averaging them."""
+
 import numpy as np
 
 
