@@ -27,10 +27,10 @@ def _big():
     import numpy as np
 
     rng = np.random.default_rng(99)
-    x = rng.integers(0, 2, size=(400, 6))
-    target = ((x[:, 0] + x[:, 3] + (rng.random(400) < 0.4)) >= 2).astype(int)
+    x = rng.integers(0, 2, size=(1000, 5))
+    target = ((x[:, 0] + x[:, 3] + (rng.random(1000) < 0.4)) >= 2).astype(int)
     rows = [[int(v) for v in xr] + [int(t)] for xr, t in zip(x, target)]
-    return (_table(rows, 6), [1, 0, 1, 0, 0, 1])
+    return (_table(rows, 5), [1, 0, 1, 0, 1])
 
 
 CASES = [
@@ -108,9 +108,9 @@ CASES = [
         "note": "every row has label 1",
     },
     {
-        "name": "six features",
+        "name": "five features",
         "kind": "hidden",
         "args": _big(),
-        "note": "720 orderings over 400 rows",
+        "note": "120 orderings over 1,000 rows",
     },
 ]
