@@ -28,7 +28,7 @@ WORKDIR_HELP = "Folder for the code files of coding questions."
 
 
 def _read_line(prompt: str, out: Console) -> str:
-    out.print(prompt, end="")
+    out.print(prompt, end="", markup=False, highlight=False)
     line = sys.stdin.readline()
     if line == "":
         raise EOFError
