@@ -1,0 +1,58 @@
+"""`mlprep serve`: the local web app on 127.0.0.1."""
+
+from __future__ import annotations
+
+import typer
+
+from ._common import state
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def serve_command(
+    ctx: typer.Context,
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to bind; anything but loopback exposes your progress."
+    ),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 picks a free one)."),
+    no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser tab."),
+) -> None:
+    """Start the web app: catalogue, editor and judge, grading, practice, mocks, progress."""
+    import socket
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from mlprep.errors import UsageError
+    from mlprep.web import create_app
+
+    core = state(ctx).core
+    core.bank  # noqa: B018 - content errors surface before the server starts
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    bound_port = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{bound_port}/"
+    allowed = None if host in LOOPBACK else ["*"]
+    if allowed:
+        typer.echo(
+            f"warning: listening on {host}: anyone who can reach it sees your progress", err=True
+        )
+    app = create_app(core, allowed_hosts=allowed)
+    typer.echo(f"mlprep is running at {url}  (Ctrl+C to stop)", err=False)
+    if not no_browser:
+        threading.Timer(0.8, lambda: webbrowser.open(url)).start()
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    server = uvicorn.Server(config)
+    server.run(sockets=[sock])
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve_command)

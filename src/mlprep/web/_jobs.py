@@ -1,0 +1,169 @@
+"""Judging off the event loop: a small thread pool over the warm judge, polled by id.
+
+A submission becomes a job; the page polls ``/jobs/<id>`` until it is done. The pool
+is bounded so hostile code (the sandbox already limits its time, memory and output)
+can at worst queue other submissions behind it, never stall page rendering, which
+runs on the event loop and never waits for a job.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mlprep._core import Mlprep
+    from mlprep.judging import JudgeResult, WarmJudge
+
+__all__ = ["Job", "JudgeJobs"]
+
+log = logging.getLogger("mlprep.web")
+
+KEEP_FINISHED = 500
+
+
+@dataclass
+class Job:
+    id: str
+    question_id: str
+    mode: str
+    submitted_at: float = field(default_factory=time.monotonic)
+    started_at: float | None = None
+    finished_at: float | None = None
+    result: JudgeResult | None = None
+    error: str | None = None
+    source: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def state(self) -> str:
+        if self.done:
+            return "done"
+        return "running" if self.started_at is not None else "queued"
+
+
+class JudgeJobs:
+    """Run ``core.judge`` on the warm judge in worker threads; remember recent jobs."""
+
+    def __init__(self, core: Mlprep, *, workers: int | None = None, warm: bool = True) -> None:
+        self.core = core
+        self.workers = workers or max(1, min(4, (os.cpu_count() or 2) - 1))
+        self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="mlprep-judge")
+        self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._by_submission: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._warm_enabled = warm
+        self._warm: WarmJudge | None = None
+        self._warm_lock = threading.Lock()
+
+    # -- the warm judge ------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Start the warm sandbox now (called in the background at server start)."""
+        if self._warm_enabled:
+            self._judge_fn()
+
+    def _judge_fn(self) -> Any:
+        if not self._warm_enabled:
+            return None
+        with self._warm_lock:
+            if self._warm is None:
+                from mlprep.judging import WarmJudge
+
+                self._warm = WarmJudge().start()
+            return self._warm.judge
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._warm_lock:
+            if self._warm is not None:
+                self._warm.close()
+                self._warm = None
+
+    # -- jobs ----------------------------------------------------------------------
+
+    def submit(
+        self,
+        question_id: str,
+        source: str,
+        *,
+        mode: str,
+        submission: str = "",
+        custom_args: tuple[Any, ...] | None = None,
+        time_spent_s: float | None = None,
+        mock_id: int | None = None,
+    ) -> tuple[Job, bool]:
+        """Queue a judgement; a repeated ``submission`` id returns the first job instead.
+
+        Returns the job and whether it is new.
+        """
+        with self._lock:
+            if submission and submission in self._by_submission:
+                existing = self._jobs.get(self._by_submission[submission])
+                if existing is not None:
+                    return existing, False
+            job = Job(secrets.token_urlsafe(9), question_id, mode, source=source)
+            self._jobs[job.id] = job
+            if submission:
+                self._by_submission[submission] = job.id
+            self._forget_old()
+        self._pool.submit(self._run, job, custom_args, time_spent_s, mock_id)
+        return job, True
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def position(self, job: Job) -> int:
+        """How many jobs are waiting ahead of ``job`` (0 once it runs)."""
+        if job.state != "queued":
+            return 0
+        with self._lock:
+            return sum(
+                1
+                for j in self._jobs.values()
+                if j.state == "queued" and j.submitted_at < job.submitted_at
+            )
+
+    def _forget_old(self) -> None:
+        finished = [j for j in self._jobs.values() if j.done]
+        for job in finished[: max(0, len(finished) - KEEP_FINISHED)]:
+            del self._jobs[job.id]
+        live = set(self._jobs)
+        for key in [k for k, v in self._by_submission.items() if v not in live]:
+            del self._by_submission[key]
+
+    def _run(
+        self,
+        job: Job,
+        custom_args: tuple[Any, ...] | None,
+        time_spent_s: float | None,
+        mock_id: int | None,
+    ) -> None:
+        job.started_at = time.monotonic()
+        try:
+            job.result = self.core.judge(
+                job.question_id,
+                job.source,
+                mode=job.mode,
+                custom_args=custom_args,
+                origin="web",
+                time_spent_s=time_spent_s,
+                mock_id=mock_id,
+                judge_fn=self._judge_fn(),
+            )
+        except Exception as exc:  # shown on the page; the learner's code stays in the editor
+            log.exception("judging %s failed", job.question_id)
+            job.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            job.finished_at = time.monotonic()

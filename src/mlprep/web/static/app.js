@@ -1,0 +1,61 @@
+// mlprep's page script: math rendering, the mock interview timer, htmx settings.
+(function () {
+  "use strict";
+
+  function renderMath(root) {
+    if (!window.katex) return;
+    (root || document).querySelectorAll(".math:not([data-rendered])").forEach(function (el) {
+      el.setAttribute("data-rendered", "1");
+      try {
+        window.katex.render(el.textContent, el, {
+          displayMode: el.classList.contains("display"),
+          throwOnError: false,
+        });
+      } catch (err) {
+        el.classList.add("math-error");
+      }
+    });
+  }
+
+  function startTimer() {
+    var timer = document.getElementById("timer");
+    if (!timer) return;
+    var ends = Number(timer.dataset.ends) * 1000;
+    function tick() {
+      var left = Math.round((ends - Date.now()) / 1000);
+      var sign = left < 0 ? "−" : "";
+      var abs = Math.abs(left);
+      timer.textContent = sign + Math.floor(abs / 60) + ":" + String(abs % 60).padStart(2, "0");
+      timer.classList.toggle("low", left >= 0 && left < 300);
+      timer.classList.toggle("over", left < 0);
+      timer.title = left < 0 ? "Over time" : "Time left";
+    }
+    tick();
+    setInterval(tick, 1000);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.htmx) {
+      // Error fragments (4xx) are messages for the learner: swap them in like any other.
+      window.htmx.config.responseHandling = [
+        { code: "204", swap: false },
+        { code: "[23]..", swap: true },
+        { code: "[45]..", swap: true, error: true },
+        { code: "...", swap: false },
+      ];
+    }
+    renderMath(document);
+    startTimer();
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    renderMath(event.target);
+  });
+  // When the server cannot be reached, say so where the result would have appeared.
+  document.addEventListener("htmx:sendError", function (event) {
+    var target = event.detail.target;
+    if (target) {
+      target.innerHTML = '<div class="message error" role="alert"><p>The mlprep server ' +
+        "did not answer. Is it still running? Your text is still here.</p></div>";
+    }
+  });
+})();
