@@ -392,7 +392,7 @@ class JobOutcome:
 
     setup: dict[str, Any] | None = None
     done: dict[int, dict[str, Any]] = field(default_factory=dict)
-    current: int | None = None  # test started but not finished when the child ended
+    current: int | None = None  # test begun but not finished when the child ended
     timed_out: bool = False
     exit_code: int | None = None
     exit_signal: int | None = None
@@ -432,29 +432,32 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
     out = JobOutcome()
     payload = _wire.pack_frame(job.document())
     per_test = job.time_limit_s
-    cap = per_test * max(1, len(job.tests)) + 3.0
+    # Only the call itself runs against the test's limit; decoding the input before it
+    # and encoding the result after it get a generous allowance, and a cap bounds all.
+    overhead = max(5.0, 2 * per_test)
+    cap = (per_test + 1.0) * max(1, len(job.tests)) + overhead + 5.0
     job_id, job_w, res_r, waiter = zygote.fork(cap + 1.0)
     frame_limit = job.max_result_bytes + (job.output_bytes // 8) + (1 << 16)
     os.set_blocking(job_w, False)
     buffer = bytearray()
     sent = 0
     started = time.monotonic()
-    test_started: float | None = None
-    setup_started = started
+    phase = "setup"
+    phase_started = started
     killed_at: float | None = None
     eof = False
     expected_order = [i for i, _ in job.tests]
     next_pos = 0
+    call_started = started
+    call_wall = 0.0
     try:
         while not eof or not waiter.event.is_set():
             now = time.monotonic()
+            allowed = per_test if phase == "call" else (
+                max(2 * per_test + 1.0, 3.0) if phase == "setup" else overhead)
             if killed_at is None:
-                if test_started is not None and now - test_started > per_test:
+                if phase != "idle" and now - phase_started > allowed:
                     out.timed_out = True
-                elif test_started is None and out.setup is None and now - setup_started > max(
-                    2 * per_test + 1.0, 3.0
-                ):
-                    out.timed_out = True  # module-level code that never finishes
                 elif now - started > cap:
                     out.timed_out = True
                 if out.timed_out or out.protocol_error or out.too_big:
@@ -469,8 +472,8 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
             rlist = [] if eof else [res_r]
             wlist = [job_w] if job_w >= 0 else []
             deadline = 0.05
-            if test_started is not None and killed_at is None:
-                deadline = max(0.001, min(0.05, per_test - (now - test_started) + 0.001))
+            if phase != "idle" and killed_at is None:
+                deadline = max(0.001, min(0.05, allowed - (now - phase_started) + 0.001))
             if not rlist and not wlist:
                 waiter.event.wait(deadline)
                 continue
@@ -513,24 +516,34 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
                         out.hello = msg
                     elif kind == "setup" and out.setup is None:
                         out.setup = msg
+                        phase, phase_started = "idle", time.monotonic()
                         if not msg.get("ok"):
                             break
-                    elif kind == "start" and out.setup is not None and out.current is None:
+                    elif kind == "begin" and out.setup is not None and out.current is None:
                         want = expected_order[next_pos] if next_pos < len(expected_order) else None
                         if msg.get("i") != want:
                             out.protocol_error = "reported a test out of order"
                             break
                         out.current = want
-                        test_started = time.monotonic()
-                    elif kind == "done" and out.current is not None:
+                        phase, phase_started = "prepare", time.monotonic()
+                    elif kind == "start" and phase == "prepare" and msg.get("i") == out.current:
+                        phase, phase_started = "call", time.monotonic()
+                        call_started = phase_started
+                    elif kind == "ret" and phase == "call" and msg.get("i") == out.current:
+                        phase, phase_started = "report", time.monotonic()
+                        call_wall = (phase_started - call_started) * 1000
+                    elif kind == "done" and out.current is not None and phase in (
+                        "prepare", "report"
+                    ):
                         problem = _valid_done(msg, out.current)
                         if problem:
                             out.protocol_error = f"sent {problem}"
                             break
-                        msg["wall_ms"] = (time.monotonic() - (test_started or now)) * 1000
+                        if phase == "report":
+                            msg["wall_ms"] = call_wall
                         out.done[out.current] = msg
                         out.current = None
-                        test_started = None
+                        phase, phase_started = "idle", time.monotonic()
                         next_pos += 1
                     elif kind == "end" and out.current is None:
                         pass

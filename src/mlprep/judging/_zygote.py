@@ -362,7 +362,7 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
     max_bytes = int(job["max_result_bytes"])
     for test in job["tests"]:
         index = test["i"]
-        send({"t": "start", "i": index})
+        send({"t": "begin", "i": index})
         try:
             args = _wire.decode(test["args"])
             if prepare is not None:
@@ -379,12 +379,14 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
         rss0 = _status_kb("VmRSS")
         error = None
         result = None
+        send({"t": "start", "i": index})
         t0 = time.perf_counter()
         try:
             result = fn(*args)
         except BaseException as exc:
             error = exc
         elapsed = (time.perf_counter() - t0) * 1000.0
+        send({"t": "ret", "i": index})
         peak = max(0, _status_kb("VmHWM") - rss0) if have_peak else 0
         text, size = output_since()
         msg: dict[str, object] = {"t": "done", "i": index, "time_ms": elapsed, "peak_kb": peak,
