@@ -27,3 +27,8 @@ def warm():
     judge = WarmJudge().start()
     yield judge
     judge.close()
+
+
+@pytest.fixture(scope="session")
+def broken_reference():
+    return load_question(QUESTIONS / "broken-reference")

@@ -1,0 +1,2 @@
+def vector_sum(values):
+    pass

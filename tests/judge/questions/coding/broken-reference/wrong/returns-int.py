@@ -1,0 +1,3 @@
+"""Truncates the total to an integer."""
+def vector_sum(values):
+    return int(sum(values))

@@ -1,0 +1,3 @@
+"""Always zero."""
+def vector_sum(values):
+    return 0.0

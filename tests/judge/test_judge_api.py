@@ -1,0 +1,186 @@
+"""The judge through its Python API: modes, seeds, checkers, mutation, measurement."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mlprep.judging import (
+    RESULTS_SCHEMA,
+    VERDICTS,
+    JudgeResult,
+    judge,
+    verify_question,
+)
+
+GOOD = "def vector_sum(values):\n    return float(sum(float(v) for v in values))\n"
+
+
+def test_cold_judge_accepts_the_reference_and_measures(vector_sum):
+    result = judge(vector_sum, vector_sum.read("solution.py"), seed=11)
+    assert result.accepted and result.verdict == "accepted"
+    assert result.seed == 11
+    assert [t.kind for t in result.tests] == ["visible", "visible", "hidden", "random", "random",
+                                               "random"]
+    assert result.timing is not None and result.timing.ratio is not None
+    assert result.memory is not None and result.memory.limit_mb == 256
+    assert result.complexity is not None
+    assert result.complexity.reference.exponent is not None
+    assert 0.5 < result.complexity.reference.exponent < 1.6
+
+
+def test_growth_tells_quadratic_from_linear(warm, vector_sum):
+    # time that grows exactly like n^2 (a sleep), so the fit is not at the mercy of noise
+    source = ("import time\n\ndef vector_sum(values):\n"
+              "    time.sleep(len(values) ** 2 * 2e-11)\n"
+              "    return float(sum(float(v) for v in values))\n")
+    result = warm.judge(vector_sum, source, seed=3)
+    assert result.accepted, result.message
+    assert result.complexity is not None
+    yours = result.complexity.yours.exponent
+    ref = result.complexity.reference.exponent
+    assert yours is not None and ref is not None, result.complexity
+    assert 1.6 < yours < 2.3 and yours > ref + 0.4, result.complexity
+    assert "n^" in result.complexity.summary
+
+
+def test_seed_replays_the_same_random_inputs(warm, vector_sum):
+    a = warm.judge(vector_sum, GOOD, seed=1234, measure=False)
+    b = warm.judge(vector_sum, GOOD, seed=1234, measure=False)
+    c = warm.judge(vector_sum, GOOD, seed=4321, measure=False)
+    inputs = lambda r: [t.input for t in r.tests if t.kind == "random"]  # noqa: E731
+    assert inputs(a) == inputs(b) and inputs(a) != inputs(c)
+    assert warm.judge(vector_sum, GOOD, measure=False).seed is not None
+
+
+def test_run_mode_uses_visible_tests_only(warm, vector_sum):
+    result = warm.judge(vector_sum, GOOD, mode="run")
+    assert result.accepted and {t.kind for t in result.tests} == {"visible"}
+    assert result.complexity is None
+
+
+def test_run_mode_with_custom_input_gets_expected_from_the_reference(warm, vector_sum):
+    result = warm.judge(vector_sum, "def vector_sum(values):\n    return 1.0\n", mode="run",
+                        custom_args=([2.0, 2.5],))
+    assert not result.accepted and len(result.tests) == 1
+    test = result.tests[0]
+    assert test.name == "your input" and test.expected == "4.5" and test.got == "1.0"
+
+
+def test_hidden_tests_never_show_inputs_or_expected_values(warm, vector_sum):
+    result = warm.judge(vector_sum, "def vector_sum(values):\n    return -7.25\n", seed=2,
+                        measure=False)
+    hidden = [t for t in result.tests if t.kind == "hidden"]
+    assert hidden and all(t.input is None and t.expected is None and t.got is None
+                          for t in hidden)
+    assert all("-4.0" not in t.message for t in hidden)  # the hidden expected sum
+    assert hidden[0].note == "an array of negative numbers"
+    visible = result.tests[0]
+    assert visible.input is not None and visible.expected == "6.5" and visible.got == "-7.25"
+
+
+def test_checker_accepts_any_valid_answer(warm, find_index):
+    first = "def find_index(values, target):\n    return values.index(target) if target in " \
+            "values else -1\n"
+    last = ("def find_index(values, target):\n"
+            "    for i in range(len(values) - 1, -1, -1):\n"
+            "        if values[i] == target:\n            return i\n    return -1\n")
+    assert warm.judge(find_index, first, seed=5).accepted
+    assert warm.judge(find_index, last, seed=5).accepted
+    bad = warm.judge(find_index, "def find_index(values, target):\n    return 0\n", seed=5)
+    assert bad.verdict == "wrong_answer"
+    crashing_checker = warm.judge(find_index, "def find_index(values, target):\n"
+                                  "    return 'zero'\n", seed=5)
+    assert crashing_checker.verdict == "wrong_answer"
+
+
+def test_printed_output_is_shown_capped_and_never_parsed(warm, vector_sum):
+    source = ("def vector_sum(values):\n    print('debug', len(values))\n"
+              "    print('x' * 10000)\n    return float(sum(values))\n")
+    result = warm.judge(vector_sum, source, seed=1, measure=False)
+    assert result.accepted
+    out = result.tests[0].output
+    assert out.startswith("debug 3\n") and len(out) <= 4096 and result.tests[0].output_truncated
+
+
+def test_traceback_is_trimmed_to_the_learners_lines(warm, vector_sum):
+    source = ("import numpy as np\n\ndef helper(v):\n    return np.linalg.inv(v)\n\n"
+              "def vector_sum(values):\n    return helper(np.ones((2, 3)))\n")
+    result = warm.judge(vector_sum, source, seed=1, measure=False)
+    assert result.verdict == "runtime_error"
+    error = result.tests[0].error
+    assert error is not None and error.type == "LinAlgError"
+    assert [f.line for f in error.traceback] == [7, 4]
+    assert [f.function for f in error.traceback] == ["vector_sum", "helper"]
+
+
+def test_mutated_numpy_input_is_caught_and_does_not_corrupt_later_tests(warm, vector_sum):
+    source = ("import numpy as np\n\ndef vector_sum(values):\n    total = float(sum(values))\n"
+              "    if isinstance(values, np.ndarray):\n        values *= 0\n    return total\n")
+    result = warm.judge(vector_sum, source, seed=8, measure=False)
+    assert result.verdict == "wrong_answer"
+    mutated = [t for t in result.tests if "modified its input" in t.message]
+    assert mutated
+    assert all(t.verdict == "accepted" for t in result.tests if t not in mutated)
+
+
+def test_reference_failure_is_an_internal_error(warm, broken_reference):
+    result = warm.judge(broken_reference, GOOD, seed=1, measure=False)
+    assert result.verdict == "internal_error"
+    assert "not your fault" in result.message
+
+
+def test_results_document_shape(warm, vector_sum):
+    result = warm.judge(vector_sum, GOOD, seed=9)
+    doc = result.to_dict()
+    assert list(doc)[:8] == ["schema", "version", "question", "mode", "verdict", "accepted",
+                             "message", "seed"]
+    assert doc["schema"] == RESULTS_SCHEMA and doc["version"] == 1
+    assert doc["verdict"] in VERDICTS
+    for test in doc["tests"]:
+        assert {"name", "kind", "verdict", "message", "time_ms"} <= set(test)
+        assert test["kind"] in ("visible", "hidden", "random") and test["verdict"] in VERDICTS
+    assert set(doc["timing"]) == {"total_ms", "reference_total_ms", "ratio", "time_limit_ms",
+                                  "wall_ms"}
+    assert set(doc["memory"]) == {"peak_kb", "reference_peak_kb", "limit_mb"}
+    assert set(doc["counts"]) == {"total", "passed", "failed", "not_run"}
+    json.dumps(doc, allow_nan=False)
+    assert JudgeResult.from_dict(json.loads(json.dumps(doc))) == result
+
+
+def test_rendering_in_terminal_and_notebook(warm, vector_sum):
+    from rich.console import Console
+
+    result = warm.judge(vector_sum, "def vector_sum(values):\n    return 0.5\n", seed=1,
+                        measure=False)
+    console = Console(record=True, width=100)
+    console.print(result)
+    text = console.export_text()
+    assert "Wrong answer" in text and "example" in text and "expected: 6.5" in text
+    html = result._repr_html_()
+    assert "Wrong answer" in html and "<table>" in html and "<script" not in html
+
+
+def test_html_escapes_learner_output(warm, vector_sum):
+    source = "def vector_sum(values):\n    print('<script>alert(1)</script>')\n    return 0.0\n"
+    html = warm.judge(vector_sum, source, seed=1, measure=False)._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_verify_question(warm, vector_sum, find_index, broken_reference):
+    report = verify_question(vector_sum, judge=warm)
+    assert report.ok and len(report.wrong) == 3 and all(w.rejected for w in report.wrong)
+    assert verify_question(find_index, judge=warm).ok
+    broken = verify_question(broken_reference, judge=warm)
+    assert not broken.ok and any("reference" in p for p in broken.problems)
+    assert broken.to_dict()["question"] == "broken-reference"
+
+
+def test_written_questions_are_refused():
+    from mlprep.content import load_bank
+    from mlprep.errors import UsageError
+
+    question = load_bank().get("bias-variance")
+    with pytest.raises(UsageError):
+        judge(question, GOOD)
