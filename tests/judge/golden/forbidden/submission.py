@@ -1,0 +1,6 @@
+import socket
+
+
+def vector_sum(values):
+    socket.socket()
+    return float(sum(values))

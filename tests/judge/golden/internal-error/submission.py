@@ -1,0 +1,3 @@
+# question: broken-reference
+def vector_sum(values):
+    return float(sum(values))

@@ -1,0 +1,2 @@
+def vector_sum(values):
+    return float(sum(values)
