@@ -146,6 +146,14 @@ class Store:
     def learner_id(self, name: str = DEFAULT_LEARNER) -> int:
         if name in self._learner_ids:
             return self._learner_ids[name]
+        try:
+            return self._find_or_create_learner(name)
+        except StoreError:
+            # Another process may have created this learner between our read and our
+            # insert (the unique name refuses the second row); a second try reads theirs.
+            return self._find_or_create_learner(name)
+
+    def _find_or_create_learner(self, name: str) -> int:
         with self.transaction() as s:
             learner = s.scalar(select(Learner).where(Learner.name == name))
             if learner is None:
