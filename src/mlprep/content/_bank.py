@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -189,6 +190,38 @@ def _check_python(path: Path, errors: list[ContentError]) -> str | None:
     return text
 
 
+_DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.S)
+_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
+
+
+def _check_math_delimiters(path: Path) -> list[ContentError]:
+    """Every paragraph pairs its ``$`` signs; a currency sign must be written ``\\$``."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # reported by the loader already
+    blank = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+    blank = _DISPLAY_MATH.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), blank)
+    blank = blank.replace("\\$", "  ")
+    errors = []
+    offset = 0
+    for paragraph in re.split(r"(\n\s*\n)", blank):
+        if paragraph.count("$") % 2 == 1:
+            first = offset + paragraph.index("$")
+            line = blank.count("\n", 0, first) + 1
+            column = first - (blank.rfind("\n", 0, first) + 1) + 1
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    column,
+                    "unpaired '$' starts inline math; write a currency sign as '\\$'",
+                )
+            )
+        offset += len(paragraph)
+    return errors
+
+
 def _check_coding(question: Question) -> list[ContentError]:
     spec = question.meta.coding
     assert spec is not None
@@ -280,6 +313,8 @@ def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
             errors.append(
                 ContentError(question.file("rubric.toml"), 1, 1, f"duplicate rubric id '{dup}'")
             )
+        for name in ("prompt.md", "answer.md", "hints.md"):
+            errors.extend(_check_math_delimiters(question.file(name)))
         if question.is_coding:
             errors.extend(_check_coding(question))
         elif len(question.samples) < 3:
