@@ -265,11 +265,12 @@ def _line(sentence: Sentence, rubric: CompiledRubric, cutoff: float) -> _Line:
     return _Line(sentence, tokens, starts, ends, negated, eq)
 
 
-def _find(line: _Line, phrase: Phrase, gap: int) -> tuple[int, int] | None:
-    """First occurrence of ``phrase`` in ``line`` as token indices [i, j], gaps <= gap."""
+def _find(line: _Line, phrase: Phrase, gap: int, begin: int = 0) -> tuple[int, int] | None:
+    """First occurrence of ``phrase`` in ``line`` from token ``begin`` on, as token indices
+    [i, j], with at most ``gap`` other words between two of its words."""
     first = phrase.tokens[0]
     n = len(line.tokens)
-    for i in range(n):
+    for i in range(begin, n):
         if first not in line.equivalents[i]:
             continue
         pos = i
@@ -331,18 +332,14 @@ def analyse(question: Question, rubric: CompiledRubric, text: str, params: Param
     elif ignored:
         notes.append("Sentences that repeat the question were not counted.")
     counted_tokens = [t for i, line in enumerate(lines) if i not in ignored for t in line.tokens]
-    vocabulary = set(rubric.vocabulary)
-    rubric_words = sum(
-        1
-        for i, line in enumerate(lines)
-        if i not in ignored
-        for token, eq in zip(line.tokens, line.equivalents, strict=True)
-        if token not in FUNCTION_WORDS and eq & vocabulary
-    )
-    # Prose spends most of its words outside the rubric's terms; a list of terms does not.
+    # Prose spends most of its words between the rubric's terms; a list of terms does not.
     keyword_list = len(counted_tokens) >= 4 and (
         english_share(counted_tokens) < params.keyword_list_share
-        or rubric_words / len(counted_tokens) > params.keyword_list_rubric_share
+        or (
+            len(counted_tokens) <= 400
+            and _rubric_coverage(lines, ignored, rubric, params.concept_gap)
+            > params.keyword_list_rubric_share
+        )
     )
     if keyword_list:
         if _looks_foreign(cleaned):
@@ -405,6 +402,28 @@ def _copied_lines(lines: list[_Line], rubric: CompiledRubric, cutoff: float) -> 
         if best is not None:
             copied.add(i)
     return copied
+
+
+def _rubric_coverage(
+    lines: list[_Line], ignored: set[int], rubric: CompiledRubric, gap: int
+) -> float:
+    """Share of the answer's words that belong to an occurrence of a rubric paraphrase."""
+    phrases = [p for c in rubric.criteria for concept in c.concepts for p in concept.phrases]
+    covered = total = 0
+    for index, line in enumerate(lines):
+        if index in ignored:
+            continue
+        marks = [False] * len(line.tokens)
+        for phrase in phrases:
+            begin = 0
+            while (found := _find(line, phrase, gap, begin)) is not None:
+                first, last = found
+                for k in range(first, last + 1):
+                    marks[k] = True
+                begin = first + 1
+        covered += sum(marks)
+        total += len(marks)
+    return covered / total if total else 0.0
 
 
 def _hits(
