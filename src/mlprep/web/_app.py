@@ -422,14 +422,13 @@ class WebApp:
             for a in self.core.store.attempts(learner=self.core.learner)
             if a.mock_id == row.id
         }
-        ctx = self.question_context(current, mock=row) if current else {}
+        ctx = self.question_context(current, mock=row) if current else {"mock": row}
         ends_at = row.started_at.replace(tzinfo=row.started_at.tzinfo or UTC).timestamp() + (
             row.minutes * 60
         )
         return self.render(
             request,
             "mock.html",
-            mock=row,
             questions=questions,
             index=index,
             answered=answered,
