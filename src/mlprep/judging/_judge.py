@@ -369,6 +369,7 @@ class _Judgement:
         self.custom_args = custom_args
         self.measure = measure
         self.t0 = time.perf_counter()
+        self._wire_cache: dict[int, tuple[PlannedTest, bytes]] = {}
 
     def result(self, verdict: str, message: str, **kw: Any) -> JudgeResult:
         tests: list[TestResult] = kw.pop("tests", [])
@@ -413,7 +414,7 @@ class _Judgement:
                                f"{', '.join(spec.banned_imports)} ({banned}).",
                                isolation="not run")
         try:
-            suite = load_tests(self.question)
+            suite = _suite(self.question, load_tests)
         except ContentErrors as exc:
             return self.result("internal_error", f"the question's tests do not load: {exc}",
                                isolation="not run")
@@ -441,6 +442,12 @@ class _Judgement:
             t.index = i
         return cases + _random_tests(suite, self.spec, self.seed or 0, len(cases))
 
+    def _encoded(self, test: PlannedTest) -> bytes:
+        key = id(test)
+        if key not in self._wire_cache:
+            self._wire_cache[key] = (test, _wire.dumps(_wire.encode(test.args)))
+        return self._wire_cache[key][1]
+
     def _job(self, source: str, tests: list[PlannedTest], check_mutation: bool,
              limit_factor: float = 1.0) -> Job:
         spec = self.spec
@@ -448,7 +455,7 @@ class _Judgement:
         support = support_path.read_text(encoding="utf-8") if support_path.exists() else None
         return Job(
             source=source, entry=spec.entry_point, params=list(spec.parameters),
-            tests=[(t.index, _wire.encode(t.args)) for t in tests], support=support,
+            tests=[(t.index, self._encoded(t)) for t in tests], support=support,
             banned=list(spec.banned_imports),
             time_limit_s=spec.time_limit_ms / 1000 * limit_factor,
             memory_mb=spec.memory_limit_mb, output_bytes=OUTPUT_LIMIT_BYTES,
@@ -655,6 +662,29 @@ class _Judgement:
         return Complexity(sizes=sizes, yours=GrowthSeries(exponent=e_yours, times_ms=yours),
                           reference=GrowthSeries(exponent=e_ref, times_ms=theirs),
                           required=spec.complexity, summary=summary)
+
+
+_SUITES: dict[tuple[str, int, int], Any] = {}
+_SUITES_LOCK = threading.Lock()
+
+
+def _suite(question: Any, load: Any) -> Any:
+    """tests.py, imported once per version of the file (warm judges judge many times)."""
+    path = question.file("tests.py")
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return load(question)
+    with _SUITES_LOCK:
+        if key in _SUITES:
+            return _SUITES[key]
+    suite = load(question)
+    with _SUITES_LOCK:
+        if len(_SUITES) > 256:
+            _SUITES.clear()
+        _SUITES[key] = suite
+    return suite
 
 
 def _setup_words(setup: dict[str, Any] | None) -> str:

@@ -25,6 +25,8 @@ import base64
 import json
 import math
 import struct
+import sys
+from array import array
 from typing import Any
 
 __all__ = [
@@ -95,6 +97,10 @@ def _enc(x: Any, depth: int, budget: _Budget) -> Any:
     if isinstance(x, (bytes, bytearray, memoryview)):
         return {"$b": base64.b64encode(bytes(x)).decode("ascii")}
     if isinstance(x, list):
+        if len(x) >= 16:
+            packed = _pack_list(x, budget)
+            if packed is not None:
+                return packed
         return [_enc(v, depth + 1, budget) for v in list.__iter__(x)]
     if isinstance(x, tuple):
         return {"$t": [_enc(v, depth + 1, budget) for v in tuple.__iter__(x)]}
@@ -115,6 +121,43 @@ def _enc(x: Any, depth: int, budget: _Budget) -> Any:
     if module.startswith("pandas"):
         return _enc_pandas(x, depth, budget)
     raise WireError(f"an object of type {type(x).__name__}")
+
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _pack_list(x: list[Any], budget: _Budget) -> Any:
+    """Long lists of plain floats or ints travel as raw bytes, not one JSON number each."""
+    kinds = set(map(type, list.__iter__(x)))
+    if len(kinds) != 1:
+        return None
+    (kind,) = kinds
+    if kind is float:
+        arr = array("d", x)
+        tag = "$lf"
+    elif kind is int and _INT64_MIN <= min(x) and max(x) <= _INT64_MAX:
+        arr = array("q", x)
+        tag = "$li"
+    else:
+        return None
+    budget.nodes += len(x) // 64
+    if sys.byteorder != "little":  # pragma: no cover - the wire is little-endian
+        arr.byteswap()
+    return {tag: base64.b64encode(arr.tobytes()).decode("ascii")}
+
+
+def _unpack_list(tag: str, body: Any, budget: _Budget) -> list[Any]:
+    raw = _b64(body)
+    arr = array("d" if tag == "$lf" else "q")
+    if len(raw) % arr.itemsize:
+        raise WireError("malformed packed list")
+    arr.frombytes(raw)
+    if sys.byteorder != "little":  # pragma: no cover
+        arr.byteswap()
+    budget.nodes += len(arr) // 64
+    if budget.nodes > MAX_NODES:
+        raise WireError(f"more than {MAX_NODES:,} values in one structure")
+    return arr.tolist()
 
 
 def _enc_numpy(x: Any, depth: int, budget: _Budget) -> Any:
@@ -220,6 +263,8 @@ def _dec(x: Any, depth: int, budget: _Budget) -> Any:
         return items if tag == "$set" else frozenset(items)
     if tag == "$b":
         return _b64(body)
+    if tag in ("$lf", "$li"):
+        return _unpack_list(tag, body, budget)
     if tag == "$c":
         parts = _list(body)
         if len(parts) != 2:

@@ -222,36 +222,28 @@ def _error(exc: BaseException, lines: list[str], finder: _BanFinder) -> dict[str
             "frames": _trim_traceback(exc, lines)}
 
 
-def _snapshot(args: tuple[object, ...]) -> list[object]:
-    """A fingerprint of each argument, to tell whether the function modified it."""
-    import copy
+def _snapshot(args: tuple[object, ...]) -> list[bytes | None]:
+    """A fingerprint of each argument, to tell whether the function modified it.
 
-    out: list[object] = []
+    Pickled bytes, compared in this process only: nothing here is ever unpickled, and
+    the parent never sees them. Arguments that do not pickle are not checked.
+    """
+    import pickle
+
+    out: list[bytes | None] = []
     for arg in args:
         try:
-            out.append(("wire", _wire.dumps(_wire.encode(arg))))
+            out.append(pickle.dumps(arg, protocol=5))
         except Exception:
-            try:
-                out.append(("copy", copy.deepcopy(arg)))
-            except Exception:
-                out.append(None)
+            out.append(None)
     return out
 
 
-def _mutated(before: list[object], args: tuple[object, ...], names: list[str]) -> list[str]:
+def _mutated(before: list[bytes | None], args: tuple[object, ...], names: list[str]) -> list[str]:
     changed = []
     after = _snapshot(args)
-    for i, (b, a) in enumerate(zip(before, after)):
-        if b is None or a is None:
-            continue
-        if b[0] == "wire":
-            same = b == a
-        else:
-            try:
-                same = bool(b[1] == args[i])
-            except Exception:
-                same = True
-        if not same:
+    for i, (b, a) in enumerate(zip(before, after, strict=False)):
+        if b is not None and a is not None and b != a:
             changed.append(names[i] if i < len(names) else f"argument {i + 1}")
     return changed
 
@@ -434,7 +426,7 @@ def _exit_status(status: int) -> tuple[int | None, int | None]:
 
 
 _RUNNER_MODULES = ("__main__", "_zygote", "_wire", "json", "json.encoder", "json.decoder",
-                   "json.scanner", "base64", "struct", "copy", "resource", "types")
+                   "json.scanner", "base64", "struct", "copy", "pickle", "resource", "types")
 
 
 def _pin_builtins() -> None:
@@ -459,6 +451,7 @@ def main() -> None:
     import numpy  # noqa: F401  - the point of the zygote: every child starts with it
 
     import copy  # noqa: F401 - imported now so that _pin_builtins covers them
+    import pickle  # noqa: F401
     import resource  # noqa: F401
     import types  # noqa: F401
 
