@@ -7,6 +7,7 @@ what comes back; they hold no logic of their own.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,6 +91,11 @@ class Mlprep:
     # -- questions ------------------------------------------------------------------
 
     def question(self, question_id: str) -> Question:
+        if self._bank is None:
+            # One command about one question need not load the whole bank.
+            found = self._load_one(question_id)
+            if found is not None:
+                return found
         try:
             return self.bank.get(question_id)
         except KeyError as exc:
@@ -99,6 +105,23 @@ class Mlprep:
                     f"question '{question_id}' does not load: {broken[0]}"
                 ) from None
             raise UnknownQuestion(str(exc.args[0])) from None
+
+    def _load_one(self, question_id: str) -> Question | None:
+        from mlprep.content import ContentErrors, content_roots, load_question
+
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", question_id):
+            return None  # not a slug: no folder can hold it, and no glob pattern sneaks in
+        for root in content_roots(self._content):
+            for folder in (root / question_id, *root.glob(f"*/{question_id}")):
+                if not (folder / "question.toml").is_file():
+                    continue
+                try:
+                    question = load_question(folder)
+                except ContentErrors:
+                    return None
+                if question.id == question_id:
+                    return question
+        return None
 
     def question_by_key(self, key: str) -> Question:
         matches = self.bank.by_key(key.upper())

@@ -315,9 +315,14 @@ def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
             )
         for name in ("prompt.md", "answer.md", "hints.md"):
             errors.extend(_check_math_delimiters(question.file(name)))
+        try:
+            samples = question.samples
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
+            samples = None
         if question.is_coding:
             errors.extend(_check_coding(question))
-        elif len(question.samples) < 3:
+        elif samples is not None and len(samples) < 3:
             errors.append(
                 ContentError(
                     question.file("samples.toml"), 1, 1, "expected at least 3 scored sample answers"

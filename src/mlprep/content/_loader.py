@@ -17,6 +17,7 @@ __all__ = [
     "CODING_FILES",
     "WRITTEN_FILES",
     "load_question",
+    "load_samples",
     "parse_hints",
     "read_text",
 ]
@@ -130,13 +131,16 @@ def _check_samples(
 ) -> list[ContentError]:
     """Sample scores must name real criteria, stay within their points and add up."""
     errors: list[ContentError] = []
-    positions = TomlPositions(text or "")
+    positions: TomlPositions | None = None
     points = {c.id: c.points for c in rubric.criterion}
     penalties = {m.id: m.penalty for m in rubric.misconception}
     seen: set[str] = set()
     for i, sample in enumerate(samples):
 
         def err(loc: tuple[str | int, ...], message: str, i: int = i) -> None:
+            nonlocal positions
+            if positions is None:  # only located when there is something to report
+                positions = TomlPositions(text or "")
             line, column = positions.find(("sample", i, *loc))
             errors.append(ContentError(path, line, column, message))
 
@@ -166,24 +170,37 @@ def _check_samples(
     return errors
 
 
+def load_samples(question: Question) -> tuple[Sample, ...]:
+    """Parse and check a question's samples.toml (empty when it has none)."""
+    path = question.file("samples.toml")
+    if not path.exists() and question.meta.coding is not None:
+        return ()
+    errors: list[ContentError] = []
+    parsed = parse_toml(path, SamplesFile, errors)
+    if parsed is not None:
+        errors.extend(
+            _check_samples(path, read_text(path, []), question.rubric, list(parsed.sample))
+        )
+    if errors or parsed is None:
+        raise ContentErrors(errors)
+    return tuple(parsed.sample)
+
+
 def load_question(folder: Path) -> Question:
-    """Load one question folder, or raise ``ContentErrors`` listing every problem."""
+    """Load one question folder, or raise ``ContentErrors`` listing every problem.
+
+    samples.toml is left for ``Question.samples`` to read on first use, so that
+    listing the bank does not parse hundreds of sample answers; its presence is
+    checked here and its content by ``check_content``.
+    """
     errors: list[ContentError] = []
     meta = parse_toml(folder / "question.toml", QuestionMeta, errors)
     prompt = read_text(folder / "prompt.md", errors)
     hints = parse_hints(folder / "hints.md", errors)
     answer = read_text(folder / "answer.md", errors)
     rubric = parse_toml(folder / "rubric.toml", RubricFile, errors)
-    samples: list[Sample] = []
-    samples_path = folder / "samples.toml"
-    if samples_path.exists() or (meta is not None and meta.coding is None):
-        parsed = parse_toml(samples_path, SamplesFile, errors)
-        if parsed is not None:
-            samples = list(parsed.sample)
-            if rubric is not None:
-                errors.extend(
-                    _check_samples(samples_path, read_text(samples_path, []), rubric, samples)
-                )
+    if meta is not None and meta.coding is None and not (folder / "samples.toml").exists():
+        errors.append(ContentError(folder / "samples.toml", 1, 1, "file is missing"))
     if errors or meta is None or prompt is None or answer is None or rubric is None:
         raise ContentErrors(errors)
     return Question(
@@ -193,5 +210,4 @@ def load_question(folder: Path) -> Question:
         hints=hints,
         answer=answer,
         rubric=rubric,
-        samples=tuple(samples),
     )

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 __all__ = [
     "Category",
@@ -156,7 +156,20 @@ class Question(_Strict):
     hints: tuple[str, ...]
     answer: str
     rubric: RubricFile
-    samples: tuple[Sample, ...] = ()
+    _samples: tuple[Sample, ...] | None = PrivateAttr(default=None)
+
+    @property
+    def samples(self) -> tuple[Sample, ...]:
+        """The scored sample answers, read on first use (only grading needs them).
+
+        Raises ``ContentErrors`` when samples.toml is broken; ``check_content``
+        reports that with file and line.
+        """
+        if self._samples is None:
+            from ._loader import load_samples
+
+            self._samples = load_samples(self)
+        return self._samples
 
     @property
     def id(self) -> str:
