@@ -27,6 +27,9 @@ def judge_command(
 
     Exit code 0 when accepted, 1 when not, 2 for a usage error.
     """
+    from mlprep.judging import prestart
+
+    prestart()  # the sandbox boots while the bank loads and the store opens
     core = state(ctx).core
     core.question(question_id)  # an unknown id is a usage error before the file is read
     source = read_source(file)

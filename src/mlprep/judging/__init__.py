@@ -5,44 +5,61 @@
     verify_question(question)                                  reference in, wrong/ out
 
 The design, the sandbox layers and the results document are described in
-docs/judge.md.
+docs/judge.md. Names are imported on first use, so that ``prestart()`` can launch
+the sandbox before pydantic, NumPy and the rest are imported.
 """
 
-from ._compare import Mismatch, compare
-from ._judge import WarmJudge, judge
-from ._results import (
-    RESULTS_SCHEMA,
-    RESULTS_VERSION,
-    VERDICTS,
-    Complexity,
-    ErrorInfo,
-    GrowthSeries,
-    JudgeResult,
-    Memory,
-    TestResult,
-    Timing,
-    Verdict,
-)
-from ._verify import DEFAULT_VERIFY_SEED, VerifyReport, WrongCheck, verify_question
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_VERIFY_SEED",
-    "RESULTS_SCHEMA",
-    "RESULTS_VERSION",
-    "VERDICTS",
-    "Complexity",
-    "ErrorInfo",
-    "GrowthSeries",
-    "JudgeResult",
-    "Memory",
-    "Mismatch",
-    "TestResult",
-    "Timing",
-    "Verdict",
-    "VerifyReport",
-    "WarmJudge",
-    "WrongCheck",
-    "compare",
-    "judge",
-    "verify_question",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._compare import Mismatch, compare
+    from ._judge import WarmJudge, judge
+    from ._results import (
+        RESULTS_SCHEMA,
+        RESULTS_VERSION,
+        VERDICTS,
+        Complexity,
+        ErrorInfo,
+        GrowthSeries,
+        JudgeResult,
+        Memory,
+        TestResult,
+        Timing,
+        Verdict,
+    )
+    from ._sandbox import prestart
+    from ._verify import DEFAULT_VERIFY_SEED, VerifyReport, WrongCheck, verify_question
+
+_WHERE = {
+    "Mismatch": "_compare",
+    "compare": "_compare",
+    "WarmJudge": "_judge",
+    "judge": "_judge",
+    "prestart": "_sandbox",
+    "DEFAULT_VERIFY_SEED": "_verify",
+    "VerifyReport": "_verify",
+    "WrongCheck": "_verify",
+    "verify_question": "_verify",
+    **{name: "_results" for name in (
+        "RESULTS_SCHEMA", "RESULTS_VERSION", "VERDICTS", "Complexity", "ErrorInfo",
+        "GrowthSeries", "JudgeResult", "Memory", "TestResult", "Timing", "Verdict",
+    )},
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mlprep.judging' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,10 +105,9 @@ def _miss(path: str, message: str, hidden: str) -> Mismatch:
 
 
 def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None:
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - pandas is a dependency
-        pd = None
+    # pandas objects exist only if pandas was imported; importing it here would cost
+    # a second on every judgement of a question that never uses it
+    pd = sys.modules.get("pandas")
     if pd is not None and isinstance(e, (pd.Series, pd.DataFrame)):
         return _cmp_pandas(e, g, rtol, atol, path, pd)
     if e is None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from . import _wire
-from ._compare import compare, short_repr
 from ._results import (
     Complexity,
     Counts,
@@ -30,7 +29,7 @@ from ._results import (
     Timing,
     TraceFrame,
 )
-from ._sandbox import Job, SandboxUnavailable, Zygote, run_job
+from ._sandbox import Job, SandboxUnavailable, Zygote, adopt_prestarted, run_job
 
 __all__ = ["WarmJudge", "judge"]
 
@@ -39,6 +38,7 @@ OUTPUT_LIMIT_BYTES = 1 << 20
 RUNNER_BROKE = 86  # the zygote's exit code for a child whose runner broke
 RESULT_LIMIT_BYTES = 32 << 20
 MAX_TIMEOUTS = 2
+_REPEAT_BELOW_MS = 20.0  # growth runs shorter than this are measured twice
 _FAIL_ORDER = ("visible", "hidden", "random")
 
 
@@ -325,6 +325,8 @@ def _check(suite: Any, spec: Any, test: PlannedTest, expected: Any, got: Any) ->
         if message is None:
             return None, None
         return str(message)[:1000], "the answer is not valid for this input"
+    from ._compare import compare
+
     found = compare(expected, got, spec.rtol, spec.atol)
     if found is None:
         return None, None
@@ -546,6 +548,8 @@ class _Judgement:
 
     def _judge_test(self, suite: Any, test: PlannedTest, attempt: Attempt,
                     ref: Attempt | None) -> TestResult:
+        from ._compare import short_repr
+
         spec = self.spec
         hidden = test.kind == "hidden"
         shown_input = None if hidden else short_repr(test.args, 600)
@@ -635,25 +639,29 @@ class _Judgement:
         spec = self.spec
         sizes = list(spec.growth_sizes)
         rng = np.random.default_rng([self.seed or 0, 1])
-        tests = []
-        for rep in range(2):  # two rounds; the faster of each pair counts
-            for j, n in enumerate(sizes):
-                tests.append(PlannedTest(rep * len(sizes) + j, f"growth n={n}", "random",
-                                         tuple(suite.generate(rng, n)) if rep == 0
-                                         else tests[j].args, size=n))
+        tests = [PlannedTest(j, f"growth n={n}", "random", tuple(suite.generate(rng, n)), size=n)
+                 for j, n in enumerate(sizes)]
         try:
             (_, mine), ref = self._both(tests)
+            ref_runs = ref[1] if ref else {}
+            # short runs are noisy: run those once more and keep the faster time
+            again = [t for t in tests if any(
+                runs.get(t.index) is not None and runs[t.index].status == "ok"
+                and (runs[t.index].time_ms or 0) < _REPEAT_BELOW_MS for runs in (mine, ref_runs))]
+            if again:
+                (_, mine2), ref2 = self._both(again)
+                for first, second in ((mine, mine2), (ref_runs, ref2[1] if ref2 else {})):
+                    for i, attempt in second.items():
+                        old = first.get(i)
+                        if (attempt.status == "ok" and old is not None and old.status == "ok"
+                                and (attempt.time_ms or 0) < (old.time_ms or 0)):
+                            first[i] = attempt
         except SandboxUnavailable:
             return None
-        ref_runs = ref[1] if ref else {}
 
         def series(runs: dict[int, Attempt]) -> list[float | None]:
-            out: list[float | None] = []
-            for j in range(len(sizes)):
-                times = [runs[i].time_ms for i in (j, j + len(sizes))
-                         if i in runs and runs[i].status == "ok" and runs[i].time_ms is not None]
-                out.append(round(min(times), 3) if times else None)  # type: ignore[type-var]
-            return out
+            return [round(runs[j].time_ms, 3) if j in runs and runs[j].status == "ok"
+                    and runs[j].time_ms is not None else None for j in range(len(sizes))]
 
         yours, theirs = series(mine), series(ref_runs)
         e_yours, e_ref = _fit_exponent(sizes, yours), _fit_exponent(sizes, theirs)
@@ -727,7 +735,7 @@ def judge(question: Any, source: str, *, seed: int | None = None, mode: Mode = "
     _check_coding(question)
     if mode not in ("submit", "run"):
         raise ValueError(f"mode must be 'submit' or 'run', not {mode!r}")
-    runner = _Runner()
+    runner = _Runner(adopt_prestarted())
     runner.begin()  # the sandbox starts (and imports NumPy) while we build the tests
     try:
         return _Judgement(runner, question, source, seed, mode, custom_args, measure).run()

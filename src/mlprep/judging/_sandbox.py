@@ -42,6 +42,8 @@ from . import _wire
 
 __all__ = [
     "Job",
+    "adopt_prestarted",
+    "prestart",
     "JobOutcome",
     "SandboxUnavailable",
     "Zygote",
@@ -64,24 +66,22 @@ class SandboxUnavailable(RuntimeError):
 
 
 def _sys_paths() -> list[str]:
-    """Where NumPy and pandas live: the only site folders the zygote puts on sys.path."""
+    """Where NumPy and pandas live: the only site folders the zygote puts on sys.path.
+
+    Found without importing them, so that the sandbox can start first thing.
+    """
+    import importlib.util
+
     paths: list[str] = []
-    import numpy
-
-    for module in (numpy,):
-        root = str(Path(module.__file__ or "").resolve().parent.parent)
-        if root not in paths:
-            paths.append(root)
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("pandas")
+    for name in ("numpy", "pandas"):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue
         if spec is not None and spec.origin:
             root = str(Path(spec.origin).resolve().parent.parent)
             if root not in paths:
                 paths.append(root)
-    except (ImportError, ValueError):
-        pass
     return paths
 
 
@@ -567,3 +567,31 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
         out.lost = out.lost or waiter.lost
         out.exit_code, out.exit_signal = waiter.code, waiter.signal
     return out
+
+
+_prestarted: list[Zygote] = []
+_prestart_lock = threading.Lock()
+
+
+def prestart() -> None:
+    """Start a sandbox now, for the next cold ``judge`` call to adopt.
+
+    The CLI calls this before loading the bank and opening the store, so the sandbox's
+    own start (bubblewrap, Python, NumPy) overlaps with that work.
+    """
+    with _prestart_lock:
+        if not _prestarted:
+            try:
+                _prestarted.append(Zygote().start())
+            except SandboxUnavailable:
+                pass
+
+
+def adopt_prestarted() -> Zygote | None:
+    with _prestart_lock:
+        while _prestarted:
+            zygote = _prestarted.pop()
+            if zygote.alive:
+                return zygote
+            zygote.close()
+    return None
