@@ -32,16 +32,16 @@ def test_cold_judge_accepts_the_reference_and_measures(vector_sum):
 
 def test_growth_tells_quadratic_from_linear(warm, vector_sum):
     # time that grows exactly like n^2 (a sleep), so the fit is not at the mercy of noise
-    source = ("import time\n\ndef vector_sum(values):\n"
-              "    time.sleep(len(values) ** 2 * 2e-11)\n"
-              "    return float(sum(float(v) for v in values))\n")
+    source = ("import math\nimport time\n\ndef vector_sum(values):\n"
+              "    time.sleep(len(values) ** 2 * 2.5e-11)\n"
+              "    return math.fsum(values)\n")
     result = warm.judge(vector_sum, source, seed=3)
     assert result.accepted, result.message
     assert result.complexity is not None
     yours = result.complexity.yours.exponent
     ref = result.complexity.reference.exponent
     assert yours is not None and ref is not None, result.complexity
-    assert 1.4 < yours < 2.4 and yours > ref + 0.3, result.complexity
+    assert 1.3 < yours < 2.4 and yours > ref + 0.3, result.complexity
     assert "n^" in result.complexity.summary
 
 
