@@ -95,7 +95,7 @@ def test_hostile_code_does_not_block_pages(web: Browserless) -> None:
         web.client.post(f"/q/{CODING}/submit", data={"csrf": token, "source": src}).text
         for src in (loop, bomb, flood, forks)
     ]
-    slowest = 0.0
+    times: list[float] = []
     done = threading.Event()
     verdicts: list[str] = []
 
@@ -110,14 +110,20 @@ def test_hostile_code_does_not_block_pages(web: Browserless) -> None:
     while not done.is_set() and pages < 200:
         started = time.perf_counter()
         assert web.client.get("/").status_code == 200
-        slowest = max(slowest, time.perf_counter() - started)
+        times.append(time.perf_counter() - started)
         pages += 1
     waiter.join(120)
     assert verdicts[0] == "Time limit exceeded"
     assert verdicts[2] == "Output limit exceeded"
     assert "Accepted" not in verdicts and "Internal error" not in verdicts
     assert pages >= 3
-    assert slowest < 0.5, slowest
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(
+        f"pages during hostile judging: {pages}, median {times[len(times) // 2] * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms"
+    )
+    assert p95 < 0.5 and times[-1] < 2.0, times[-5:]
     assert len(web.core.store.attempts(question_id=CODING)) == 4
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import hashlib
 import json
 import logging
 import secrets
@@ -64,7 +65,7 @@ def _environment() -> Environment:
     env.filters["markdown"] = markdown
     env.filters["pct"] = lambda v: "–" if v is None else f"{float(v):.0%}"
     env.filters["ms"] = lambda v: "–" if v is None else f"{float(v):.1f} ms"
-    env.filters["kb"] = lambda v: "–" if v is None else f"{int(v) / 1024:.1f} MB"
+    env.filters["kb"] = _memory
     env.filters["label"] = lambda v: str(v).replace("_", " ").capitalize()
     env.globals["colours"] = CATEGORY_COLOURS
     return env
@@ -261,7 +262,7 @@ class WebApp:
                 question.id,
                 source,
                 mode="submit" if mode == "submit" else "run",
-                submission=f"{submission}:{mode}" if submission else "",
+                submission=_dedupe_key(submission, mode, source, form.get("custom_input", "")),
                 custom_args=custom,
                 time_spent_s=time_spent,
                 mock_id=mock_id,
@@ -272,6 +273,7 @@ class WebApp:
         text = form.get("answer", "")
         if not text.strip():
             raise BadRequest(400, "The answer box is empty: write your answer first.")
+        submission = _dedupe_key(submission, "grade", text)
         if submission and (seen := self.graded.get(submission)) is not None:
             return HTMLResponse(seen)
         report = await run_in_threadpool(
@@ -558,6 +560,12 @@ class WebApp:
         )
 
 
+def _memory(kb: int | None) -> str:
+    if kb is None:
+        return "–"
+    return f"{kb} kB" if kb < 1024 else f"{kb / 1024:.1f} MB"
+
+
 def _default_phrase(status: int) -> str:
     from http import HTTPStatus
 
@@ -565,6 +573,14 @@ def _default_phrase(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def _dedupe_key(submission: str, *parts: str) -> str:
+    """Same form, same text: a double submit. Edited text from the same form is new."""
+    if not submission:
+        return ""
+    digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
+    return f"{submission}:{digest}"
 
 
 def _haystack(question: Question) -> str:

@@ -160,5 +160,8 @@ def bars_svg(labels: list[str], values: list[float], *, width: int = 640, height
             f'<text x="{x + bar / 2:.1f}" y="{height - 6}" text-anchor="middle">'
             f"{html.escape(label)}</text>"
         )
+        parts.append(
+            f'<text x="{x + bar / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle">{v:.0%}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
