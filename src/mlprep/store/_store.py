@@ -7,16 +7,17 @@ process killed mid-write leaves the database as it was before that write.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mlprep.errors import StoreError
@@ -37,6 +38,8 @@ __all__ = ["DEFAULT_LEARNER", "HEAD_REVISION", "AttemptInput", "Store"]
 # The newest migration in migrations/versions; a test pins it to Alembic's head.
 HEAD_REVISION = "0002"
 DEFAULT_LEARNER = "local"
+# Key of the PostgreSQL advisory lock that serialises migrations (any fixed number).
+_MIGRATION_LOCK_KEY = 0x6D6C70726570
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,31 @@ class AttemptInput:
     mock_id: int | None = None
     result: dict[str, Any] | None = None
     created_at: datetime | None = None
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _retry_on_conflict(write: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a find-or-create write once more when it lost a race for a new row.
+
+    Two processes can both find a row missing and both insert it (a learner, a hint
+    state, a note, a review card). The unique key refuses the second insert and its
+    whole transaction rolls back; the retry finds the first process's row and updates it.
+    """
+
+    @functools.wraps(write)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return write(*args, **kwargs)
+        except StoreError as exc:
+            # transaction() raises StoreError from None; the driver's error is the context.
+            if not isinstance(exc.__context__, IntegrityError):
+                raise
+            return write(*args, **kwargs)
+
+    return run
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -124,6 +152,12 @@ class Store:
             )
         try:
             with self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    # Two processes opening a new database at once would both create the
+                    # tables; the second waits here, then finds the schema already current.
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                    )
                 config.attributes["connection"] = conn
                 command.upgrade(config, revision)
         except SQLAlchemyError as exc:
@@ -143,17 +177,10 @@ class Store:
         finally:
             session.close()
 
+    @_retry_on_conflict
     def learner_id(self, name: str = DEFAULT_LEARNER) -> int:
         if name in self._learner_ids:
             return self._learner_ids[name]
-        try:
-            return self._find_or_create_learner(name)
-        except StoreError:
-            # Another process may have created this learner between our read and our
-            # insert (the unique name refuses the second row); a second try reads theirs.
-            return self._find_or_create_learner(name)
-
-    def _find_or_create_learner(self, name: str) -> int:
         with self.transaction() as s:
             learner = s.scalar(select(Learner).where(Learner.name == name))
             if learner is None:
@@ -220,6 +247,7 @@ class Store:
             state = s.get(HintState, (self.learner_id(learner), question_id))
             return state.revealed if state else 0
 
+    @_retry_on_conflict
     def reveal_hint(self, question_id: str, available: int, learner: str = DEFAULT_LEARNER) -> int:
         """Reveal the next hint (at most ``available``); returns how many are revealed."""
         with self.transaction() as s:
@@ -233,6 +261,7 @@ class Store:
             state = s.get(HintState, (self.learner_id(learner), question_id))
             return bool(state and state.solution_seen)
 
+    @_retry_on_conflict
     def mark_solution_seen(self, question_id: str, learner: str = DEFAULT_LEARNER) -> None:
         with self.transaction() as s:
             state = self._hint_state(s, learner, question_id)
@@ -259,6 +288,7 @@ class Store:
             )
             return row.text if row else ""
 
+    @_retry_on_conflict
     def set_note(self, question_id: str, body: str, learner: str = DEFAULT_LEARNER) -> None:
         with self.transaction() as s:
             lid = self.learner_id(learner)
@@ -282,6 +312,7 @@ class Store:
             query = select(ReviewState).where(ReviewState.learner_id == self.learner_id(learner))
             return list(s.scalars(query.order_by(ReviewState.due)))
 
+    @_retry_on_conflict
     def save_review(
         self,
         question_id: str,
