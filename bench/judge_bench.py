@@ -2,7 +2,7 @@
 naive way, measured side by side in one run (rounds interleaved so that machine load
 hits every variant alike).
 
-    .venv/bin/python bench/judge_bench.py [--rounds 5] [--warm 60] [--question mse-mae]
+    .venv/bin/python bench/judge_bench.py [--rounds 5] [--warm 60] [--question string-shift]
 
 Prints a Markdown table for docs/benchmarks.md and, with --json, the raw numbers.
 """
@@ -55,6 +55,29 @@ def cold_cli_once(question, home: str) -> tuple[float, dict]:
     if proc.returncode != 0:
         raise SystemExit(f"cold judge failed: {proc.stdout[-500:]} {proc.stderr[-500:]}")
     return elapsed, json.loads(proc.stdout)
+
+
+COLD_API = """
+import json, sys, time
+t = time.perf_counter()
+from mlprep.judging import judge, prestart
+prestart()
+from pathlib import Path
+from mlprep.content import load_question
+q = load_question(Path(sys.argv[1]))
+r = judge(q, q.read("solution.py"))
+print(json.dumps({"ok": r.accepted, "s": time.perf_counter() - t}))
+"""
+
+
+def cold_api_once(question) -> float:
+    """judge() in a fresh process that loads only the one question (no bank, no store)."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", COLD_API, str(question.path)],
+                          capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - start
+    assert json.loads(proc.stdout)["ok"], proc.stdout
+    return elapsed
 
 
 NAIVE_RUNNER = """
@@ -134,7 +157,8 @@ def warm_figures(question, n: int) -> dict[str, float]:
             lock = threading.Lock()
             per_thread = max(4, n // threads)
 
-            def worker() -> None:
+            def worker(per_thread: int = per_thread, done: list = done,
+                       lock: threading.Lock = lock) -> None:
                 for _ in range(per_thread):
                     warm.judge(question, source, measure=False)
                     with lock:
@@ -157,7 +181,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--warm", type=int, default=40)
-    parser.add_argument("--question", default="mse-mae", help="the small problem for warm")
+    parser.add_argument("--question", default="string-shift", help="the small problem for warm")
     parser.add_argument("--json", action="store_true")
     opts = parser.parse_args()
     bank = load_bank()
@@ -165,12 +189,15 @@ def main() -> None:
     small = bank.get(opts.question)
     naive_tests = planned_args(small, 1)
     floors, colds, naives, solution_ms, growth_ms, ref_ms, ntests = [], [], [], [], [], [], 0
+    apis, inside = [], []
     with tempfile.TemporaryDirectory() as home:
         cold_cli_once(kmeans, home)  # first run creates the database: not a cold judge
         for _ in range(opts.rounds):
             floors.append(floor_once())
             elapsed, doc = cold_cli_once(kmeans, home)
             colds.append(elapsed)
+            inside.append(doc["timing"]["wall_ms"] / 1000)
+            apis.append(cold_api_once(kmeans))
             solution_ms.append(doc["timing"]["total_ms"])
             ref_ms.append(doc["timing"]["reference_total_ms"] or 0.0)
             growth = doc.get("complexity") or {}
@@ -185,6 +212,8 @@ def main() -> None:
         "load_average": os.getloadavg()[0],
         "floor_s": floor,
         "cold_cli_s": cold,
+        "cold_api_s": statistics.median(apis),
+        "judge_inside_cli_s": statistics.median(inside),
         "cold_tests": ntests,
         "solution_own_s": own,
         "budget_s": 2 * floor + own,
@@ -199,6 +228,10 @@ def main() -> None:
 |---|---|
 | floor: sandboxed interpreter importing NumPy, then exit | {floor * 1000:.0f} ms |
 | cold `mlprep judge k-means solution.py` ({ntests} tests + growth) | {cold * 1000:.0f} ms |
+| cold `judge()` API in a fresh process (loads only that question; no bank, no store) | \
+{statistics.median(apis) * 1000:.0f} ms |
+| of the cold CLI: time inside `judge()` (from the result's `timing.wall_ms`) | \
+{statistics.median(inside) * 1000:.0f} ms |
 | k-means solution's own run time (tests + growth runs) | {own * 1000:.0f} ms |
 | target: 2 x floor + own run time | {(2 * floor + own) * 1000:.0f} ms |
 | warm `{small.id}` submit ({warm["tests_per_submission"]} tests), submission to verdict | \

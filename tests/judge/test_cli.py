@@ -14,9 +14,11 @@ from .conftest import QUESTIONS
 FIXTURES = QUESTIONS.parent
 
 
-def mlprep(*args: str, stdin: str | None = None, db: Path) -> subprocess.CompletedProcess[str]:
+def mlprep(*args: str, stdin: str | None = None,
+           db: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(Path(sys.executable).parent / "mlprep"), "--content", str(FIXTURES), "--db", str(db), *args],
+        [str(Path(sys.executable).parent / "mlprep"), "--content", str(FIXTURES),
+         "--db", str(db), *args],
         input=stdin, capture_output=True, text=True, timeout=120,
     )
 

@@ -29,7 +29,7 @@ def test_round_trip_of_plain_values(value):
 def test_tuples_dict_keys_and_non_finite_floats_survive():
     value = {(1, 2): [math.inf, -math.inf], 3: ("a", None), "x": {True: b"\x00"}}
     back = _wire.decode(_wire.loads(_wire.dumps(_wire.encode(value))))
-    assert back == value and isinstance(list(back)[0], tuple)
+    assert back == value and isinstance(next(iter(back)), tuple)
     nan = _wire.decode(_wire.encode(float("nan")))
     assert math.isnan(nan)
 

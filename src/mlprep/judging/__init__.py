@@ -49,7 +49,29 @@ _WHERE = {
     )},
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "DEFAULT_VERIFY_SEED",
+    "RESULTS_SCHEMA",
+    "RESULTS_VERSION",
+    "VERDICTS",
+    "Complexity",
+    "ErrorInfo",
+    "GrowthSeries",
+    "JudgeResult",
+    "Memory",
+    "Mismatch",
+    "TestResult",
+    "Timing",
+    "Verdict",
+    "VerifyReport",
+    "WarmJudge",
+    "WrongCheck",
+    "compare",
+    "judge",
+    "prestart",
+    "verify_question",
+]
+assert sorted(__all__) == sorted(_WHERE)
 
 
 def __getattr__(name: str) -> Any:

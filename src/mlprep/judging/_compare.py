@@ -138,7 +138,8 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
         try:
             if isinstance(e, (int, np.integer)) and isinstance(g, (int, np.integer)):
                 raise TypeError  # whole numbers: the difference says nothing useful
-            err = f" (off by {abs(complex(e) - complex(g.item() if isinstance(g, np.ndarray) else g)):.3g})"
+            plain = g.item() if isinstance(g, np.ndarray) else g
+            err = f" (off by {abs(complex(e) - complex(plain)):.3g})"
         except (TypeError, ValueError, OverflowError):
             pass
         return _miss(path, f"expected {_fmt_num(e)}, got {_fmt_num(g)}{err}",

@@ -379,7 +379,8 @@ class _Judgement:
         passed = sum(1 for t in tests if t.verdict == "accepted")
         isolation = kw.pop("isolation", None) or self._isolation()
         return JudgeResult(
-            question=self.question.id, mode=self.mode, verdict=verdict, message=message,  # type: ignore[arg-type]
+            question=self.question.id, mode=self.mode, verdict=verdict,  # type: ignore[arg-type]
+            message=message,
             seed=self.seed, tests=tests,
             counts=Counts(total=len(tests) + not_run, passed=passed,
                           failed=len(tests) - passed, not_run=not_run),
@@ -519,11 +520,11 @@ class _Judgement:
                 continue
             results.append(self._judge_test(suite, test, attempt, ref_runs.get(test.index)))
         verdict, message = self._overall(results, not_run)
-        timing, memory = self._measurements(results, mine, ref_runs, tests)
         complexity = None
         if (self.mode == "submit" and self.measure and spec.growth_sizes
                 and verdict == "accepted"):
             complexity = self._growth(suite)
+        timing, memory = self._measurements(results, mine, ref_runs, tests)
         return self.result(verdict, message, tests=results, not_run=not_run, timing=timing,
                            memory=memory, complexity=complexity, setup_output=setup_output)
 
@@ -600,7 +601,8 @@ class _Judgement:
         internal = [t for t in results if t.verdict == "internal_error"]
         if internal:
             t = internal[0]
-            return "internal_error", f"The judge failed on '{t.name}': {t.message} (not your fault)."
+            return "internal_error", (
+                f"The judge failed on '{t.name}': {t.message} (not your fault).")
         failed = [t for t in results if t.verdict != "accepted"]
         if not failed:
             kinds = {k: sum(1 for t in results if t.kind == k) for k in _FAIL_ORDER}

@@ -42,12 +42,12 @@ from . import _wire
 
 __all__ = [
     "Job",
-    "adopt_prestarted",
-    "prestart",
     "JobOutcome",
     "SandboxUnavailable",
     "Zygote",
+    "adopt_prestarted",
     "isolation_note",
+    "prestart",
     "run_job",
 ]
 
@@ -208,7 +208,7 @@ class Zygote:
         fd = child_sock.fileno()
         build = _bwrap_command if self.mode == "bwrap" else _plain_command
         cmd = build(self.python, fd, paths)
-        self._stderr = tempfile.TemporaryFile()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         workdir = tempfile.gettempdir() if self.mode == "bwrap" else tempfile.mkdtemp(
             prefix="mlprep-judge-")
         self._workdir = None if self.mode == "bwrap" else workdir
@@ -461,9 +461,7 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
             allowed = per_test if phase == "call" else (
                 max(2 * per_test + 1.0, 3.0) if phase == "setup" else overhead)
             if killed_at is None:
-                if phase != "idle" and now - phase_started > allowed:
-                    out.timed_out = True
-                elif now - started > cap:
+                if (phase != "idle" and now - phase_started > allowed) or now - started > cap:
                     out.timed_out = True
                 if out.timed_out or out.protocol_error or out.too_big:
                     zygote.kill(job_id)
@@ -579,12 +577,9 @@ def prestart() -> None:
     The CLI calls this before loading the bank and opening the store, so the sandbox's
     own start (bubblewrap, Python, NumPy) overlaps with that work.
     """
-    with _prestart_lock:
+    with _prestart_lock, contextlib.suppress(SandboxUnavailable):
         if not _prestarted:
-            try:
-                _prestarted.append(Zygote().start())
-            except SandboxUnavailable:
-                pass
+            _prestarted.append(Zygote().start())
 
 
 def adopt_prestarted() -> Zygote | None:

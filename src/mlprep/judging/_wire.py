@@ -135,7 +135,7 @@ def _pack_list(x: list[Any], budget: _Budget) -> Any:
     if kind is float:
         arr = array("d", x)
         tag = "$lf"
-    elif kind is int and _INT64_MIN <= min(x) and max(x) <= _INT64_MAX:
+    elif kind is int and min(x) >= _INT64_MIN and max(x) <= _INT64_MAX:
         arr = array("q", x)
         tag = "$li"
     else:

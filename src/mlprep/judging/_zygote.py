@@ -22,6 +22,7 @@ This file imports nothing from mlprep (only ``_wire``, bound next to it).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -32,7 +33,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import _wire  # noqa: E402
+import _wire
 
 PR_SET_DUMPABLE = 4
 PR_SET_NO_NEW_PRIVS = 38
@@ -273,11 +274,9 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
     os.dup2(out_fd, 2)
     os.close(devnull)
     os.close(out_fd)
-    try:
+    with contextlib.suppress(OSError):
         os.closerange(3, res_fd)
         os.closerange(res_fd + 1, 4096)
-    except OSError:
-        pass
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
@@ -289,10 +288,8 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (job["output_bytes"], job["output_bytes"]))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
-    try:
+    with contextlib.suppress(ValueError, OSError):  # no effect for root: seccomp covers it
         resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
-    except (ValueError, OSError):
-        pass
     filtered = seccomp.install(os.getpid())
 
     import builtins
@@ -321,8 +318,8 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
             return "", 0
         return data.decode("utf-8", "replace"), max(size, 0)
 
-    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)
-    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     send({"t": "hello", "seccomp": filtered, "base_kb": base_kb})
 
     def setup() -> object:
@@ -404,10 +401,8 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
             except Exception as exc:
                 msg.update(ok=False, unreadable=f"{type(exc).__name__} while reading it"[:200])
             if before is not None:
-                try:
+                with contextlib.suppress(Exception):
                     msg["mutated"] = _mutated(before, args, names)
-                except Exception:
-                    pass
         del result, args
         send(msg)
     send({"t": "end"})
@@ -448,12 +443,12 @@ def main() -> None:
         sys.path.insert(1, entry)
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    import numpy  # noqa: F401  - the point of the zygote: every child starts with it
-
     import copy  # noqa: F401 - imported now so that _pin_builtins covers them
     import pickle  # noqa: F401
     import resource  # noqa: F401
     import types  # noqa: F401
+
+    import numpy  # noqa: F401  - the point of the zygote: every child starts with it
 
     seccomp = _Seccomp()
     seccomp.set_not_dumpable()
