@@ -25,7 +25,7 @@ class State:
     """Options given before the command (``mlprep --db X list``)."""
 
     content: list[Path] = field(default_factory=list)
-    db: Path | None = None
+    db: str | None = None
     _core: Mlprep | None = None
 
     @property
