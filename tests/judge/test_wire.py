@@ -113,3 +113,18 @@ def test_frames_split_anywhere_and_respect_the_limit():
         _wire.read_frame(bytearray(_wire.pack_frame("y" * 200)), 100)
     with pytest.raises(_wire.WireError):
         _wire.loads(b"NaN")
+
+
+def test_side_buffers_carry_array_data_raw():
+    value = (np.arange(6.0).reshape(2, 3), [float(i) for i in range(40)], list(range(40)))
+    blobs: list = []
+    doc = _wire.encode(value, blobs)
+    assert len(blobs) == 3 and "data" in doc["$t"][0]["$a"]
+    raw = memoryview(b"".join(_wire.pack_blobs(blobs)))
+    back = _wire.decode(_wire.loads(_wire.dumps(doc)), _wire.unpack_blobs(raw, 0))
+    assert np.array_equal(back[0], value[0]) and back[1:] == value[1:]
+    back[0][0, 0] = 99.0  # decoded arrays are writable copies
+    with pytest.raises(_wire.WireError):
+        _wire.decode(doc, [])
+    with pytest.raises(_wire.WireError):
+        _wire.unpack_blobs(raw[:-3], 0)

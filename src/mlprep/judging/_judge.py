@@ -214,13 +214,13 @@ class _Runner:
             if out.current is not None:
                 results[out.current] = _attempt_from_end(out, job.time_limit_s)
                 progressed = True
-            remaining = [(i, a) for i, a in remaining if i not in results]
+            remaining = [t for t in remaining if t[0] not in results]
             if remaining and not progressed:
                 results[remaining[0][0]] = _attempt_from_end(out, job.time_limit_s)
                 remaining = remaining[1:]
             timeouts = sum(1 for a in results.values() if a.status == "timeout")
             if timeouts >= MAX_TIMEOUTS:
-                for i, _ in remaining:
+                for i, *_ in remaining:
                     results[i] = Attempt("not_run")
                 break
         return setup, results
@@ -371,7 +371,7 @@ class _Judgement:
         self.custom_args = custom_args
         self.measure = measure
         self.t0 = time.perf_counter()
-        self._wire_cache: dict[int, tuple[PlannedTest, bytes]] = {}
+        self._wire_cache: dict[int, tuple[PlannedTest, bytes, list[bytes]]] = {}
 
     def result(self, verdict: str, message: str, **kw: Any) -> JudgeResult:
         tests: list[TestResult] = kw.pop("tests", [])
@@ -445,11 +445,13 @@ class _Judgement:
             t.index = i
         return cases + _random_tests(suite, self.spec, self.seed or 0, len(cases))
 
-    def _encoded(self, test: PlannedTest) -> bytes:
+    def _encoded(self, test: PlannedTest) -> tuple[bytes, list[bytes]]:
         key = id(test)
         if key not in self._wire_cache:
-            self._wire_cache[key] = (test, _wire.dumps(_wire.encode(test.args)))
-        return self._wire_cache[key][1]
+            blobs: list[bytes] = []
+            encoded = _wire.dumps(_wire.encode(test.args, blobs))
+            self._wire_cache[key] = (test, encoded, blobs)
+        return self._wire_cache[key][1], self._wire_cache[key][2]
 
     def _job(self, source: str, tests: list[PlannedTest], check_mutation: bool,
              limit_factor: float = 1.0) -> Job:
@@ -458,7 +460,7 @@ class _Judgement:
         support = support_path.read_text(encoding="utf-8") if support_path.exists() else None
         return Job(
             source=source, entry=spec.entry_point, params=list(spec.parameters),
-            tests=[(t.index, self._encoded(t)) for t in tests], support=support,
+            tests=[(t.index, *self._encoded(t)) for t in tests], support=support,
             banned=list(spec.banned_imports),
             time_limit_s=spec.time_limit_ms / 1000 * limit_factor,
             memory_mb=spec.memory_limit_mb, output_bytes=OUTPUT_LIMIT_BYTES,

@@ -366,7 +366,8 @@ class Job:
     source: str
     entry: str
     params: list[str]
-    tests: list[tuple[int, bytes]]  # (test index, the JSON of its encoded arguments)
+    # (test index, the JSON of its encoded arguments, their side buffers)
+    tests: list[tuple[int, bytes, list[bytes]]]
     support: str | None = None
     banned: list[str] = field(default_factory=list)
     time_limit_s: float = 2.0
@@ -376,8 +377,12 @@ class Job:
     check_mutation: bool = True
 
     def payload(self) -> bytes:
-        """The job as one frame; each test's arguments are already-serialized JSON, spliced
-        in as they are, so a large input is encoded once for both solutions."""
+        """The job frame: JSON, then the side buffers holding array data as raw bytes.
+
+        Each test's arguments are already-serialized JSON (spliced in as they are, so a
+        large input is encoded once for both solutions) plus its own side buffers,
+        which the test names by their position: ``"blobs": [first, count]``.
+        """
         total = (self.time_limit_s + 1.0) * max(1, len(self.tests)) + 10.0
         head = {
             "source": self.source, "entry": self.entry, "params": self.params,
@@ -386,9 +391,14 @@ class Job:
             "output_bytes": self.output_bytes, "max_result_bytes": self.max_result_bytes,
             "check_mutation": self.check_mutation,
         }
-        tests = b",".join(b'{"i":%d,"args":%s}' % (i, a) for i, a in self.tests)
-        body = _wire.dumps(head)[:-1] + b',"tests":[' + tests + b"]}"
-        return struct.pack(">I", len(body)) + body
+        blobs: list[bytes] = []
+        parts = []
+        for index, args_json, test_blobs in self.tests:
+            parts.append(b'{"i":%d,"blobs":[%d,%d],"args":%s}' % (
+                index, len(blobs), len(test_blobs), args_json))
+            blobs.extend(test_blobs)
+        body = _wire.dumps(head)[:-1] + b',"tests":[' + b",".join(parts) + b"]}"
+        return b"".join([struct.pack(">I", len(body)), body, *_wire.pack_blobs(blobs)])
 
 
 @dataclass
@@ -451,7 +461,7 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
     phase_started = started
     killed_at: float | None = None
     eof = False
-    expected_order = [i for i, _ in job.tests]
+    expected_order = [t[0] for t in job.tests]
     next_pos = 0
     call_started = started
     call_wall = 0.0

@@ -51,10 +51,29 @@ class WireError(ValueError):
 
 
 class _Budget:
-    __slots__ = ("nodes",)
+    """Counts values (against MAX_NODES) and holds the side buffers of raw bytes."""
 
-    def __init__(self) -> None:
+    __slots__ = ("blobs", "nodes")
+
+    def __init__(self, blobs: list[Any] | None = None) -> None:
         self.nodes = 0
+        self.blobs = blobs
+
+    def put(self, data: bytes) -> int | str:
+        """Raw bytes as an index into the side buffers, or base64 text without them."""
+        if self.blobs is None:
+            return base64.b64encode(data).decode("ascii")
+        self.blobs.append(data)
+        return len(self.blobs) - 1
+
+    def get(self, ref: Any) -> Any:
+        if isinstance(ref, bool) or not isinstance(ref, (int, str)):
+            raise WireError("malformed raw data reference")
+        if isinstance(ref, str):
+            return _b64(ref)
+        if self.blobs is None or not 0 <= ref < len(self.blobs):
+            raise WireError("raw data reference out of range")
+        return self.blobs[ref]
 
     def spend(self) -> None:
         self.nodes += 1
@@ -68,13 +87,15 @@ def _float(x: float) -> Any:
     return {"$f": "nan" if math.isnan(x) else ("inf" if x > 0 else "-inf")}
 
 
-def encode(value: Any) -> Any:
+def encode(value: Any, blobs: list[Any] | None = None) -> Any:
     """A JSON-ready form of ``value``; raises WireError for unsupported objects.
 
     Subclasses of the built-in types are flattened to the built-in type, so an
-    object with a lying ``__eq__`` arrives on the other side as plain data.
+    object with a lying ``__eq__`` arrives on the other side as plain data. With
+    ``blobs``, array data is appended there as raw bytes and referenced by index
+    (the job frame carries them after the JSON); without, it is base64 text.
     """
-    return _enc(value, 0, _Budget())
+    return _enc(value, 0, _Budget(blobs))
 
 
 def _enc(x: Any, depth: int, budget: _Budget) -> Any:
@@ -143,11 +164,11 @@ def _pack_list(x: list[Any], budget: _Budget) -> Any:
     budget.nodes += len(x) // 64
     if sys.byteorder != "little":  # pragma: no cover - the wire is little-endian
         arr.byteswap()
-    return {tag: base64.b64encode(arr.tobytes()).decode("ascii")}
+    return {tag: budget.put(arr.tobytes())}
 
 
 def _unpack_list(tag: str, body: Any, budget: _Budget) -> list[Any]:
-    raw = _b64(body)
+    raw = budget.get(body)
     arr = array("d" if tag == "$lf" else "q")
     if len(raw) % arr.itemsize:
         raise WireError("malformed packed list")
@@ -177,7 +198,7 @@ def _enc_numpy(x: Any, depth: int, budget: _Budget) -> Any:
                 "$a": {
                     "dtype": data.dtype.str,
                     "shape": list(arr.shape),
-                    "data": base64.b64encode(data.tobytes()).decode("ascii"),
+                    "data": budget.put(data.tobytes()),
                 }
             }
         if dtype.kind in "OUS" and dtype.fields is None:
@@ -220,9 +241,9 @@ def _enc_pandas(x: Any, depth: int, budget: _Budget) -> Any:
     raise WireError(f"an object of type pandas.{type(x).__name__}")
 
 
-def decode(doc: Any) -> Any:
+def decode(doc: Any, blobs: list[Any] | None = None) -> Any:
     """Rebuild a value from ``encode``'s output, validating every tag strictly."""
-    return _dec(doc, 0, _Budget())
+    return _dec(doc, 0, _Budget(blobs))
 
 
 def _dec(x: Any, depth: int, budget: _Budget) -> Any:
@@ -346,7 +367,7 @@ def _dec_array(body: Any, depth: int, budget: _Budget) -> Any:
     size = math.prod(shape)
     if set(body) == {"dtype", "shape", "data"}:
         dtype = _dtype(body["dtype"], _NUMERIC_KINDS)
-        raw = _b64(body["data"])
+        raw = budget.get(body["data"])
         if len(raw) != size * dtype.itemsize:
             raise WireError("array data does not match its shape")
         budget.nodes += max(1, size // 64)
@@ -408,6 +429,36 @@ def loads(raw: bytes) -> Any:
         return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise WireError("malformed JSON") from None
+
+
+_BLOB_LEN = struct.Struct(">Q")
+
+
+def pack_blobs(blobs: list[Any]) -> list[Any]:
+    """The side buffers as pieces to write after a frame: count, then length + bytes each."""
+    pieces: list[Any] = [_HEADER.pack(len(blobs))]
+    for blob in blobs:
+        pieces += [_BLOB_LEN.pack(len(blob)), blob]
+    return pieces
+
+
+def unpack_blobs(raw: memoryview, offset: int) -> list[memoryview]:
+    """Read the side buffers that follow a frame (zero-copy views into ``raw``)."""
+    if len(raw) < offset + _HEADER.size:
+        raise WireError("missing side buffers")
+    (count,) = _HEADER.unpack_from(raw, offset)
+    offset += _HEADER.size
+    blobs = []
+    for _ in range(count):
+        if len(raw) < offset + _BLOB_LEN.size:
+            raise WireError("truncated side buffers")
+        (length,) = _BLOB_LEN.unpack_from(raw, offset)
+        offset += _BLOB_LEN.size
+        if len(raw) < offset + length:
+            raise WireError("truncated side buffers")
+        blobs.append(raw[offset : offset + length])
+        offset += length
+    return blobs
 
 
 def pack_frame(doc: Any) -> bytes:

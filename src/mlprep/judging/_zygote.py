@@ -28,6 +28,7 @@ import os
 import select
 import signal
 import socket
+import struct
 import sys
 import time
 
@@ -260,9 +261,11 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
             break
         chunks.append(chunk)
     os.close(job_fd)
-    raw = b"".join(chunks)
-    job = _wire.loads(raw[4:])
-    del raw, chunks
+    raw = memoryview(b"".join(chunks))
+    del chunks
+    (head_len,) = struct.unpack_from(">I", raw, 0)
+    job = _wire.loads(bytes(raw[4 : 4 + head_len]))
+    blobs = _wire.unpack_blobs(raw, 4 + head_len)
 
     def send(msg: dict[str, object]) -> None:
         _write_all(res_fd, _wire.pack_frame(msg))
@@ -353,7 +356,8 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
         index = test["i"]
         send({"t": "begin", "i": index})
         try:
-            args = _wire.decode(test["args"])
+            first, count = test["blobs"]
+            args = _wire.decode(test["args"], blobs[first : first + count])
             if prepare is not None:
                 args = prepare(args)
             args = tuple(args)
