@@ -140,3 +140,32 @@ def test_process_killed_during_writes_loses_no_committed_attempt(tmp_path: Path)
     # Every attempt reported as written before the kill is there, numbered without gaps.
     assert len(attempts) >= reported >= 100
     assert [a.question_id for a in attempts] == [f"q{i}" for i in range(len(attempts))]
+
+
+OPENER = textwrap.dedent(
+    """
+    import sys, time
+    from mlprep.store import Store, AttemptInput
+    while time.time() < float(sys.argv[2]):
+        pass
+    store = Store(sys.argv[1])
+    for i in range(20):
+        store.record_attempt(AttemptInput(f"{sys.argv[3]}-{i}", "written", "x", score=0.5))
+    """
+)
+
+
+def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path: Path) -> None:
+    db = tmp_path / "race.db"
+    start = time.time() + 1.5  # every process spins until the same instant
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPENER, str(db), str(start), f"p{n}"],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(4)
+    ]
+    errors = [p.communicate(timeout=60)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    assert len(Store(db).attempts()) == 80

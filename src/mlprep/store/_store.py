@@ -138,7 +138,6 @@ class Store:
         current = self.current_revision()
         if revision == "head" and current == HEAD_REVISION:
             return
-        from alembic import command
         from alembic.config import Config
         from alembic.script import ScriptDirectory
 
@@ -150,6 +149,38 @@ class Store:
                 f"the progress database is at schema {current}, newer than this mlprep knows; "
                 "upgrade mlprep"
             )
+        with self._sqlite_migration_lock():
+            if revision == "head" and self.current_revision() == HEAD_REVISION:
+                return  # another process migrated while we waited for the lock
+            self._upgrade(config, revision)
+
+    @contextmanager
+    def _sqlite_migration_lock(self) -> Iterator[None]:
+        """Serialise first opens of one SQLite file across processes.
+
+        SQLite runs Alembic's DDL outside a transaction, so two processes creating a
+        new database at once would both create the tables; a lock file next to the
+        database makes the second wait, then find the schema current.
+        """
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            yield
+            return
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows: no cross-process lock
+            yield
+            return
+        with open(f"{database}.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _upgrade(self, config: Any, revision: str) -> None:
+        from alembic import command
+
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
