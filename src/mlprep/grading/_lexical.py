@@ -47,7 +47,9 @@ __all__ = ["Analysis", "CompiledRubric", "LexicalGrader", "Params", "compile_rub
 
 MAX_WORDS = 2000
 # "X means Y", "X is Y", "X indicates Y" state the same claim.
-LINKING_VERBS = frozenset({"be", "mean", "indicate", "imply", "signal", "equal", "suggest"})
+LINKING_VERBS = frozenset(
+    {"be", "mean", "means", "indicate", "imply", "signal", "equal", "suggest"}
+)
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ class _RubricCache:
 
 
 def _similar(a: str, b: str, cutoff: float) -> bool:
-    if a == b:
+    if a == b or a == b + "e" or b == a + "e":  # the lemmatiser's "fixes" -> "fixe"
         return True
     short, long_ = sorted((len(a), len(b)))
     if short < 5:
@@ -296,6 +298,7 @@ class ConceptHit:
     first: int
     last: int
     negated: bool
+    phrase: str = ""
 
 
 @dataclass
@@ -440,7 +443,7 @@ def _hits(
             first, last = found
             # "correlation, not causation": a paraphrase may carry its own negation.
             negated = not phrase.negative and any(line.negated[first : last + 1])
-            hits.append(ConceptHit(index, first, last, negated))
+            hits.append(ConceptHit(index, first, last, negated, phrase.text))
             if not negated:
                 break
     return hits
@@ -512,12 +515,14 @@ def build_report(
             earned *= params.keyword_list_factor
         earned = round(earned, 2)
         earned_total += earned
-        found = [
-            c.label
-            for c, hits in zip(crit.concepts, concept_hits, strict=True)
-            if any(not h.negated for h in hits)
-        ]
-        missing = [c.label for c in crit.concepts if c.label not in found]
+        found = []
+        missing = []
+        for concept, hits in zip(crit.concepts, concept_hits, strict=True):
+            positive = [h for h in hits if not h.negated]
+            if positive:
+                found.append(positive[0].phrase)  # the paraphrase the answer used
+            else:
+                missing.append(concept.label)
         results.append(
             CriterionResult(
                 id=crit.criterion.id,
