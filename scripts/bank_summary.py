@@ -20,7 +20,7 @@ def render() -> str:
         "Counted from `src/mlprep/bank/` by `scripts/bank_summary.py`; a test keeps this",
         "page in sync with the bank.",
         "",
-        "| category | questions | easy | medium | hard | hints | rubric criteria | scored samples |",
+        "| category | questions | easy | medium | hard | hints | rubric criteria | samples |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     totals = Counter()
