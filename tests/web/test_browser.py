@@ -163,9 +163,13 @@ def test_answer_written_question(page) -> None:  # type: ignore[no-untyped-def]
         "making the model more complex lowers bias but raises variance. More data reduces "
         "variance; regularisation trades a little bias for less variance.",
     )
+    nonce = page.input_value("input[name=submission]")
+    assert len(nonce) >= 16 and page.input_value("input[name=opened]").isdigit()
     page.click("#submit")
     page.wait_for_selector("#verdict")
     assert page.inner_text("#verdict").startswith("Score")
+    # After an answer is handled, the form carries a fresh id: the next Submit is new.
+    assert page.input_value("input[name=submission]") not in ("", nonce)
     assert page.locator("table.criteria tbody tr").count() >= 3
     page.fill("#note-text", "Remember the noise term.")
     page.wait_for_selector("#note-status:has-text('Saved')")

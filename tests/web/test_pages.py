@@ -151,3 +151,16 @@ def test_settings_show_the_folders_and_reject_missing_ones(web: Browserless, tmp
     extra.mkdir()
     response = web.client.post("/settings", data={"csrf": token, "content": str(extra)})
     assert response.status_code == 200 and str(extra) in response.text
+
+
+def test_cached_pages_follow_writes_from_elsewhere(web: Browserless) -> None:
+    """A page served from the cache changes as soon as the CLI (another process) writes."""
+    from mlprep._core import Mlprep
+
+    before = web.page("/progress")
+    assert web.page("/progress") == before  # served again, unchanged
+    assert re.search(r'id="attempts">0<', before)
+    other = Mlprep(db=web.core.store.engine.url.database, bank=web.core.bank)
+    other.grade(WRITTEN, "Bias is systematic error from a model that is too simple.")
+    assert re.search(r'id="attempts">1<', web.page("/progress"))
+    assert f'href="/q/{WRITTEN}"' not in web.page("/?status=new")

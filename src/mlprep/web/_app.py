@@ -11,7 +11,6 @@ import asyncio
 import hashlib
 import json
 import logging
-import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -33,6 +32,7 @@ from starlette.staticfiles import StaticFiles
 
 from mlprep.errors import MlprepError, UnknownQuestion
 
+from ._cache import PageCache, database_version
 from ._guard import MAX_BODY_BYTES, BadRequest, BodyLimit, CsrfTokens, read_form
 from ._jobs import JudgeJobs
 from ._markup import CATEGORY_COLOURS, activity_svg, bars_svg, lines_svg, markdown
@@ -52,6 +52,10 @@ HERE = Path(__file__).parent
 CATEGORIES = ("theory", "case-study", "applied", "system-design", "recsys", "coding")
 DIFFICULTIES = ("easy", "medium", "hard")
 MAX_CUSTOM_INPUT = 20_000
+# How long a submit request waits for its verdict before answering "running" instead.
+VERDICT_WAIT_S = 0.8
+# How long a poll for a running job waits for it to finish before answering.
+POLL_WAIT_S = 1.0
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -144,6 +148,13 @@ class WebApp:
                 return row
         raise HTTPException(404, f"There is no mock interview number {mock_id}.")
 
+    def page_version(self) -> Any:
+        """What every GET page depends on besides the clock (see ``_cache``)."""
+        store = self.core.store
+        if store.engine.dialect.name != "sqlite":
+            return None
+        return (id(self.core), database_version(store.engine.url.database))
+
     @staticmethod
     def hx(request: Request) -> bool:
         return request.headers.get("hx-request") == "true"
@@ -213,8 +224,6 @@ class WebApp:
             "attempts": attempts[-5:][::-1],
             "draft": draft,
             "mock": mock,
-            "submission": secrets.token_urlsafe(12),
-            "opened": f"{time.time():.0f}",
             "params": question.meta.coding.parameters if question.meta.coding else [],
         }
 
@@ -267,6 +276,10 @@ class WebApp:
                 time_spent_s=time_spent,
                 mock_id=mock_id,
             )
+            # A quick verdict comes back in this response; a slow one shows as running.
+            deadline = time.monotonic() + VERDICT_WAIT_S
+            while not job.done and time.monotonic() < deadline:
+                await asyncio.sleep(0.005)
             return self.job_fragment(job.id, note=mock_note)
         if mode != "submit":
             raise BadRequest(400, "Written answers are submitted, not run.")
@@ -322,6 +335,11 @@ class WebApp:
         return self.fragment("_verdict.html", job=job, r=job.result, note=note)
 
     async def job(self, request: Request) -> HTMLResponse:
+        # Long poll: answer as soon as the verdict is in, or after a short wait.
+        job = self.jobs.get(request.path_params["job_id"])
+        deadline = time.monotonic() + POLL_WAIT_S
+        while job is not None and not job.done and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
         return self.job_fragment(request.path_params["job_id"])
 
     async def job_json(self, request: Request) -> JSONResponse:
@@ -333,6 +351,9 @@ class WebApp:
                 "id": job.id,
                 "state": job.state,
                 "error": job.error,
+                "judge_ms": round((job.finished_at - job.started_at) * 1000, 1)
+                if job.finished_at is not None and job.started_at is not None
+                else None,
                 "result": job.result.to_dict() if job.result else None,
             }
         )
@@ -379,7 +400,6 @@ class WebApp:
             "mock_home.html",
             tracks=list(TRACKS),
             mocks=mocks,
-            submission=secrets.token_urlsafe(12),
             cards={m.id: json.loads(m.scorecard_json) for m in mocks if m.scorecard_json},
         )
 
@@ -684,6 +704,7 @@ def create_app(
         middleware=[
             Middleware(BodyLimit, limit=MAX_BODY_BYTES),
             Middleware(TrustedHostMiddleware, allowed_hosts=web.allowed_hosts),
+            Middleware(PageCache, version=web.page_version),
         ],
         exception_handlers={
             BadRequest: web.on_bad_request,

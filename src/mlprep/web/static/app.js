@@ -34,7 +34,23 @@
     setInterval(tick, 1000);
   }
 
+  // Each load of a form gets its own submission id (a double click sends the same one,
+  // so the server records it once) and the time it was opened (for time spent).
+  function newNonce() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    return String(Math.random()).slice(2) + String(Date.now());
+  }
+  function stampForms(root) {
+    (root || document).querySelectorAll("input[data-nonce]").forEach(function (input) {
+      if (!input.value) input.value = newNonce();
+    });
+    (root || document).querySelectorAll("input[data-opened]").forEach(function (input) {
+      if (!input.value) input.value = String(Math.floor(Date.now() / 1000));
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    stampForms(document);
     if (window.htmx) {
       // Error fragments (4xx) are messages for the learner: swap them in like any other.
       window.htmx.config.responseHandling = [
@@ -49,6 +65,13 @@
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     renderMath(event.target);
+  });
+  // Once an answer has been handled, the next press of Submit is a new attempt.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+    if (!form || !event.detail.successful) return;
+    var nonce = form.querySelector("input[data-nonce]");
+    if (nonce) nonce.value = newNonce();
   });
   // When the server cannot be reached, say so where the result would have appeared.
   document.addEventListener("htmx:sendError", function (event) {
