@@ -143,6 +143,26 @@ def test_solve_coding_question_wrong_then_right(page) -> None:  # type: ignore[n
     assert "Accepted" in page.inner_text("table.attempts")
 
 
+def test_running_submission_shows_it_is_running(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{page.server}/q/{CODING}")
+    page.wait_for_selector(".code-editor .cm-content")
+    loop = "def mse_mae(y_true, y_pred):\n    while True:\n        pass\n"
+    page.evaluate(
+        "t => window.mlprepEditor.setText(document.querySelector('textarea[name=source]'), t)", loop
+    )
+    page.click("#submit")
+    page.wait_for_selector(".running .spinner")
+    assert "Judging your submission" in page.inner_text(".running")
+    shot(page, "question-coding-running", full_page=False)
+    # Other pages answer while it runs.
+    other = page.context.new_page()
+    other.goto(page.server + "/progress")
+    assert other.inner_text("h1") == "Progress"
+    other.close()
+    page.wait_for_selector("#verdict", timeout=60_000)
+    assert page.inner_text("#verdict").startswith("Time limit exceeded")
+
+
 def test_math_is_rendered_by_katex(page) -> None:  # type: ignore[no-untyped-def]
     page.goto(page.server + "/q/batch-norm-forward")
     page.wait_for_selector(".math .katex")

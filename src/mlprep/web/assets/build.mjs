@@ -24,10 +24,6 @@ await build({
 
 cpSync(join(modules, "htmx.org", "dist", "htmx.min.js"), join(out, "htmx.min.js"));
 cpSync(join(modules, "katex", "dist", "katex.min.js"), join(out, "katex", "katex.min.js"));
-cpSync(
-  join(modules, "katex", "dist", "contrib", "auto-render.min.js"),
-  join(out, "katex", "auto-render.min.js"),
-);
 // Only the woff2 fonts ship (every browser that runs CodeMirror 6 reads woff2), so the
 // stylesheet's fallbacks to .woff and .ttf are removed rather than left dangling.
 let css = readFileSync(join(modules, "katex", "dist", "katex.min.css"), "utf8");
