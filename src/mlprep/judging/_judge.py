@@ -123,6 +123,8 @@ def _banned_imports(source: str, banned: list[str]) -> str | None:
 def _attempt_from_done(msg: dict[str, Any]) -> Attempt:
     base = {"time_ms": float(msg["time_ms"]), "peak_kb": int(msg["peak_kb"]),
             "stdout": msg["stdout"], "stdout_bytes": int(msg["stdout_bytes"])}
+    if msg.get("output_exceeded") is True:
+        return Attempt("output", **base)
     if msg.get("prepare_failed"):
         return Attempt("prepare", error=msg.get("error"), **base)
     if msg["ok"]:
@@ -300,6 +302,10 @@ def _failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]
             return "internal_error", f"the test input could not be prepared ({text})"
         if kind == "memory":
             return "memory_limit_exceeded", f"ran out of memory (limit {memory_mb} MB)"
+        if kind == "output":
+            return "output_limit_exceeded", (
+                f"printed more than {OUTPUT_LIMIT_BYTES // 1024} KB; remove or shorten debug "
+                "prints")
         if kind == "banned":
             return "forbidden", f"{text} (this question asks for a solution without it)"
         if kind == "blocked":

@@ -203,10 +203,23 @@ def _trim_traceback(exc: BaseException, source_lines: list[str]) -> list[dict[st
     return frames[-12:]
 
 
+def _too_much_output(exc: BaseException) -> bool:
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 8:
+        if isinstance(current, OSError) and current.errno == 27:  # EFBIG
+            return True
+        current = current.__context__
+        seen += 1
+    return False
+
+
 def _error(exc: BaseException, lines: list[str], finder: _BanFinder) -> dict[str, object]:
     kind = "runtime"
     if isinstance(exc, MemoryError):
         kind = "memory"
+    elif _too_much_output(exc):
+        kind = "output"
     elif isinstance(exc, _BannedImport) or (finder.hit and isinstance(exc, ImportError)):
         kind = "banned"
     elif isinstance(exc, PermissionError) and exc.errno == 1:
@@ -280,7 +293,8 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
     with contextlib.suppress(OSError):
         os.closerange(3, res_fd)
         os.closerange(res_fd + 1, 4096)
-    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+    # SIGXFSZ stays ignored (Python's default): output past the cap then fails with
+    # EFBIG inside the learner's print, so what came before it can still be shown
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
     base_kb = _status_kb("VmSize")
@@ -321,6 +335,15 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
             return "", 0
         return data.decode("utf-8", "replace"), max(size, 0)
 
+    def fresh_output() -> None:
+        """Each test gets the whole output allowance: empty the capture file."""
+        nonlocal pos
+        output_since()
+        with contextlib.suppress(OSError):
+            os.ftruncate(1, 0)
+            os.lseek(1, 0, os.SEEK_SET)
+            pos = 0
+
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     send({"t": "hello", "seccomp": filtered, "base_kb": base_kb})
@@ -352,6 +375,7 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
     send({"t": "setup", "ok": True, "stdout": text, "stdout_bytes": size})
     prepare = getattr(sys.modules.get("support"), "prepare", None)
     max_bytes = int(job["max_result_bytes"])
+    output_cap = int(job["output_bytes"])
     for test in job["tests"]:
         index = test["i"]
         send({"t": "begin", "i": index})
@@ -367,7 +391,7 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
                   "error": _error(exc, lines, finder), "time_ms": 0.0, "peak_kb": 0,
                   "stdout": "", "stdout_bytes": 0, "mutated": []})
             continue
-        output_since()
+        fresh_output()
         have_peak = _reset_peak()
         rss0 = _status_kb("VmRSS")
         error = None
@@ -384,6 +408,8 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
         text, size = output_since()
         msg: dict[str, object] = {"t": "done", "i": index, "time_ms": elapsed, "peak_kb": peak,
                                   "stdout": text, "stdout_bytes": size, "mutated": []}
+        if size >= output_cap:
+            msg["output_exceeded"] = True
         if error is not None:
             msg.update(ok=False, error=_error(error, lines, finder))
             del error
