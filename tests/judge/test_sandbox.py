@@ -1,0 +1,78 @@
+"""The sandbox itself: isolation facts, restarts, and the fallback without bubblewrap."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from mlprep.judging import WarmJudge, _sandbox
+
+PROBE = '''
+import os, json
+def vector_sum(values):
+    facts = {
+        "uid_map": open("/proc/self/uid_map").read().split(),
+        "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
+        "env": sorted(os.environ),
+        "net": sorted(os.listdir("/sys/class/net")) if os.path.isdir("/sys/class/net") else [],
+        "root": sorted(os.listdir("/")),
+        "work": sorted(os.listdir("/work/main")) if os.path.isdir("/work/main") else [],
+        "root_home": sorted(os.listdir("/root")) if os.path.isdir("/root") else [],
+        "etc": sorted(os.listdir("/etc")) if os.path.isdir("/etc") else [],
+    }
+    print(json.dumps(facts))
+    return float(sum(values))
+'''
+
+
+def test_inside_the_sandbox(warm, vector_sum):
+    if warm.isolation != "bwrap":
+        pytest.skip("bubblewrap is not available here")
+    import json
+
+    result = warm.judge(vector_sum, PROBE, mode="run")
+    assert result.accepted, result.message
+    facts = json.loads(result.tests[0].output)
+    assert max(facts["pids"]) < 20  # its own pid namespace: no host processes
+    assert set(facts["env"]) <= {"PATH", "HOME", "LANG", "OPENBLAS_NUM_THREADS",
+                                 "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+                                 "OPENBLAS_CORETYPE", "PWD"}
+    assert "home" not in facts["root"]
+    # only the folders the interpreter needs exist; their parents hold nothing else
+    assert facts["work"] in ([], [".venv"])
+    assert set(facts["root_home"]) <= {".pyenv"}
+    assert facts["etc"] in ([], ["ld.so.cache"])
+    assert facts["net"] in ([], ["lo"])
+
+
+def test_judge_survives_its_zygote_being_killed(vector_sum):
+    with WarmJudge() as warm:
+        assert warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run").accepted
+        zygote = warm._runner._zygote
+        assert zygote is not None and zygote._proc is not None
+        os.killpg(zygote._proc.pid, signal.SIGKILL)
+        zygote._proc.wait()
+        result = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
+        assert result.accepted, result.message
+        assert warm._runner._zygote is not zygote
+
+
+def test_falls_back_to_rlimits_with_one_line_warning(monkeypatch, capsys, vector_sum):
+    def broken_bwrap(python, fd, paths):
+        return ["/bin/false"]
+
+    monkeypatch.setattr(_sandbox, "_bwrap_command", broken_bwrap)
+    monkeypatch.setattr(_sandbox, "_bwrap_state", {})
+    monkeypatch.setattr(_sandbox, "_warned", False)
+    monkeypatch.delenv("MLPREP_JUDGE_SANDBOX", raising=False)
+    if _sandbox._sandbox_mode() != "bwrap":
+        pytest.skip("bubblewrap is not installed: nothing to fall back from")
+    with WarmJudge() as warm:
+        first = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
+        second = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
+    assert first.accepted and second.accepted
+    assert first.isolation.startswith("rlimits")
+    err = capsys.readouterr().err
+    assert err.count("weaker isolation") == 1 and len(err.strip().splitlines()) == 1
