@@ -99,7 +99,7 @@ def calibrate_semantic(tune: list[LabelledAnswer], held: list[LabelledAnswer]) -
 
     grid = []
     for low, width, weight in itertools.product(
-        [0.80, 0.82, 0.84, 0.86, 0.88], [0.03, 0.05, 0.08], [0.25, 0.5, 0.75, 1.0]
+        [0.84, 0.86, 0.88, 0.90, 0.92], [0.02, 0.04, 0.06, 0.10], [0.25, 0.5, 0.75, 1.0]
     ):
         semantic = replace(DEFAULT_SEMANTIC, low=low, high=low + width, weight=weight)
         got = figures(tune, scores(tune_prepared, semantic), grader="semantic", split="tune")
