@@ -31,9 +31,12 @@ def test_cold_judge_accepts_the_reference_and_measures(vector_sum):
 
 
 def test_growth_tells_quadratic_from_linear(warm, vector_sum):
-    # time that grows exactly like n^2 (a sleep), so the fit is not at the mercy of noise
+    # CPU time that grows exactly like n^2 (a busy wait), so the fit is not at the mercy
+    # of the machine's load
     source = ("import math\nimport time\n\ndef vector_sum(values):\n"
-              "    time.sleep(len(values) ** 2 * 2.5e-11)\n"
+              "    end = time.thread_time() + len(values) ** 2 * 1.5e-11\n"
+              "    while time.thread_time() < end:\n"
+              "        pass\n"
               "    return math.fsum(values)\n")
     result = warm.judge(vector_sum, source, seed=3)
     assert result.accepted, result.message

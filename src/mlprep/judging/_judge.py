@@ -38,7 +38,8 @@ OUTPUT_LIMIT_BYTES = 1 << 20
 RUNNER_BROKE = 86  # the zygote's exit code for a child whose runner broke
 RESULT_LIMIT_BYTES = 32 << 20
 MAX_TIMEOUTS = 2
-_REPEAT_BELOW_MS = 20.0  # growth runs shorter than this are measured twice
+_REPEAT_BELOW_MS = 50.0  # growth runs shorter than this are measured three times
+_MEASURABLE_MS = 0.2  # shorter CPU times say more about the timer than the code
 _FAIL_ORDER = ("visible", "hidden", "random")
 
 
@@ -65,6 +66,7 @@ class Attempt:
     value: Any = None
     error: dict[str, Any] | None = None
     time_ms: float | None = None
+    cpu_ms: float | None = None
     peak_kb: int | None = None
     stdout: str = ""
     stdout_bytes: int = 0
@@ -121,7 +123,9 @@ def _banned_imports(source: str, banned: list[str]) -> str | None:
 
 
 def _attempt_from_done(msg: dict[str, Any]) -> Attempt:
-    base = {"time_ms": float(msg["time_ms"]), "peak_kb": int(msg["peak_kb"]),
+    cpu = msg.get("cpu_ms")
+    cpu_ms = float(cpu) if isinstance(cpu, (int, float)) and not isinstance(cpu, bool) else None
+    base = {"time_ms": float(msg["time_ms"]), "cpu_ms": cpu_ms, "peak_kb": int(msg["peak_kb"]),
             "stdout": msg["stdout"], "stdout_bytes": int(msg["stdout_bytes"])}
     if msg.get("output_exceeded") is True:
         return Attempt("output", **base)
@@ -339,28 +343,40 @@ def _check(suite: Any, spec: Any, test: PlannedTest, expected: Any, got: Any) ->
     return found.message, found.hidden_message
 
 
-def _fit_exponent(sizes: list[int], times: list[float | None]) -> float | None:
-    points = [(math.log(n), math.log(max(t, 1e-3))) for n, t in zip(sizes, times, strict=False)
-              if t is not None and n > 0]
+def _fit_exponent(sizes: list[int], times: list[float | None]) -> tuple[
+    float | None, float | None
+]:
+    """Least-squares slope of log(time) against log(n), and the fit's R squared.
+
+    Times under _MEASURABLE_MS are mostly timer and call overhead: they are left out.
+    """
+    points = [(math.log(n), math.log(t)) for n, t in zip(sizes, times, strict=False)
+              if t is not None and t >= _MEASURABLE_MS and n > 0]
     if len(points) < 2:
-        return None
+        return None, None
     mx = sum(p[0] for p in points) / len(points)
     my = sum(p[1] for p in points) / len(points)
     sxx = sum((p[0] - mx) ** 2 for p in points)
+    syy = sum((p[1] - my) ** 2 for p in points)
     if sxx == 0:
-        return None
+        return None, None
     slope = sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
-    return round(slope, 2)
+    r2 = 1.0 if syy == 0 else max(0.0, min(1.0, slope * slope * sxx / syy))
+    return round(slope, 2), round(r2, 3)
 
 
-def _growth_words(exponent: float | None) -> str:
+def _growth_words(exponent: float | None, r2: float | None) -> str:
     if exponent is None:
-        return "could not be measured"
+        return "is too fast to measure at these sizes"
     if exponent < 0.3:
-        return "grows slower than n (nearly constant)"
-    if abs(exponent - 1) < 0.3:
-        return f"grows like n (n^{exponent:.1f})"
-    return f"grows like n^{exponent:.1f}"
+        words = "grows slower than n (nearly constant)"
+    elif abs(exponent - 1) < 0.25:
+        words = f"grows about like n (n^{exponent:.1f})"
+    else:
+        words = f"grows about like n^{exponent:.1f}"
+    if r2 is not None and r2 < 0.9:
+        words += " (a rough estimate: the times were noisy)"
+    return words
 
 
 class _Judgement:
@@ -651,36 +667,51 @@ class _Judgement:
         rng = np.random.default_rng([self.seed or 0, 1])
         tests = [PlannedTest(j, f"growth n={n}", "random", tuple(suite.generate(rng, n)), size=n)
                  for j, n in enumerate(sizes)]
+        # the first call in a fresh process pays for lazy imports and caches: a throwaway
+        # call on the smallest input goes first in every job
+        warmup = PlannedTest(len(sizes), "growth warm-up", "random", tests[0].args,
+                             size=sizes[0])
+        def cpu(attempt: Attempt | None) -> float | None:
+            if attempt is None or attempt.status != "ok":
+                return None
+            return attempt.cpu_ms if attempt.cpu_ms is not None else attempt.time_ms
+
         try:
-            (_, mine), ref = self._both(tests)
+            (_, mine), ref = self._both([warmup, *tests])
             ref_runs = ref[1] if ref else {}
-            # short runs are noisy: run those once more and keep the faster time
+            # short runs are noisy: measure them twice more and keep the smallest CPU time
             again = [t for t in tests if any(
-                runs.get(t.index) is not None and runs[t.index].status == "ok"
-                and (runs[t.index].time_ms or 0) < _REPEAT_BELOW_MS for runs in (mine, ref_runs))]
-            if again:
-                (_, mine2), ref2 = self._both(again)
+                (cpu(runs.get(t.index)) or math.inf) < _REPEAT_BELOW_MS
+                for runs in (mine, ref_runs))]
+            for _ in range(2):
+                if not again:
+                    break
+                (_, mine2), ref2 = self._both([warmup, *again])
                 for first, second in ((mine, mine2), (ref_runs, ref2[1] if ref2 else {})):
                     for i, attempt in second.items():
-                        old = first.get(i)
-                        if (attempt.status == "ok" and old is not None and old.status == "ok"
-                                and (attempt.time_ms or 0) < (old.time_ms or 0)):
+                        now, before = cpu(attempt), cpu(first.get(i))
+                        if now is not None and (before is None or now < before):
                             first[i] = attempt
         except SandboxUnavailable:
             return None
 
         def series(runs: dict[int, Attempt]) -> list[float | None]:
-            return [round(runs[j].time_ms, 3) if j in runs and runs[j].status == "ok"
-                    and runs[j].time_ms is not None else None for j in range(len(sizes))]
+            out: list[float | None] = []
+            for j in range(len(sizes)):
+                value = cpu(runs.get(j))
+                out.append(None if value is None else round(value, 3))
+            return out
 
         yours, theirs = series(mine), series(ref_runs)
-        e_yours, e_ref = _fit_exponent(sizes, yours), _fit_exponent(sizes, theirs)
-        summary = f"Yours {_growth_words(e_yours)}; the reference {_growth_words(e_ref)}"
-        summary += f" (sizes {', '.join(map(str, sizes))})."
-        return Complexity(sizes=sizes, yours=GrowthSeries(exponent=e_yours, times_ms=yours),
-                          reference=GrowthSeries(exponent=e_ref, times_ms=theirs),
-                          required=spec.complexity, summary=summary)
-
+        (e_yours, r2_yours), (e_ref, r2_ref) = (_fit_exponent(sizes, yours),
+                                                _fit_exponent(sizes, theirs))
+        summary = (f"Yours {_growth_words(e_yours, r2_yours)}; the reference "
+                   f"{_growth_words(e_ref, r2_ref)} (estimated from CPU time at sizes "
+                   f"{', '.join(map(str, sizes))}).")
+        return Complexity(
+            sizes=sizes, yours=GrowthSeries(exponent=e_yours, times_ms=yours, fit_r2=r2_yours),
+            reference=GrowthSeries(exponent=e_ref, times_ms=theirs, fit_r2=r2_ref),
+            required=spec.complexity, summary=summary)
 
 _SUITES: dict[tuple[str, int, int], Any] = {}
 _SUITES_LOCK = threading.Lock()

@@ -123,8 +123,11 @@ class Memory(_Model):
 
 
 class GrowthSeries(_Model):
+    """CPU time of one call at each size, and the fitted exponent of n."""
+
     exponent: float | None
     times_ms: list[float | None]
+    fit_r2: float | None = None
 
 
 class Complexity(_Model):

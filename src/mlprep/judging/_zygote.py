@@ -397,16 +397,19 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
         error = None
         result = None
         send({"t": "start", "i": index})
+        c0 = time.thread_time()
         t0 = time.perf_counter()
         try:
             result = fn(*args)
         except BaseException as exc:
             error = exc
         elapsed = (time.perf_counter() - t0) * 1000.0
+        cpu = (time.thread_time() - c0) * 1000.0
         send({"t": "ret", "i": index})
         peak = max(0, _status_kb("VmHWM") - rss0) if have_peak else 0
         text, size = output_since()
-        msg: dict[str, object] = {"t": "done", "i": index, "time_ms": elapsed, "peak_kb": peak,
+        msg: dict[str, object] = {"t": "done", "i": index, "time_ms": elapsed, "cpu_ms": cpu,
+                                  "peak_kb": peak,
                                   "stdout": text, "stdout_bytes": size, "mutated": []}
         if size >= output_cap:
             msg["output_exceeded"] = True
