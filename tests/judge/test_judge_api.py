@@ -187,3 +187,10 @@ def test_written_questions_are_refused():
     question = load_bank().get("bias-variance")
     with pytest.raises(UsageError):
         judge(question, GOOD)
+
+
+def test_custom_input_the_reference_rejects_is_explained(warm, vector_sum):
+    result = warm.judge(vector_sum, GOOD, mode="run", custom_args=(["a", "b"],))
+    assert result.verdict == "internal_error"
+    assert "outside the input rules" in result.message and "not your fault" not in \
+        result.message

@@ -596,8 +596,12 @@ class _Judgement:
         else:
             why = "no result" if ref is None else _failure(
                 ref, spec.time_limit_ms, spec.memory_limit_mb)[1]
-            return TestResult(verdict="internal_error",
-                              message=f"the reference solution failed on this test: {why}",
+            if self.custom_args is not None:
+                text = (f"the reference solution fails on this input too ({why}); it is "
+                        "probably outside the input rules of the prompt")
+            else:
+                text = f"the reference solution failed on this test: {why}"
+            return TestResult(verdict="internal_error", message=text,
                               **common)
         shown_expected = None if hidden else short_repr(expected, 600)
         if attempt.status != "ok":
@@ -625,6 +629,8 @@ class _Judgement:
         internal = [t for t in results if t.verdict == "internal_error"]
         if internal:
             t = internal[0]
+            if self.custom_args is not None:
+                return "internal_error", f"Your input could not be checked: {t.message}."
             return "internal_error", (
                 f"The judge failed on '{t.name}': {t.message} (not your fault).")
         failed = [t for t in results if t.verdict != "accepted"]
