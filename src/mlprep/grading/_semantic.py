@@ -123,6 +123,10 @@ class SemanticGrader:
             self._criteria.popitem(last=False)
         return vectors
 
+    def prepare(self, question: Question) -> None:
+        """Compile the rubric and embed its criteria now rather than on the first answer."""
+        self._criterion_vectors(self.lexical.compiled(question))
+
     def similarities(self, question: Question, text: str) -> tuple[Any, Any, np.ndarray]:
         """(rubric, analysis, criterion x sentence cosine); sentences not embedded get -1.
 
