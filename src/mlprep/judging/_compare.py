@@ -63,7 +63,8 @@ def _type_name(x: Any) -> str:
         return "a bool"
     if _is_number(x):
         return "a number"
-    names = {list: "a list", tuple: "a tuple", dict: "a dict", str: "a string", type(None): "None"}
+    names: dict[type, str] = {list: "a list", tuple: "a tuple", dict: "a dict", str: "a string",
+                              type(None): "None"}
     for cls, name in names.items():
         if isinstance(x, cls):
             return name
@@ -82,7 +83,7 @@ def _close(e: Any, g: Any, rtol: float, atol: float) -> bool:
         )
     if any(math.isinf(v) for v in (e.real, e.imag, g.real, g.imag)):
         return False
-    return abs(e - g) <= atol + rtol * abs(e)
+    return bool(abs(e - g) <= atol + rtol * abs(e))
 
 
 def _fmt_num(x: Any) -> str:

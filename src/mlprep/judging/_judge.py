@@ -77,7 +77,7 @@ class Attempt:
 
 
 def _planned_cases(suite: Any, kinds: tuple[str, ...]) -> list[PlannedTest]:
-    tests = []
+    tests: list[PlannedTest] = []
     for case in suite.cases:
         if case.kind in kinds:
             tests.append(PlannedTest(len(tests), case.name, case.kind, tuple(case.args),
@@ -234,7 +234,7 @@ class _Runner:
 
 # ----------------------------------------------------------------------------- judging
 
-_SIGNAL_WORDS = {
+_SIGNAL_WORDS: dict[int, str] = {
     signal.SIGSEGV: "a segmentation fault (often very deep recursion or a bad ctypes call)",
     signal.SIGBUS: "a bus error",
     signal.SIGABRT: "an abort (often running out of memory inside a library)",
@@ -617,11 +617,11 @@ class _Judgement:
                               message=f"modified its input ({names}); the function must leave "
                               "its arguments as they were (copy them first)",
                               expected=shown_expected, got=shown_got, **common)
-        message, hidden_message = _check(suite, spec, test, expected, got)
-        if message is None:
+        problem, hidden_message = _check(suite, spec, test, expected, got)
+        if problem is None:
             return TestResult(verdict="accepted", message="passed", expected=shown_expected,
                               got=shown_got, **common)
-        text = f"wrong answer on a hidden test ({hidden_message})" if hidden else message
+        text = f"wrong answer on a hidden test ({hidden_message})" if hidden else problem
         return TestResult(verdict="wrong_answer", message=text, expected=shown_expected,
                           got=shown_got, **common)
 

@@ -243,7 +243,8 @@ class Zygote:
             return ""
         try:
             self._stderr.seek(0)
-            return self._stderr.read()[-600:].decode("utf-8", "replace").strip()
+            tail: bytes = self._stderr.read()[-600:]
+            return tail.decode("utf-8", "replace").strip()
         except (OSError, ValueError):
             return ""
 
@@ -268,8 +269,9 @@ class Zygote:
             with contextlib.suppress(OSError):
                 self._stderr.close()
             self._stderr = None
-        if getattr(self, "_workdir", None):
-            shutil.rmtree(self._workdir, ignore_errors=True)
+        workdir = getattr(self, "_workdir", None)
+        if workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
 
     def _fail_waiters(self) -> None:
         with self._lock:
