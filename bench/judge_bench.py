@@ -73,8 +73,12 @@ print(json.dumps({"ok": r.accepted, "s": time.perf_counter() - t}))
 def cold_api_once(question) -> float:
     """judge() in a fresh process that loads only the one question (no bank, no store)."""
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", COLD_API, str(question.path)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", COLD_API, str(question.path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     elapsed = time.perf_counter() - start
     assert json.loads(proc.stdout)["ok"], proc.stdout
     return elapsed
@@ -157,8 +161,9 @@ def warm_figures(question, n: int) -> dict[str, float]:
             lock = threading.Lock()
             per_thread = max(4, n // threads)
 
-            def worker(per_thread: int = per_thread, done: list = done,
-                       lock: threading.Lock = lock) -> None:
+            def worker(
+                per_thread: int = per_thread, done: list = done, lock: threading.Lock = lock
+            ) -> None:
                 for _ in range(per_thread):
                     warm.judge(question, source, measure=False)
                     with lock:

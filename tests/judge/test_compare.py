@@ -83,9 +83,15 @@ def test_pandas():
     assert found is not None and "['b']" in found.path
 
 
-@pytest.mark.parametrize("rtol,atol,got,accepted", [
-    (0.0, 0.0, 1.0, True), (0.0, 0.0, 1.0 + 1e-15, False), (1e-3, 0.0, 1.001, True),
-    (0.0, 0.01, 1.0099, True), (0.0, 0.01, 1.0101, False),
-])
+@pytest.mark.parametrize(
+    "rtol,atol,got,accepted",
+    [
+        (0.0, 0.0, 1.0, True),
+        (0.0, 0.0, 1.0 + 1e-15, False),
+        (1e-3, 0.0, 1.001, True),
+        (0.0, 0.01, 1.0099, True),
+        (0.0, 0.01, 1.0101, False),
+    ],
+)
 def test_per_question_tolerance(rtol, atol, got, accepted):
     assert ok(1.0, got, rtol, atol) is accepted

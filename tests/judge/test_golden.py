@@ -27,15 +27,19 @@ def stable(doc: dict) -> dict:
     doc = dict(doc)
     for key in ("timing", "memory", "isolation"):
         doc.pop(key, None)
-    doc["tests"] = [{k: v for k, v in t.items() if k not in VOLATILE_TEST_KEYS}
-                    for t in doc["tests"]]
+    doc["tests"] = [
+        {k: v for k, v in t.items() if k not in VOLATILE_TEST_KEYS} for t in doc["tests"]
+    ]
     return doc
 
 
 def question_for(source: str):
     first = source.splitlines()[0]
-    name = first.removeprefix("# question: ").strip() if first.startswith("# question:") \
+    name = (
+        first.removeprefix("# question: ").strip()
+        if first.startswith("# question:")
         else "vector-sum"
+    )
     return load_question(QUESTIONS / name)
 
 

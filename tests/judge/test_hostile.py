@@ -62,7 +62,9 @@ def test_sandbox_hides_content_and_user_files(corpus_results, warm):
         failing = [t for t in result.tests if t.error is not None] or [result]
         error = failing[0].error
         assert error is not None and error.type in ("ModuleNotFoundError", "FileNotFoundError"), (
-            name, result.message)
+            name,
+            result.message,
+        )
 
 
 def test_judge_still_works_after_the_corpus(corpus_results, warm, vector_sum):
@@ -102,8 +104,9 @@ def fallback_results(vector_sum):
     return results
 
 
-@pytest.mark.parametrize("path", [p for p in CORPUS if p.name not in FALLBACK_SKIP],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [p for p in CORPUS if p.name not in FALLBACK_SKIP], ids=lambda p: p.stem
+)
 def test_hostile_submission_without_bubblewrap(fallback_results, path):
     result = fallback_results[path.name]
     assert result.verdict in expected_verdicts(path), (result.verdict, result.message)

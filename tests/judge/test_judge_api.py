@@ -21,8 +21,14 @@ def test_cold_judge_accepts_the_reference_and_measures(vector_sum):
     result = judge(vector_sum, vector_sum.read("solution.py"), seed=11)
     assert result.accepted and result.verdict == "accepted"
     assert result.seed == 11
-    assert [t.kind for t in result.tests] == ["visible", "visible", "hidden", "random", "random",
-                                               "random"]
+    assert [t.kind for t in result.tests] == [
+        "visible",
+        "visible",
+        "hidden",
+        "random",
+        "random",
+        "random",
+    ]
     assert result.timing is not None and result.timing.ratio is not None
     assert result.memory is not None and result.memory.limit_mb == 256
     assert result.complexity is not None
@@ -33,11 +39,13 @@ def test_cold_judge_accepts_the_reference_and_measures(vector_sum):
 def test_growth_tells_quadratic_from_linear(warm, vector_sum):
     # CPU time that grows exactly like n^2 (a busy wait), so the fit is not at the mercy
     # of the machine's load
-    source = ("import math\nimport time\n\ndef vector_sum(values):\n"
-              "    end = time.thread_time() + len(values) ** 2 * 1.5e-11\n"
-              "    while time.thread_time() < end:\n"
-              "        pass\n"
-              "    return math.fsum(values)\n")
+    source = (
+        "import math\nimport time\n\ndef vector_sum(values):\n"
+        "    end = time.thread_time() + len(values) ** 2 * 1.5e-11\n"
+        "    while time.thread_time() < end:\n"
+        "        pass\n"
+        "    return math.fsum(values)\n"
+    )
     result = warm.judge(vector_sum, source, seed=3)
     assert result.accepted, result.message
     assert result.complexity is not None
@@ -64,19 +72,23 @@ def test_run_mode_uses_visible_tests_only(warm, vector_sum):
 
 
 def test_run_mode_with_custom_input_gets_expected_from_the_reference(warm, vector_sum):
-    result = warm.judge(vector_sum, "def vector_sum(values):\n    return 1.0\n", mode="run",
-                        custom_args=([2.0, 2.5],))
+    result = warm.judge(
+        vector_sum,
+        "def vector_sum(values):\n    return 1.0\n",
+        mode="run",
+        custom_args=([2.0, 2.5],),
+    )
     assert not result.accepted and len(result.tests) == 1
     test = result.tests[0]
     assert test.name == "your input" and test.expected == "4.5" and test.got == "1.0"
 
 
 def test_hidden_tests_never_show_inputs_or_expected_values(warm, vector_sum):
-    result = warm.judge(vector_sum, "def vector_sum(values):\n    return -7.25\n", seed=2,
-                        measure=False)
+    result = warm.judge(
+        vector_sum, "def vector_sum(values):\n    return -7.25\n", seed=2, measure=False
+    )
     hidden = [t for t in result.tests if t.kind == "hidden"]
-    assert hidden and all(t.input is None and t.expected is None and t.got is None
-                          for t in hidden)
+    assert hidden and all(t.input is None and t.expected is None and t.got is None for t in hidden)
     assert all("-4.0" not in t.message for t in hidden)  # the hidden expected sum
     assert hidden[0].note == "an array of negative numbers"
     visible = result.tests[0]
@@ -84,23 +96,30 @@ def test_hidden_tests_never_show_inputs_or_expected_values(warm, vector_sum):
 
 
 def test_checker_accepts_any_valid_answer(warm, find_index):
-    first = "def find_index(values, target):\n    return values.index(target) if target in " \
-            "values else -1\n"
-    last = ("def find_index(values, target):\n"
-            "    for i in range(len(values) - 1, -1, -1):\n"
-            "        if values[i] == target:\n            return i\n    return -1\n")
+    first = (
+        "def find_index(values, target):\n    return values.index(target) if target in "
+        "values else -1\n"
+    )
+    last = (
+        "def find_index(values, target):\n"
+        "    for i in range(len(values) - 1, -1, -1):\n"
+        "        if values[i] == target:\n            return i\n    return -1\n"
+    )
     assert warm.judge(find_index, first, seed=5).accepted
     assert warm.judge(find_index, last, seed=5).accepted
     bad = warm.judge(find_index, "def find_index(values, target):\n    return 0\n", seed=5)
     assert bad.verdict == "wrong_answer"
-    crashing_checker = warm.judge(find_index, "def find_index(values, target):\n"
-                                  "    return 'zero'\n", seed=5)
+    crashing_checker = warm.judge(
+        find_index, "def find_index(values, target):\n    return 'zero'\n", seed=5
+    )
     assert crashing_checker.verdict == "wrong_answer"
 
 
 def test_printed_output_is_shown_capped_and_never_parsed(warm, vector_sum):
-    source = ("def vector_sum(values):\n    print('debug', len(values))\n"
-              "    print('x' * 10000)\n    return float(sum(values))\n")
+    source = (
+        "def vector_sum(values):\n    print('debug', len(values))\n"
+        "    print('x' * 10000)\n    return float(sum(values))\n"
+    )
     result = warm.judge(vector_sum, source, seed=1, measure=False)
     assert result.accepted
     out = result.tests[0].output
@@ -108,8 +127,10 @@ def test_printed_output_is_shown_capped_and_never_parsed(warm, vector_sum):
 
 
 def test_traceback_is_trimmed_to_the_learners_lines(warm, vector_sum):
-    source = ("import numpy as np\n\ndef helper(v):\n    return np.linalg.inv(v)\n\n"
-              "def vector_sum(values):\n    return helper(np.ones((2, 3)))\n")
+    source = (
+        "import numpy as np\n\ndef helper(v):\n    return np.linalg.inv(v)\n\n"
+        "def vector_sum(values):\n    return helper(np.ones((2, 3)))\n"
+    )
     result = warm.judge(vector_sum, source, seed=1, measure=False)
     assert result.verdict == "runtime_error"
     error = result.tests[0].error
@@ -119,8 +140,10 @@ def test_traceback_is_trimmed_to_the_learners_lines(warm, vector_sum):
 
 
 def test_mutated_numpy_input_is_caught_and_does_not_corrupt_later_tests(warm, vector_sum):
-    source = ("import numpy as np\n\ndef vector_sum(values):\n    total = float(sum(values))\n"
-              "    if isinstance(values, np.ndarray):\n        values *= 0\n    return total\n")
+    source = (
+        "import numpy as np\n\ndef vector_sum(values):\n    total = float(sum(values))\n"
+        "    if isinstance(values, np.ndarray):\n        values *= 0\n    return total\n"
+    )
     result = warm.judge(vector_sum, source, seed=8, measure=False)
     assert result.verdict == "wrong_answer"
     mutated = [t for t in result.tests if "modified its input" in t.message]
@@ -137,15 +160,28 @@ def test_reference_failure_is_an_internal_error(warm, broken_reference):
 def test_results_document_shape(warm, vector_sum):
     result = warm.judge(vector_sum, GOOD, seed=9)
     doc = result.to_dict()
-    assert list(doc)[:8] == ["schema", "version", "question", "mode", "verdict", "accepted",
-                             "message", "seed"]
+    assert list(doc)[:8] == [
+        "schema",
+        "version",
+        "question",
+        "mode",
+        "verdict",
+        "accepted",
+        "message",
+        "seed",
+    ]
     assert doc["schema"] == RESULTS_SCHEMA and doc["version"] == 1
     assert doc["verdict"] in VERDICTS
     for test in doc["tests"]:
         assert {"name", "kind", "verdict", "message", "time_ms"} <= set(test)
         assert test["kind"] in ("visible", "hidden", "random") and test["verdict"] in VERDICTS
-    assert set(doc["timing"]) == {"total_ms", "reference_total_ms", "ratio", "time_limit_ms",
-                                  "wall_ms"}
+    assert set(doc["timing"]) == {
+        "total_ms",
+        "reference_total_ms",
+        "ratio",
+        "time_limit_ms",
+        "wall_ms",
+    }
     assert set(doc["memory"]) == {"peak_kb", "reference_peak_kb", "limit_mb"}
     assert set(doc["counts"]) == {"total", "passed", "failed", "not_run"}
     json.dumps(doc, allow_nan=False)
@@ -155,8 +191,9 @@ def test_results_document_shape(warm, vector_sum):
 def test_rendering_in_terminal_and_notebook(warm, vector_sum):
     from rich.console import Console
 
-    result = warm.judge(vector_sum, "def vector_sum(values):\n    return 0.5\n", seed=1,
-                        measure=False)
+    result = warm.judge(
+        vector_sum, "def vector_sum(values):\n    return 0.5\n", seed=1, measure=False
+    )
     console = Console(record=True, width=100)
     console.print(result)
     text = console.export_text()
@@ -192,5 +229,4 @@ def test_written_questions_are_refused():
 def test_custom_input_the_reference_rejects_is_explained(warm, vector_sum):
     result = warm.judge(vector_sum, GOOD, mode="run", custom_args=(["a", "b"],))
     assert result.verdict == "internal_error"
-    assert "outside the input rules" in result.message and "not your fault" not in \
-        result.message
+    assert "outside the input rules" in result.message and "not your fault" not in result.message

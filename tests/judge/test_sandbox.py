@@ -9,7 +9,7 @@ import pytest
 
 from mlprep.judging import WarmJudge, _sandbox
 
-PROBE = '''
+PROBE = """
 import os, json
 def vector_sum(values):
     facts = {
@@ -24,7 +24,7 @@ def vector_sum(values):
     }
     print(json.dumps(facts))
     return float(sum(values))
-'''
+"""
 
 
 def test_inside_the_sandbox(warm, vector_sum):
@@ -37,9 +37,17 @@ def test_inside_the_sandbox(warm, vector_sum):
     facts = json.loads(result.tests[0].output)
     # its own pid namespace: bubblewrap's init, the zygote and this child, nothing else
     assert len(facts["pids"]) <= 4, facts["pids"]
-    assert set(facts["env"]) <= {"PATH", "HOME", "LANG", "OPENBLAS_NUM_THREADS",
-                                 "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS",
-                                 "OPENBLAS_CORETYPE", "PWD"}
+    assert set(facts["env"]) <= {
+        "PATH",
+        "HOME",
+        "LANG",
+        "OPENBLAS_NUM_THREADS",
+        "OMP_NUM_THREADS",
+        "MKL_NUM_THREADS",
+        "NUMEXPR_NUM_THREADS",
+        "OPENBLAS_CORETYPE",
+        "PWD",
+    }
     assert "home" not in facts["root"]
     # only the folders the interpreter needs exist; their parents hold nothing else
     assert facts["work"] in ([], [".venv"])

@@ -14,9 +14,11 @@ from mlprep.judging import _wire
 
 plain = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.tuples(inner, inner)
-    | st.dictionaries(st.text(max_size=5) | st.integers(), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5) | st.integers(), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
@@ -34,8 +36,9 @@ def test_tuples_dict_keys_and_non_finite_floats_survive():
     assert math.isnan(nan)
 
 
-@pytest.mark.parametrize("dtype", ["float64", "float32", "int64", "int8", "uint16", "bool",
-                                   "complex128"])
+@pytest.mark.parametrize(
+    "dtype", ["float64", "float32", "int64", "int8", "uint16", "bool", "complex128"]
+)
 def test_arrays_keep_dtype_and_shape(dtype):
     arr = (np.arange(12).reshape(3, 4) % 3).astype(dtype)
     back = _wire.decode(_wire.loads(_wire.dumps(_wire.encode(arr))))
@@ -44,8 +47,17 @@ def test_arrays_keep_dtype_and_shape(dtype):
 
 
 def test_numpy_scalars_strings_and_objects():
-    back = _wire.decode(_wire.encode([np.float32(1.5), np.int64(3), np.bool_(True),
-                                      np.array(["a", "bc"]), np.array([1, "x"], dtype=object)]))
+    back = _wire.decode(
+        _wire.encode(
+            [
+                np.float32(1.5),
+                np.int64(3),
+                np.bool_(True),
+                np.array(["a", "bc"]),
+                np.array([1, "x"], dtype=object),
+            ]
+        )
+    )
     assert isinstance(back[0], np.float32) and back[1] == 3 and back[2] is np.True_
     assert back[3].tolist() == ["a", "bc"] and back[4].tolist() == [1, "x"]
 
@@ -88,12 +100,21 @@ def test_self_reference_is_refused():
         _wire.encode(loop)
 
 
-@pytest.mark.parametrize("doc", [
-    {"$x": 1}, {"$f": "zero"}, {"a": 1}, {"$a": {"dtype": "O8", "shape": [1], "data": ""}},
-    {"$a": {"dtype": "<f8", "shape": [2], "data": "AAAA"}},
-    {"$a": {"dtype": "<f8", "shape": [-1], "data": ""}},
-    {"$s": ["<f8", "text"]}, {"$d": [[[1], 2]]}, {"$t": "abc"}, {"$b": 5},
-])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"$x": 1},
+        {"$f": "zero"},
+        {"a": 1},
+        {"$a": {"dtype": "O8", "shape": [1], "data": ""}},
+        {"$a": {"dtype": "<f8", "shape": [2], "data": "AAAA"}},
+        {"$a": {"dtype": "<f8", "shape": [-1], "data": ""}},
+        {"$s": ["<f8", "text"]},
+        {"$d": [[[1], 2]]},
+        {"$t": "abc"},
+        {"$b": 5},
+    ],
+)
 def test_malformed_documents_are_rejected(doc):
     with pytest.raises(_wire.WireError):
         _wire.decode(doc)

@@ -43,10 +43,22 @@ _WHERE = {
     "VerifyReport": "_verify",
     "WrongCheck": "_verify",
     "verify_question": "_verify",
-    **{name: "_results" for name in (
-        "RESULTS_SCHEMA", "RESULTS_VERSION", "VERDICTS", "Complexity", "ErrorInfo",
-        "GrowthSeries", "JudgeResult", "Memory", "TestResult", "Timing", "Verdict",
-    )},
+    **{
+        name: "_results"
+        for name in (
+            "RESULTS_SCHEMA",
+            "RESULTS_VERSION",
+            "VERDICTS",
+            "Complexity",
+            "ErrorInfo",
+            "GrowthSeries",
+            "JudgeResult",
+            "Memory",
+            "TestResult",
+            "Timing",
+            "Verdict",
+        )
+    },
 }
 
 __all__ = [

@@ -63,8 +63,13 @@ def _type_name(x: Any) -> str:
         return "a bool"
     if _is_number(x):
         return "a number"
-    names: dict[type, str] = {list: "a list", tuple: "a tuple", dict: "a dict", str: "a string",
-                              type(None): "None"}
+    names: dict[type, str] = {
+        list: "a list",
+        tuple: "a tuple",
+        dict: "a dict",
+        str: "a string",
+        type(None): "None",
+    }
     for cls, name in names.items():
         if isinstance(x, cls):
             return name
@@ -77,8 +82,8 @@ def _close(e: Any, g: Any, rtol: float, atol: float) -> bool:
         return True
     if any(math.isnan(v) for v in (e.real, e.imag, g.real, g.imag)):
         return all(
-            math.isnan(a) == math.isnan(b) and (math.isnan(a) or math.isclose(a, b, rel_tol=rtol,
-                                                                              abs_tol=atol))
+            math.isnan(a) == math.isnan(b)
+            and (math.isnan(a) or math.isclose(a, b, rel_tol=rtol, abs_tol=atol))
             for a, b in ((e.real, g.real), (e.imag, g.imag))
         )
     if any(math.isinf(v) for v in (e.real, e.imag, g.real, g.imag)):
@@ -94,9 +99,9 @@ def _fmt_num(x: Any) -> str:
     return repr(x)
 
 
-def compare(expected: Any, got: Any, rtol: float, atol: float, path: str = "result") -> (
-    Mismatch | None
-):
+def compare(
+    expected: Any, got: Any, rtol: float, atol: float, path: str = "result"
+) -> Mismatch | None:
     """Compare ``got`` with ``expected`` by the content-format rules."""
     return _cmp(expected, got, rtol, atol, path)
 
@@ -117,22 +122,31 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
         return _miss(path, f"expected None, got {short_repr(g)}", f"got {_type_name(g)}")
     if _is_bool(e):
         if not _is_bool(g):
-            return _miss(path, f"expected {bool(e)!r} (a bool), got {short_repr(g)}",
-                         f"expected a bool, got {_type_name(g)}")
+            return _miss(
+                path,
+                f"expected {bool(e)!r} (a bool), got {short_repr(g)}",
+                f"expected a bool, got {_type_name(g)}",
+            )
         if bool(e) != bool(g):
             return _miss(path, f"expected {bool(e)!r}, got {bool(g)!r}", "wrong value")
         return None
     if isinstance(e, str):
         if not isinstance(g, str):
-            return _miss(path, f"expected the string {short_repr(e)}, got {short_repr(g)}",
-                         f"expected a string, got {_type_name(g)}")
+            return _miss(
+                path,
+                f"expected the string {short_repr(e)}, got {short_repr(g)}",
+                f"expected a string, got {_type_name(g)}",
+            )
         if str(e) != str(g):
             return _miss(path, f"expected {short_repr(e)}, got {short_repr(g)}", "wrong string")
         return None
     if _is_number(e) and not isinstance(e, np.ndarray):
         if not _is_number(g):
-            return _miss(path, f"expected the number {_fmt_num(e)}, got {short_repr(g)}",
-                         f"expected a number, got {_type_name(g)}")
+            return _miss(
+                path,
+                f"expected the number {_fmt_num(e)}, got {short_repr(g)}",
+                f"expected a number, got {_type_name(g)}",
+            )
         if _close(e, g if not isinstance(g, np.ndarray) else g.item(), rtol, atol):
             return None
         err = ""
@@ -143,8 +157,7 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
             err = f" (off by {abs(complex(e) - complex(plain)):.3g})"
         except (TypeError, ValueError, OverflowError):
             pass
-        return _miss(path, f"expected {_fmt_num(e)}, got {_fmt_num(g)}{err}",
-                     "wrong value")
+        return _miss(path, f"expected {_fmt_num(e)}, got {_fmt_num(g)}{err}", "wrong value")
     if isinstance(e, np.ndarray):
         return _cmp_array(e, g, rtol, atol, path)
     if isinstance(e, (list, tuple)):
@@ -152,11 +165,17 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
             g = list(g)
         if not isinstance(g, (list, tuple)):
             kind = "list" if isinstance(e, list) else "tuple"
-            return _miss(path, f"expected a {kind} of length {len(e)}, got {short_repr(g)}",
-                         f"expected a {kind}, got {_type_name(g)}")
+            return _miss(
+                path,
+                f"expected a {kind} of length {len(e)}, got {short_repr(g)}",
+                f"expected a {kind}, got {_type_name(g)}",
+            )
         if len(g) != len(e):
-            return _miss(path, f"expected length {len(e)}, got length {len(g)}",
-                         f"expected length {len(e)}, got length {len(g)}")
+            return _miss(
+                path,
+                f"expected length {len(e)}, got length {len(g)}",
+                f"expected length {len(e)}, got length {len(g)}",
+            )
         for i, (ei, gi) in enumerate(zip(e, g, strict=True)):
             found = _cmp(ei, gi, rtol, atol, f"{path}[{i}]")
             if found is not None:
@@ -164,8 +183,11 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
         return None
     if isinstance(e, dict):
         if not isinstance(g, dict):
-            return _miss(path, f"expected a dict, got {short_repr(g)}",
-                         f"expected a dict, got {_type_name(g)}")
+            return _miss(
+                path,
+                f"expected a dict, got {short_repr(g)}",
+                f"expected a dict, got {_type_name(g)}",
+            )
         missing = [k for k in e if k not in g]
         extra = [k for k in g if k not in e]
         if missing or extra:
@@ -182,10 +204,14 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
                 return found
         return None
     if isinstance(e, (set, frozenset, bytes, complex)):
-        if type(g) is not type(e) and not (isinstance(e, (set, frozenset))
-                                           and isinstance(g, (set, frozenset))):
-            return _miss(path, f"expected {_type_name(e)}, got {_type_name(g)}",
-                         f"expected {_type_name(e)}, got {_type_name(g)}")
+        if type(g) is not type(e) and not (
+            isinstance(e, (set, frozenset)) and isinstance(g, (set, frozenset))
+        ):
+            return _miss(
+                path,
+                f"expected {_type_name(e)}, got {_type_name(g)}",
+                f"expected {_type_name(e)}, got {_type_name(g)}",
+            )
         if e != g:
             return _miss(path, f"expected {short_repr(e)}, got {short_repr(g)}", "wrong value")
         return None
@@ -200,32 +226,53 @@ def _cmp_array(e: np.ndarray, g: Any, rtol: float, atol: float, path: str) -> Mi
             try:
                 g = np.asarray(g)
             except (ValueError, TypeError):
-                return _miss(path, "expected an array; got a ragged list that is not one",
-                             "expected an array; got a ragged list")
+                return _miss(
+                    path,
+                    "expected an array; got a ragged list that is not one",
+                    "expected an array; got a ragged list",
+                )
             if g.dtype.kind == "O":
-                return _miss(path, "expected an array of numbers; got a list of mixed values",
-                             "expected an array of numbers")
+                return _miss(
+                    path,
+                    "expected an array of numbers; got a list of mixed values",
+                    "expected an array of numbers",
+                )
         else:
-            return _miss(path, f"expected an array of shape {e.shape}, got {short_repr(g)}",
-                         f"expected an array, got {_type_name(g)}")
+            return _miss(
+                path,
+                f"expected an array of shape {e.shape}, got {short_repr(g)}",
+                f"expected an array, got {_type_name(g)}",
+            )
     if g.shape != e.shape:
-        return _miss(path, f"expected shape {e.shape}, got shape {g.shape}",
-                     f"expected shape {e.shape}, got shape {g.shape}")
+        return _miss(
+            path,
+            f"expected shape {e.shape}, got shape {g.shape}",
+            f"expected shape {e.shape}, got shape {g.shape}",
+        )
     if e.dtype.kind == "b":
         if g.dtype.kind != "b":
-            return _miss(path, f"expected a bool array, got dtype {g.dtype}",
-                         f"expected a bool array, got dtype {g.dtype}")
+            return _miss(
+                path,
+                f"expected a bool array, got dtype {g.dtype}",
+                f"expected a bool array, got dtype {g.dtype}",
+            )
         diff = e != g
         if diff.any():
             idx = _first(diff)
-            return _miss(path, f"first difference at index {idx}: expected {e[idx]!r}, "
-                         f"got {g[idx]!r} ({int(diff.sum())} of {e.size} differ)",
-                         f"{int(diff.sum())} of {e.size} values differ")
+            return _miss(
+                path,
+                f"first difference at index {idx}: expected {e[idx]!r}, "
+                f"got {g[idx]!r} ({int(diff.sum())} of {e.size} differ)",
+                f"{int(diff.sum())} of {e.size} values differ",
+            )
         return None
     if e.dtype.kind in "iufc":
         if g.dtype.kind not in "iufc":
-            return _miss(path, f"expected numbers, got dtype {g.dtype}",
-                         f"expected numbers, got dtype {g.dtype}")
+            return _miss(
+                path,
+                f"expected numbers, got dtype {g.dtype}",
+                f"expected numbers, got dtype {g.dtype}",
+            )
         if e.size == 0:
             return None
         ec = e.astype(complex if "c" in (e.dtype.kind, g.dtype.kind) else float)
@@ -239,11 +286,13 @@ def _cmp_array(e: np.ndarray, g: Any, rtol: float, atol: float, path: str) -> Mi
             errs = np.abs(gc - ec)
         finite = errs[np.isfinite(errs)]
         largest = f"{finite.max():.3g}" if finite.size else "inf"
-        return _miss(path, f"first difference at index {idx}: expected {_fmt_num(e[idx])}, "
-                     f"got {_fmt_num(g[idx])}; {int(bad.sum())} of {e.size} values differ, "
-                     f"largest absolute error {largest}",
-                     f"{int(bad.sum())} of {e.size} values differ, "
-                     f"largest absolute error {largest}")
+        return _miss(
+            path,
+            f"first difference at index {idx}: expected {_fmt_num(e[idx])}, "
+            f"got {_fmt_num(g[idx])}; {int(bad.sum())} of {e.size} values differ, "
+            f"largest absolute error {largest}",
+            f"{int(bad.sum())} of {e.size} values differ, largest absolute error {largest}",
+        )
     # strings or objects: element by element under the general rules
     for idx in np.ndindex(e.shape):
         found = _cmp(e[idx], g[idx], rtol, atol, f"{path}[{', '.join(map(str, idx))}]")
@@ -260,15 +309,21 @@ def _first(mask: np.ndarray) -> Any:
 def _cmp_pandas(e: Any, g: Any, rtol: float, atol: float, path: str, pd: Any) -> Mismatch | None:
     if isinstance(e, pd.Series):
         if not isinstance(g, pd.Series):
-            return _miss(path, f"expected a pandas Series, got {_type_name(g)}",
-                         f"expected a pandas Series, got {_type_name(g)}")
+            return _miss(
+                path,
+                f"expected a pandas Series, got {_type_name(g)}",
+                f"expected a pandas Series, got {_type_name(g)}",
+            )
         found = _cmp(list(e.index), list(g.index), rtol, atol, f"{path}.index")
         if found is not None:
             return found
         return _cmp_values(e.to_numpy(), g.to_numpy(), rtol, atol, f"{path}.values")
     if not isinstance(g, pd.DataFrame):
-        return _miss(path, f"expected a pandas DataFrame, got {_type_name(g)}",
-                     f"expected a pandas DataFrame, got {_type_name(g)}")
+        return _miss(
+            path,
+            f"expected a pandas DataFrame, got {_type_name(g)}",
+            f"expected a pandas DataFrame, got {_type_name(g)}",
+        )
     found = _cmp(list(e.columns), list(g.columns), rtol, atol, f"{path}.columns")
     if found is not None:
         return found
@@ -276,16 +331,17 @@ def _cmp_pandas(e: Any, g: Any, rtol: float, atol: float, path: str, pd: Any) ->
     if found is not None:
         return found
     for i, col in enumerate(e.columns):
-        found = _cmp_values(e.iloc[:, i].to_numpy(), g.iloc[:, i].to_numpy(), rtol, atol,
-                            f"{path}[{col!r}]")
+        found = _cmp_values(
+            e.iloc[:, i].to_numpy(), g.iloc[:, i].to_numpy(), rtol, atol, f"{path}[{col!r}]"
+        )
         if found is not None:
             return found
     return None
 
 
-def _cmp_values(e: np.ndarray, g: np.ndarray, rtol: float, atol: float, path: str) -> (
-    Mismatch | None
-):
+def _cmp_values(
+    e: np.ndarray, g: np.ndarray, rtol: float, atol: float, path: str
+) -> Mismatch | None:
     """Column values: numbers with tolerance regardless of exact dtype (int64 vs float64)."""
     if e.dtype.kind in "iuf" and g.dtype.kind in "iuf":
         return _cmp_array(e.astype(float), g.astype(float), rtol, atol, path)

@@ -80,8 +80,17 @@ def _planned_cases(suite: Any, kinds: tuple[str, ...]) -> list[PlannedTest]:
     tests: list[PlannedTest] = []
     for case in suite.cases:
         if case.kind in kinds:
-            tests.append(PlannedTest(len(tests), case.name, case.kind, tuple(case.args),
-                                     case.note, case.expected, case.has_expected))
+            tests.append(
+                PlannedTest(
+                    len(tests),
+                    case.name,
+                    case.kind,
+                    tuple(case.args),
+                    case.note,
+                    case.expected,
+                    case.has_expected,
+                )
+            )
     return tests
 
 
@@ -94,8 +103,16 @@ def _random_tests(suite: Any, spec: Any, seed: int, start: int) -> list[PlannedT
     for i in range(spec.random_tests):
         size = sizes[i % len(sizes)]
         args = tuple(suite.generate(rng, size))
-        tests.append(PlannedTest(start + i, f"random #{i + 1} (size {size})", "random", args,
-                                 "fresh input from the generator", size=size))
+        tests.append(
+            PlannedTest(
+                start + i,
+                f"random #{i + 1} (size {size})",
+                "random",
+                args,
+                "fresh input from the generator",
+                size=size,
+            )
+        )
     return tests
 
 
@@ -109,9 +126,14 @@ def _banned_imports(source: str, banned: list[str]) -> str | None:
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names = [node.module]
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-              and node.func.id == "__import__" and node.args
-              and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "__import__"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             names = [node.args[0].value]
         for name in names:
             if name.partition(".")[0] in banned:
@@ -125,8 +147,13 @@ def _banned_imports(source: str, banned: list[str]) -> str | None:
 def _attempt_from_done(msg: dict[str, Any]) -> Attempt:
     cpu = msg.get("cpu_ms")
     cpu_ms = float(cpu) if isinstance(cpu, (int, float)) and not isinstance(cpu, bool) else None
-    base = {"time_ms": float(msg["time_ms"]), "cpu_ms": cpu_ms, "peak_kb": int(msg["peak_kb"]),
-            "stdout": msg["stdout"], "stdout_bytes": int(msg["stdout_bytes"])}
+    base = {
+        "time_ms": float(msg["time_ms"]),
+        "cpu_ms": cpu_ms,
+        "peak_kb": int(msg["peak_kb"]),
+        "stdout": msg["stdout"],
+        "stdout_bytes": int(msg["stdout_bytes"]),
+    }
     if msg.get("output_exceeded") is True:
         return Attempt("output", **base)
     if msg.get("prepare_failed"):
@@ -252,13 +279,20 @@ def _error_info(error: dict[str, Any] | None) -> ErrorInfo | None:
     for f in error.get("frames", [])[:12]:
         if isinstance(f, dict):
             try:
-                frames.append(TraceFrame(line=int(f.get("line", 0)),
-                                         function=str(f.get("function", ""))[:80],
-                                         code=str(f.get("code", ""))[:200]))
+                frames.append(
+                    TraceFrame(
+                        line=int(f.get("line", 0)),
+                        function=str(f.get("function", ""))[:80],
+                        code=str(f.get("code", ""))[:200],
+                    )
+                )
             except (TypeError, ValueError):
                 continue
-    return ErrorInfo(type=str(error.get("type", "Error"))[:80],
-                     message=str(error.get("message", ""))[:1000], traceback=frames)
+    return ErrorInfo(
+        type=str(error.get("type", "Error"))[:80],
+        message=str(error.get("message", ""))[:1000],
+        traceback=frames,
+    )
 
 
 def _failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]:
@@ -268,14 +302,17 @@ def _failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]
         return "time_limit_exceeded", f"did not finish within the time limit of {limit_ms} ms"
     if s == "output":
         return "output_limit_exceeded", (
-            f"printed more than {OUTPUT_LIMIT_BYTES // 1024} KB; remove or shorten debug prints")
+            f"printed more than {OUTPUT_LIMIT_BYTES // 1024} KB; remove or shorten debug prints"
+        )
     if s == "too_big":
         return "output_limit_exceeded", (
-            f"returned a value larger than {RESULT_LIMIT_BYTES >> 20} MB once encoded")
+            f"returned a value larger than {RESULT_LIMIT_BYTES >> 20} MB once encoded"
+        )
     if s == "unreadable":
         return "wrong_answer", (
             f"returned {attempt.detail}, which the judge cannot read; return plain data "
-            "(numbers, strings, bools, lists, tuples, dicts, NumPy arrays, pandas objects)")
+            "(numbers, strings, bools, lists, tuples, dicts, NumPy arrays, pandas objects)"
+        )
     if s == "protocol":
         return "forbidden", f"interfered with the judge's channel ({attempt.detail})"
     if s == "crash":
@@ -291,11 +328,13 @@ def _failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]
     if s == "exit" and attempt.exit_code == RUNNER_BROKE:
         return "runtime_error", (
             "the judge lost contact with your process; does your code close or redirect "
-            "file descriptors?")
+            "file descriptors?"
+        )
     if s == "exit":
         return "runtime_error", (
             f"your code ended the process (exit code {attempt.exit_code}) during this test; "
-            "return a value instead of exiting")
+            "return a value instead of exiting"
+        )
     if s == "lost":
         return "internal_error", "the sandbox stopped unexpectedly (not your fault; try again)"
     if s in ("error", "prepare"):
@@ -308,23 +347,24 @@ def _failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]
             return "memory_limit_exceeded", f"ran out of memory (limit {memory_mb} MB)"
         if kind == "output":
             return "output_limit_exceeded", (
-                f"printed more than {OUTPUT_LIMIT_BYTES // 1024} KB; remove or shorten debug "
-                "prints")
+                f"printed more than {OUTPUT_LIMIT_BYTES // 1024} KB; remove or shorten debug prints"
+            )
         if kind == "banned":
             return "forbidden", f"{text} (this question asks for a solution without it)"
         if kind == "blocked":
             return "forbidden", (
                 f"{text}: the sandbox does not allow network access, new processes or "
-                "signals to other processes")
+                "signals to other processes"
+            )
         if kind == "exit":
             return "runtime_error", f"called exit ({text}); return a value instead"
         return "runtime_error", f"raised {text}"
     return "internal_error", f"unexpected sandbox state {s!r}"
 
 
-def _check(suite: Any, spec: Any, test: PlannedTest, expected: Any, got: Any) -> (
-    tuple[str | None, str | None]
-):
+def _check(
+    suite: Any, spec: Any, test: PlannedTest, expected: Any, got: Any
+) -> tuple[str | None, str | None]:
     """(message, hidden-safe message) when ``got`` is wrong, else (None, None)."""
     if suite.check is not None:
         try:
@@ -343,15 +383,16 @@ def _check(suite: Any, spec: Any, test: PlannedTest, expected: Any, got: Any) ->
     return found.message, found.hidden_message
 
 
-def _fit_exponent(sizes: list[int], times: list[float | None]) -> tuple[
-    float | None, float | None
-]:
+def _fit_exponent(sizes: list[int], times: list[float | None]) -> tuple[float | None, float | None]:
     """Least-squares slope of log(time) against log(n), and the fit's R squared.
 
     Times under _MEASURABLE_MS are mostly timer and call overhead: they are left out.
     """
-    points = [(math.log(n), math.log(t)) for n, t in zip(sizes, times, strict=False)
-              if t is not None and t >= _MEASURABLE_MS and n > 0]
+    points = [
+        (math.log(n), math.log(t))
+        for n, t in zip(sizes, times, strict=False)
+        if t is not None and t >= _MEASURABLE_MS and n > 0
+    ]
     if len(points) < 2:
         return None, None
     mx = sum(p[0] for p in points) / len(points)
@@ -382,8 +423,16 @@ def _growth_words(exponent: float | None, r2: float | None) -> str:
 class _Judgement:
     """One call of ``judge``: plans, runs and assembles a JudgeResult."""
 
-    def __init__(self, runner: _Runner, question: Any, source: str, seed: int | None,
-                 mode: Mode, custom_args: tuple[Any, ...] | None, measure: bool) -> None:
+    def __init__(
+        self,
+        runner: _Runner,
+        question: Any,
+        source: str,
+        seed: int | None,
+        mode: Mode,
+        custom_args: tuple[Any, ...] | None,
+        measure: bool,
+    ) -> None:
         self.runner = runner
         self.question = question
         self.spec = question.meta.coding
@@ -401,12 +450,20 @@ class _Judgement:
         passed = sum(1 for t in tests if t.verdict == "accepted")
         isolation = kw.pop("isolation", None) or self._isolation()
         return JudgeResult(
-            question=self.question.id, mode=self.mode, verdict=verdict,  # type: ignore[arg-type]
+            question=self.question.id,
+            mode=self.mode,
+            verdict=verdict,  # type: ignore[arg-type]
             message=message,
-            seed=self.seed, tests=tests,
-            counts=Counts(total=len(tests) + not_run, passed=passed,
-                          failed=len(tests) - passed, not_run=not_run),
-            isolation=isolation, **kw,
+            seed=self.seed,
+            tests=tests,
+            counts=Counts(
+                total=len(tests) + not_run,
+                passed=passed,
+                failed=len(tests) - passed,
+                not_run=not_run,
+            ),
+            isolation=isolation,
+            **kw,
         )
 
     def _isolation(self) -> str:
@@ -428,29 +485,43 @@ class _Judgement:
             text = (getattr(exc, "text", None) or "").rstrip()
             where = f"line {line}: " if line else ""
             detail = f"{where}{getattr(exc, 'msg', str(exc))}"
-            error = ErrorInfo(type=type(exc).__name__, message=detail,
-                              traceback=[TraceFrame(line=line or 0, function="<module>",
-                                                    code=text.strip()[:200])] if line else [])
-            return self.result("syntax_error", f"Your code does not parse: {detail}",
-                               error=error, isolation="not run")
+            error = ErrorInfo(
+                type=type(exc).__name__,
+                message=detail,
+                traceback=[TraceFrame(line=line or 0, function="<module>", code=text.strip()[:200])]
+                if line
+                else [],
+            )
+            return self.result(
+                "syntax_error",
+                f"Your code does not parse: {detail}",
+                error=error,
+                isolation="not run",
+            )
         banned = _banned_imports(self.source, list(spec.banned_imports))
         if banned:
-            return self.result("forbidden", f"This question asks for a solution without "
-                               f"{', '.join(spec.banned_imports)} ({banned}).",
-                               isolation="not run")
+            return self.result(
+                "forbidden",
+                f"This question asks for a solution without "
+                f"{', '.join(spec.banned_imports)} ({banned}).",
+                isolation="not run",
+            )
         try:
             suite = _suite(self.question, load_tests)
         except ContentErrors as exc:
-            return self.result("internal_error", f"the question's tests do not load: {exc}",
-                               isolation="not run")
+            return self.result(
+                "internal_error", f"the question's tests do not load: {exc}", isolation="not run"
+            )
         if self.seed is None:
             self.seed = random.SystemRandom().randrange(1, 2**31)
         try:
             tests = self._plan(suite)
         except Exception as exc:  # content's fault: a generator that raises
-            return self.result("internal_error",
-                               f"the question's test generator failed: {type(exc).__name__}: "
-                               f"{exc}", isolation="not run")
+            return self.result(
+                "internal_error",
+                f"the question's test generator failed: {type(exc).__name__}: {exc}",
+                isolation="not run",
+            )
         try:
             return self._execute(suite, tests)
         except SandboxUnavailable as exc:
@@ -459,8 +530,11 @@ class _Judgement:
     def _plan(self, suite: Any) -> list[PlannedTest]:
         if self.mode == "run":
             if self.custom_args is not None:
-                return [PlannedTest(0, "your input", "visible", tuple(self.custom_args),
-                                    "the input you gave")]
+                return [
+                    PlannedTest(
+                        0, "your input", "visible", tuple(self.custom_args), "the input you gave"
+                    )
+                ]
             return _planned_cases(suite, ("visible",))
         cases = _planned_cases(suite, ("visible",)) + _planned_cases(suite, ("hidden",))
         for i, t in enumerate(cases):
@@ -475,21 +549,29 @@ class _Judgement:
             self._wire_cache[key] = (test, encoded, blobs)
         return self._wire_cache[key][1], self._wire_cache[key][2]
 
-    def _job(self, source: str, tests: list[PlannedTest], check_mutation: bool,
-             limit_factor: float = 1.0) -> Job:
+    def _job(
+        self, source: str, tests: list[PlannedTest], check_mutation: bool, limit_factor: float = 1.0
+    ) -> Job:
         spec = self.spec
         support_path = self.question.file("support.py")
         support = support_path.read_text(encoding="utf-8") if support_path.exists() else None
         return Job(
-            source=source, entry=spec.entry_point, params=list(spec.parameters),
-            tests=[(t.index, *self._encoded(t)) for t in tests], support=support,
+            source=source,
+            entry=spec.entry_point,
+            params=list(spec.parameters),
+            tests=[(t.index, *self._encoded(t)) for t in tests],
+            support=support,
             banned=list(spec.banned_imports),
             time_limit_s=spec.time_limit_ms / 1000 * limit_factor,
-            memory_mb=spec.memory_limit_mb, output_bytes=OUTPUT_LIMIT_BYTES,
-            max_result_bytes=RESULT_LIMIT_BYTES, check_mutation=check_mutation,
+            memory_mb=spec.memory_limit_mb,
+            output_bytes=OUTPUT_LIMIT_BYTES,
+            max_result_bytes=RESULT_LIMIT_BYTES,
+            check_mutation=check_mutation,
         )
 
-    def _both(self, tests: list[PlannedTest], reference: bool = True) -> tuple[
+    def _both(
+        self, tests: list[PlannedTest], reference: bool = True
+    ) -> tuple[
         tuple[dict[str, Any] | None, dict[int, Attempt]],
         tuple[dict[str, Any] | None, dict[int, Attempt]] | None,
     ]:
@@ -545,44 +627,67 @@ class _Judgement:
             results.append(self._judge_test(suite, test, attempt, ref_runs.get(test.index)))
         verdict, message = self._overall(results, not_run)
         complexity = None
-        if (self.mode == "submit" and self.measure and spec.growth_sizes
-                and verdict == "accepted"):
+        if self.mode == "submit" and self.measure and spec.growth_sizes and verdict == "accepted":
             complexity = self._growth(suite)
         timing, memory = self._measurements(results, mine, ref_runs, tests)
-        return self.result(verdict, message, tests=results, not_run=not_run, timing=timing,
-                           memory=memory, complexity=complexity, setup_output=setup_output)
+        return self.result(
+            verdict,
+            message,
+            tests=results,
+            not_run=not_run,
+            timing=timing,
+            memory=memory,
+            complexity=complexity,
+            setup_output=setup_output,
+        )
 
     def _setup_failure(self, setup: dict[str, Any] | None, output: str) -> JudgeResult:
         setup = setup or {}
         ended = setup.get("ended")
         if isinstance(ended, Attempt):
             verdict, text = _failure(ended, self.spec.time_limit_ms, self.spec.memory_limit_mb)
-            return self.result(verdict, f"Your code failed while loading: {text}.",
-                               setup_output=output)
+            return self.result(
+                verdict, f"Your code failed while loading: {text}.", setup_output=output
+            )
         error = setup.get("error") if isinstance(setup.get("error"), dict) else None
         attempt = Attempt("error", error=error)
         verdict, text = _failure(attempt, self.spec.time_limit_ms, self.spec.memory_limit_mb)
-        if error and error.get("type") == "NameError" and "does not define" in error.get(
-            "message", ""
+        if (
+            error
+            and error.get("type") == "NameError"
+            and "does not define" in error.get("message", "")
         ):
             params = ", ".join(self.spec.parameters)
-            text = (f"your code does not define {self.spec.entry_point}({params}); "
-                    "keep the name and parameters of the starter code")
-        return self.result(verdict, f"Your code failed while loading: {text}.",
-                           error=_error_info(error), setup_output=output)
+            text = (
+                f"your code does not define {self.spec.entry_point}({params}); "
+                "keep the name and parameters of the starter code"
+            )
+        return self.result(
+            verdict,
+            f"Your code failed while loading: {text}.",
+            error=_error_info(error),
+            setup_output=output,
+        )
 
-    def _judge_test(self, suite: Any, test: PlannedTest, attempt: Attempt,
-                    ref: Attempt | None) -> TestResult:
+    def _judge_test(
+        self, suite: Any, test: PlannedTest, attempt: Attempt, ref: Attempt | None
+    ) -> TestResult:
         from ._compare import short_repr
 
         spec = self.spec
         hidden = test.kind == "hidden"
         shown_input = None if hidden else short_repr(test.args, 600)
         common: dict[str, Any] = {
-            "name": test.name, "kind": test.kind, "note": test.note, "size": test.size,
+            "name": test.name,
+            "kind": test.kind,
+            "note": test.note,
+            "size": test.size,
             "time_ms": None if attempt.time_ms is None else round(attempt.time_ms, 3),
-            "reference_time_ms": (round(ref.time_ms, 3) if ref is not None
-                                  and ref.time_ms is not None and ref.status == "ok" else None),
+            "reference_time_ms": (
+                round(ref.time_ms, 3)
+                if ref is not None and ref.time_ms is not None and ref.status == "ok"
+                else None
+            ),
             "memory_kb": attempt.peak_kb,
             "input": shown_input,
             "output": attempt.stdout,
@@ -594,36 +699,54 @@ class _Judgement:
         elif ref is not None and ref.status == "ok":
             expected = ref.value
         else:
-            why = "no result" if ref is None else _failure(
-                ref, spec.time_limit_ms, spec.memory_limit_mb)[1]
+            why = (
+                "no result"
+                if ref is None
+                else _failure(ref, spec.time_limit_ms, spec.memory_limit_mb)[1]
+            )
             if self.custom_args is not None:
-                text = (f"the reference solution fails on this input too ({why}); it is "
-                        "probably outside the input rules of the prompt")
+                text = (
+                    f"the reference solution fails on this input too ({why}); it is "
+                    "probably outside the input rules of the prompt"
+                )
             else:
                 text = f"the reference solution failed on this test: {why}"
-            return TestResult(verdict="internal_error", message=text,
-                              **common)
+            return TestResult(verdict="internal_error", message=text, **common)
         shown_expected = None if hidden else short_repr(expected, 600)
         if attempt.status != "ok":
             verdict, message = _failure(attempt, spec.time_limit_ms, spec.memory_limit_mb)
-            return TestResult(verdict=verdict, message=message,  # type: ignore[arg-type]
-                              error=_error_info(attempt.error),
-                              expected=shown_expected, **common)
+            return TestResult(
+                verdict=verdict,
+                message=message,  # type: ignore[arg-type]
+                error=_error_info(attempt.error),
+                expected=shown_expected,
+                **common,
+            )
         got = attempt.value
         shown_got = None if hidden else short_repr(got, 600)
         if attempt.mutated and spec.check_mutation:
             names = ", ".join(attempt.mutated)
-            return TestResult(verdict="wrong_answer",
-                              message=f"modified its input ({names}); the function must leave "
-                              "its arguments as they were (copy them first)",
-                              expected=shown_expected, got=shown_got, **common)
+            return TestResult(
+                verdict="wrong_answer",
+                message=f"modified its input ({names}); the function must leave "
+                "its arguments as they were (copy them first)",
+                expected=shown_expected,
+                got=shown_got,
+                **common,
+            )
         problem, hidden_message = _check(suite, spec, test, expected, got)
         if problem is None:
-            return TestResult(verdict="accepted", message="passed", expected=shown_expected,
-                              got=shown_got, **common)
+            return TestResult(
+                verdict="accepted",
+                message="passed",
+                expected=shown_expected,
+                got=shown_got,
+                **common,
+            )
         text = f"wrong answer on a hidden test ({hidden_message})" if hidden else problem
-        return TestResult(verdict="wrong_answer", message=text, expected=shown_expected,
-                          got=shown_got, **common)
+        return TestResult(
+            verdict="wrong_answer", message=text, expected=shown_expected, got=shown_got, **common
+        )
 
     def _overall(self, results: list[TestResult], not_run: int) -> tuple[str, str]:
         internal = [t for t in results if t.verdict == "internal_error"]
@@ -632,7 +755,8 @@ class _Judgement:
             if self.custom_args is not None:
                 return "internal_error", f"Your input could not be checked: {t.message}."
             return "internal_error", (
-                f"The judge failed on '{t.name}': {t.message} (not your fault).")
+                f"The judge failed on '{t.name}': {t.message} (not your fault)."
+            )
         failed = [t for t in results if t.verdict != "accepted"]
         if not failed:
             kinds = {k: sum(1 for t in results if t.kind == k) for k in _FAIL_ORDER}
@@ -644,25 +768,40 @@ class _Judgement:
             extra += f" {not_run} test(s) were not run after repeated time-outs."
         return first.verdict, f"Test '{first.name}' ({first.kind}): {first.message}.{extra}"
 
-    def _measurements(self, results: list[TestResult], mine: dict[int, Attempt],
-                      ref: dict[int, Attempt], tests: list[PlannedTest]) -> tuple[Timing, Memory]:
+    def _measurements(
+        self,
+        results: list[TestResult],
+        mine: dict[int, Attempt],
+        ref: dict[int, Attempt],
+        tests: list[PlannedTest],
+    ) -> tuple[Timing, Memory]:
         spec = self.spec
         total = sum(a.time_ms for a in mine.values() if a.time_ms is not None)
-        paired = [(mine[t.index].time_ms, ref[t.index].time_ms) for t in tests
-                  if t.index in mine and t.index in ref and mine[t.index].status == "ok"
-                  and ref[t.index].status == "ok"]
+        paired = [
+            (mine[t.index].time_ms, ref[t.index].time_ms)
+            for t in tests
+            if t.index in mine
+            and t.index in ref
+            and mine[t.index].status == "ok"
+            and ref[t.index].status == "ok"
+        ]
         ref_total = sum(r for _, r in paired if r is not None) if paired else None
         mine_paired = sum(m for m, _ in paired if m is not None)
-        ratio = (round(mine_paired / ref_total, 3) if ref_total and ref_total > 0 else None)
+        ratio = round(mine_paired / ref_total, 3) if ref_total and ref_total > 0 else None
         peaks = [a.peak_kb for a in mine.values() if a.peak_kb is not None]
         ref_peaks = [a.peak_kb for a in ref.values() if a.peak_kb is not None]
-        timing = Timing(total_ms=round(total, 3),
-                        reference_total_ms=None if ref_total is None else round(ref_total, 3),
-                        ratio=ratio, time_limit_ms=spec.time_limit_ms,
-                        wall_ms=round((time.perf_counter() - self.t0) * 1000, 1))
-        memory = Memory(peak_kb=max(peaks) if peaks else None,
-                        reference_peak_kb=max(ref_peaks) if ref_peaks else None,
-                        limit_mb=spec.memory_limit_mb)
+        timing = Timing(
+            total_ms=round(total, 3),
+            reference_total_ms=None if ref_total is None else round(ref_total, 3),
+            ratio=ratio,
+            time_limit_ms=spec.time_limit_ms,
+            wall_ms=round((time.perf_counter() - self.t0) * 1000, 1),
+        )
+        memory = Memory(
+            peak_kb=max(peaks) if peaks else None,
+            reference_peak_kb=max(ref_peaks) if ref_peaks else None,
+            limit_mb=spec.memory_limit_mb,
+        )
         return timing, memory
 
     def _growth(self, suite: Any) -> Complexity | None:
@@ -671,12 +810,14 @@ class _Judgement:
         spec = self.spec
         sizes = list(spec.growth_sizes)
         rng = np.random.default_rng([self.seed or 0, 1])
-        tests = [PlannedTest(j, f"growth n={n}", "random", tuple(suite.generate(rng, n)), size=n)
-                 for j, n in enumerate(sizes)]
+        tests = [
+            PlannedTest(j, f"growth n={n}", "random", tuple(suite.generate(rng, n)), size=n)
+            for j, n in enumerate(sizes)
+        ]
         # the first call in a fresh process pays for lazy imports and caches: a throwaway
         # call on the smallest input goes first in every job
-        warmup = PlannedTest(len(sizes), "growth warm-up", "random", tests[0].args,
-                             size=sizes[0])
+        warmup = PlannedTest(len(sizes), "growth warm-up", "random", tests[0].args, size=sizes[0])
+
         def cpu(attempt: Attempt | None) -> float | None:
             if attempt is None or attempt.status != "ok":
                 return None
@@ -686,9 +827,14 @@ class _Judgement:
             (_, mine), ref = self._both([warmup, *tests])
             ref_runs = ref[1] if ref else {}
             # short runs are noisy: measure them twice more and keep the smallest CPU time
-            again = [t for t in tests if any(
-                (cpu(runs.get(t.index)) or math.inf) < _REPEAT_BELOW_MS
-                for runs in (mine, ref_runs))]
+            again = [
+                t
+                for t in tests
+                if any(
+                    (cpu(runs.get(t.index)) or math.inf) < _REPEAT_BELOW_MS
+                    for runs in (mine, ref_runs)
+                )
+            ]
             for _ in range(2):
                 if not again:
                     break
@@ -709,15 +855,23 @@ class _Judgement:
             return out
 
         yours, theirs = series(mine), series(ref_runs)
-        (e_yours, r2_yours), (e_ref, r2_ref) = (_fit_exponent(sizes, yours),
-                                                _fit_exponent(sizes, theirs))
-        summary = (f"Yours {_growth_words(e_yours, r2_yours)}; the reference "
-                   f"{_growth_words(e_ref, r2_ref)} (estimated from CPU time at sizes "
-                   f"{', '.join(map(str, sizes))}).")
+        (e_yours, r2_yours), (e_ref, r2_ref) = (
+            _fit_exponent(sizes, yours),
+            _fit_exponent(sizes, theirs),
+        )
+        summary = (
+            f"Yours {_growth_words(e_yours, r2_yours)}; the reference "
+            f"{_growth_words(e_ref, r2_ref)} (estimated from CPU time at sizes "
+            f"{', '.join(map(str, sizes))})."
+        )
         return Complexity(
-            sizes=sizes, yours=GrowthSeries(exponent=e_yours, times_ms=yours, fit_r2=r2_yours),
+            sizes=sizes,
+            yours=GrowthSeries(exponent=e_yours, times_ms=yours, fit_r2=r2_yours),
             reference=GrowthSeries(exponent=e_ref, times_ms=theirs, fit_r2=r2_ref),
-            required=spec.complexity, summary=summary)
+            required=spec.complexity,
+            summary=summary,
+        )
+
 
 _SUITES: dict[tuple[str, int, int], Any] = {}
 _SUITES_LOCK = threading.Lock()
@@ -771,8 +925,15 @@ def _check_coding(question: Any) -> None:
         raise UsageError(f"'{question.id}' is not a coding question; the judge runs code only")
 
 
-def judge(question: Any, source: str, *, seed: int | None = None, mode: Mode = "submit",
-          custom_args: tuple[Any, ...] | None = None, measure: bool = True) -> JudgeResult:
+def judge(
+    question: Any,
+    source: str,
+    *,
+    seed: int | None = None,
+    mode: Mode = "submit",
+    custom_args: tuple[Any, ...] | None = None,
+    measure: bool = True,
+) -> JudgeResult:
     """Judge ``source`` against a coding question in a fresh sandbox (the cold path).
 
     ``mode="run"`` runs the visible tests only, or the single ``custom_args`` input
@@ -808,14 +969,20 @@ class WarmJudge:
         self._started = True
         return self
 
-    def judge(self, question: Any, source: str, *, seed: int | None = None,
-              mode: Mode = "submit", custom_args: tuple[Any, ...] | None = None,
-              measure: bool = True) -> JudgeResult:
+    def judge(
+        self,
+        question: Any,
+        source: str,
+        *,
+        seed: int | None = None,
+        mode: Mode = "submit",
+        custom_args: tuple[Any, ...] | None = None,
+        measure: bool = True,
+    ) -> JudgeResult:
         _check_coding(question)
         if not self._started:
             self.start()
-        return _Judgement(self._runner, question, source, seed, mode, custom_args,
-                          measure).run()
+        return _Judgement(self._runner, question, source, seed, mode, custom_args, measure).run()
 
     @property
     def isolation(self) -> str:
@@ -830,4 +997,3 @@ class WarmJudge:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-

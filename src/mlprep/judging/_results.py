@@ -83,7 +83,7 @@ class ErrorInfo(_Model):
     traceback: list[TraceFrame] = Field(default_factory=list)
 
     def text(self) -> str:
-        lines = [f'  line {f.line}, in {f.function}: {f.code}' for f in self.traceback]
+        lines = [f"  line {f.line}, in {f.function}: {f.code}" for f in self.traceback]
         head = f"{self.type}: {self.message}" if self.message else self.type
         return "\n".join([*lines, head])
 
@@ -174,8 +174,7 @@ class JudgeResult(_Model):
         """The versioned results document (docs/judge.md), JSON-ready."""
         doc = self.model_dump(mode="json", by_alias=True)
         doc["accepted"] = self.accepted
-        order = ["schema", "version", "question", "mode", "verdict", "accepted", "message",
-                 "seed"]
+        order = ["schema", "version", "question", "mode", "verdict", "accepted", "message", "seed"]
         return {**{k: doc[k] for k in order}, **{k: v for k, v in doc.items() if k not in order}}
 
     @classmethod
@@ -214,8 +213,9 @@ class JudgeResult(_Model):
             for t in self.tests:
                 v_style = "green" if t.verdict == "accepted" else "red"
                 time_text = f"{t.time_ms:.1f} ms" if t.time_ms is not None else "-"
-                table.add_row(t.name, t.kind, Text(verdict_label(t.verdict), style=v_style),
-                              time_text)
+                table.add_row(
+                    t.name, t.kind, Text(verdict_label(t.verdict), style=v_style), time_text
+                )
             yield table
         for t in self.failed_tests()[:2]:
             yield Text("")
@@ -243,8 +243,10 @@ class JudgeResult(_Model):
         if self.timing is not None:
             text = f"time {self.timing.total_ms:.1f} ms"
             if self.timing.ratio is not None and self.timing.reference_total_ms is not None:
-                text += (f", reference {self.timing.reference_total_ms:.1f} ms "
-                         f"({self.timing.ratio:.2g}x)")
+                text += (
+                    f", reference {self.timing.reference_total_ms:.1f} ms "
+                    f"({self.timing.ratio:.2g}x)"
+                )
             lines.append(text)
         if self.memory is not None and self.memory.peak_kb is not None:
             text = f"peak memory {self.memory.peak_kb / 1024:.1f} MB"
@@ -274,8 +276,10 @@ class JudgeResult(_Model):
                 f"</td><td>{'' if t.time_ms is None else f'{t.time_ms:.1f} ms'}</td></tr>"
                 for t in self.tests
             )
-            parts.append("<table><tr><th>test</th><th>kind</th><th>verdict</th><th>time</th>"
-                         f"</tr>{rows}</table>")
+            parts.append(
+                "<table><tr><th>test</th><th>kind</th><th>verdict</th><th>time</th>"
+                f"</tr>{rows}</table>"
+            )
         for t in self.failed_tests()[:3]:
             detail = [f"<p><strong>{e(t.name)}</strong> ({t.kind}): {e(t.message)}</p>"]
             for label, value in (("input", t.input), ("expected", t.expected), ("got", t.got)):

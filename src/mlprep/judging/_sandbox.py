@@ -107,8 +107,17 @@ def _covered(path: str, roots: list[str]) -> bool:
 def _bwrap_command(python: str, control_fd: int, paths: list[str]) -> list[str]:
     bwrap = shutil.which("bwrap") or "/usr/bin/bwrap"
     cmd = [
-        bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-        "--hostname", "sandbox", "--ro-bind", "/usr", "/usr",
+        bwrap,
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop",
+        "ALL",
+        "--hostname",
+        "sandbox",
+        "--ro-bind",
+        "/usr",
+        "/usr",
     ]
     for name in ("lib", "lib64", "lib32", "bin", "sbin"):
         top = f"/{name}"
@@ -135,8 +144,18 @@ def _bwrap_command(python: str, control_fd: int, paths: list[str]) -> list[str]:
     cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/judge"]
     for name in _ZYGOTE_FILES:
         cmd += ["--ro-bind", str(_HERE / name), f"/judge/{name}"]
-    cmd += ["--chdir", "/tmp", "--", python, "-I", "-S", "-B", "/judge/_zygote.py",
-            str(control_fd), *paths]
+    cmd += [
+        "--chdir",
+        "/tmp",
+        "--",
+        python,
+        "-I",
+        "-S",
+        "-B",
+        "/judge/_zygote.py",
+        str(control_fd),
+        *paths,
+    ]
     return cmd
 
 
@@ -159,8 +178,10 @@ def _sandbox_mode() -> str:
 def isolation_note(mode: str) -> str | None:
     if mode == "bwrap":
         return None
-    return ("mlprep judge: bubblewrap is not available here, so submissions run with "
-            "rlimits and seccomp only (weaker isolation)")
+    return (
+        "mlprep judge: bubblewrap is not available here, so submissions run with "
+        "rlimits and seccomp only (weaker isolation)"
+    )
 
 
 def _warn_once(mode: str) -> None:
@@ -209,13 +230,22 @@ class Zygote:
         build = _bwrap_command if self.mode == "bwrap" else _plain_command
         cmd = build(self.python, fd, paths)
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
-        workdir = tempfile.gettempdir() if self.mode == "bwrap" else tempfile.mkdtemp(
-            prefix="mlprep-judge-")
+        workdir = (
+            tempfile.gettempdir()
+            if self.mode == "bwrap"
+            else tempfile.mkdtemp(prefix="mlprep-judge-")
+        )
         self._workdir = None if self.mode == "bwrap" else workdir
         try:
             self._proc = subprocess.Popen(
-                cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._stderr,
-                pass_fds=(fd,), env=_child_env(), cwd=workdir, start_new_session=True,
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=self._stderr,
+                pass_fds=(fd,),
+                env=_child_env(),
+                cwd=workdir,
+                start_new_session=True,
             )
         except OSError as exc:
             child_sock.close()
@@ -223,8 +253,7 @@ class Zygote:
             raise SandboxUnavailable(f"cannot start the sandbox: {exc}") from exc
         child_sock.close()
         self._sock = parent_sock
-        self._reader = threading.Thread(target=self._read_loop, name="mlprep-zygote",
-                                        daemon=True)
+        self._reader = threading.Thread(target=self._read_loop, name="mlprep-zygote", daemon=True)
         self._reader.start()
         return self
 
@@ -235,7 +264,8 @@ class Zygote:
             if self.mode == "bwrap":
                 _bwrap_state["broken"] = True
             raise SandboxUnavailable(
-                f"the sandbox did not start ({self.mode}): {detail or 'no output'}")
+                f"the sandbox did not start ({self.mode}): {detail or 'no output'}"
+            )
         _warn_once(self.mode)
 
     def stderr_tail(self) -> str:
@@ -387,17 +417,24 @@ class Job:
         """
         total = (self.time_limit_s + 1.0) * max(1, len(self.tests)) + 10.0
         head = {
-            "source": self.source, "entry": self.entry, "params": self.params,
-            "support": self.support, "banned": self.banned,
-            "memory_mb": self.memory_mb, "cpu_s": int(total) + 1,
-            "output_bytes": self.output_bytes, "max_result_bytes": self.max_result_bytes,
+            "source": self.source,
+            "entry": self.entry,
+            "params": self.params,
+            "support": self.support,
+            "banned": self.banned,
+            "memory_mb": self.memory_mb,
+            "cpu_s": int(total) + 1,
+            "output_bytes": self.output_bytes,
+            "max_result_bytes": self.max_result_bytes,
             "check_mutation": self.check_mutation,
         }
         blobs: list[bytes] = []
         parts = []
         for index, args_json, test_blobs in self.tests:
-            parts.append(b'{"i":%d,"blobs":[%d,%d],"args":%s}' % (
-                index, len(blobs), len(test_blobs), args_json))
+            parts.append(
+                b'{"i":%d,"blobs":[%d,%d],"args":%s}'
+                % (index, len(blobs), len(test_blobs), args_json)
+            )
             blobs.extend(test_blobs)
         body = _wire.dumps(head)[:-1] + b',"tests":[' + b",".join(parts) + b"]}"
         return b"".join([struct.pack(">I", len(body)), body, *_wire.pack_blobs(blobs)])
@@ -423,8 +460,12 @@ def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
     if msg.get("i") != expected_index:
         return "a result for a test that was not running"
     checks: tuple[tuple[str, tuple[type, ...]], ...] = (
-        ("time_ms", (int, float)), ("peak_kb", (int,)), ("stdout", (str,)),
-        ("stdout_bytes", (int,)), ("ok", (bool,)), ("mutated", (list,)),
+        ("time_ms", (int, float)),
+        ("peak_kb", (int,)),
+        ("stdout", (str,)),
+        ("stdout_bytes", (int,)),
+        ("ok", (bool,)),
+        ("mutated", (list,)),
     )
     for key, kinds in checks:
         value = msg.get(key)
@@ -436,8 +477,10 @@ def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
         return "a result without a value"
     err = msg.get("error")
     if err is not None and not (
-        isinstance(err, dict) and isinstance(err.get("kind"), str)
-        and isinstance(err.get("type"), str) and isinstance(err.get("message"), str)
+        isinstance(err, dict)
+        and isinstance(err.get("kind"), str)
+        and isinstance(err.get("type"), str)
+        and isinstance(err.get("message"), str)
         and isinstance(err.get("frames"), list)
     ):
         return "a malformed error report"
@@ -470,8 +513,11 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
     try:
         while not eof or not waiter.event.is_set():
             now = time.monotonic()
-            allowed = per_test if phase == "call" else (
-                max(2 * per_test + 1.0, 3.0) if phase == "setup" else overhead)
+            allowed = (
+                per_test
+                if phase == "call"
+                else (max(2 * per_test + 1.0, 3.0) if phase == "setup" else overhead)
+            )
             if killed_at is None:
                 if (phase != "idle" and now - phase_started > allowed) or now - started > cap:
                     out.timed_out = True
@@ -547,8 +593,10 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
                     elif kind == "ret" and phase == "call" and msg.get("i") == out.current:
                         phase, phase_started = "report", time.monotonic()
                         call_wall = (phase_started - call_started) * 1000
-                    elif kind == "done" and out.current is not None and phase in (
-                        "prepare", "report"
+                    elif (
+                        kind == "done"
+                        and out.current is not None
+                        and phase in ("prepare", "report")
                     ):
                         problem = _valid_done(msg, out.current)
                         if problem:

@@ -50,16 +50,24 @@ class VerifyReport(BaseModel):
         from rich.text import Text
 
         mark = Text("ok  ", style="green") if self.ok else Text("FAIL", style="bold red")
-        head = Text.assemble(mark, " ", self.question,
-                             (f"  ({self.reference_tests} tests, {len(self.wrong)} wrong "
-                              f"solutions, {self.seconds:.1f} s)", "dim"))
+        head = Text.assemble(
+            mark,
+            " ",
+            self.question,
+            (
+                f"  ({self.reference_tests} tests, {len(self.wrong)} wrong "
+                f"solutions, {self.seconds:.1f} s)",
+                "dim",
+            ),
+        )
         yield head
         for problem in self.problems:
             yield Text(f"      {problem}", style="red")
 
 
-def verify_question(question: Any, *, seed: int | None = DEFAULT_VERIFY_SEED,
-                    judge: WarmJudge | None = None) -> VerifyReport:
+def verify_question(
+    question: Any, *, seed: int | None = DEFAULT_VERIFY_SEED, judge: WarmJudge | None = None
+) -> VerifyReport:
     """Judge the reference solution and every wrong solution of ``question``."""
     from mlprep.content import wrong_solutions
 
@@ -72,15 +80,23 @@ def verify_question(question: Any, *, seed: int | None = DEFAULT_VERIFY_SEED,
     try:
         reference = warm.judge(question, question.read("solution.py"), seed=seed, measure=False)
         if not reference.accepted:
-            problems.append(f"reference solution: {verdict_label(reference.verdict)}: "
-                            f"{reference.message}")
+            problems.append(
+                f"reference solution: {verdict_label(reference.verdict)}: {reference.message}"
+            )
         checks = []
         for path in wrong_solutions(question):
-            result = warm.judge(question, path.read_text(encoding="utf-8"), seed=seed,
-                                measure=False)
+            result = warm.judge(
+                question, path.read_text(encoding="utf-8"), seed=seed, measure=False
+            )
             rejected = not result.accepted and result.verdict != "internal_error"
-            checks.append(WrongCheck(file=f"wrong/{path.name}", verdict=result.verdict,
-                                     rejected=rejected, message=result.message))
+            checks.append(
+                WrongCheck(
+                    file=f"wrong/{path.name}",
+                    verdict=result.verdict,
+                    rejected=rejected,
+                    message=result.message,
+                )
+            )
             if result.accepted:
                 problems.append(f"wrong/{path.name} is ACCEPTED: the tests do not catch it")
             elif result.verdict == "internal_error":
@@ -91,8 +107,13 @@ def verify_question(question: Any, *, seed: int | None = DEFAULT_VERIFY_SEED,
         if own:
             warm.close()
     return VerifyReport(
-        question=question.id, ok=not problems, seed=reference.seed or 0,
-        reference_verdict=reference.verdict, reference_message=reference.message,
-        reference_tests=reference.counts.total, wrong=checks, problems=problems,
+        question=question.id,
+        ok=not problems,
+        seed=reference.seed or 0,
+        reference_verdict=reference.verdict,
+        reference_message=reference.message,
+        reference_tests=reference.counts.total,
+        wrong=checks,
+        problems=problems,
         seconds=round(time.perf_counter() - start, 2),
     )

@@ -128,8 +128,7 @@ def _enc(x: Any, depth: int, budget: _Budget) -> Any:
     if isinstance(x, dict):
         return {
             "$d": [
-                [_enc(k, depth + 1, budget), _enc(v, depth + 1, budget)]
-                for k, v in dict.items(x)
+                [_enc(k, depth + 1, budget), _enc(v, depth + 1, budget)] for k, v in dict.items(x)
             ]
         }
     if isinstance(x, frozenset):
@@ -203,8 +202,13 @@ def _enc_numpy(x: Any, depth: int, budget: _Budget) -> Any:
             }
         if dtype.kind in "OUS" and dtype.fields is None:
             items = [_enc(v, depth + 1, budget) for v in arr.reshape(-1).tolist()]
-            return {"$a": {"dtype": dtype.str if dtype.kind != "O" else "O",
-                           "shape": list(arr.shape), "items": items}}
+            return {
+                "$a": {
+                    "dtype": dtype.str if dtype.kind != "O" else "O",
+                    "shape": list(arr.shape),
+                    "items": items,
+                }
+            }
         raise WireError(f"a NumPy array of dtype {dtype}")
     if isinstance(x, np.generic):
         dtype = x.dtype
@@ -232,8 +236,9 @@ def _enc_pandas(x: Any, depth: int, budget: _Budget) -> Any:
             "$pdf": {
                 "columns": _enc(list(x.columns), depth + 1, budget),
                 "index": _enc(list(x.index), depth + 1, budget),
-                "data": [_enc(x.iloc[:, i].to_numpy(), depth + 1, budget)
-                         for i in range(x.shape[1])],
+                "data": [
+                    _enc(x.iloc[:, i].to_numpy(), depth + 1, budget) for i in range(x.shape[1])
+                ],
             }
         }
     if isinstance(x, pd.Index):

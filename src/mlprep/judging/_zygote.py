@@ -57,16 +57,52 @@ _ENOSYS = 0x00050000 | 38
 # networking, new processes and programs, debugging other processes, mounts and
 # namespaces, kernel modules and other administration, and side channels.
 _DENIED = {
-    41: "socket", 42: "connect", 43: "accept", 49: "bind", 50: "listen", 53: "socketpair",
-    288: "accept4", 57: "fork", 58: "vfork", 59: "execve", 322: "execveat", 101: "ptrace",
-    310: "process_vm_readv", 311: "process_vm_writev", 200: "tkill", 129: "rt_sigqueueinfo",
-    297: "rt_tgsigqueueinfo", 424: "pidfd_send_signal", 434: "pidfd_open",
-    438: "pidfd_getfd", 165: "mount", 166: "umount2", 155: "pivot_root", 161: "chroot",
-    272: "unshare", 308: "setns", 321: "bpf", 298: "perf_event_open", 323: "userfaultfd",
-    246: "kexec_load", 320: "kexec_file_load", 175: "init_module", 313: "finit_module",
-    176: "delete_module", 169: "reboot", 167: "swapon", 168: "swapoff", 250: "keyctl",
-    248: "add_key", 249: "request_key", 135: "personality", 425: "io_uring_setup",
-    426: "io_uring_enter", 427: "io_uring_register", 109: "setpgid", 112: "setsid",
+    41: "socket",
+    42: "connect",
+    43: "accept",
+    49: "bind",
+    50: "listen",
+    53: "socketpair",
+    288: "accept4",
+    57: "fork",
+    58: "vfork",
+    59: "execve",
+    322: "execveat",
+    101: "ptrace",
+    310: "process_vm_readv",
+    311: "process_vm_writev",
+    200: "tkill",
+    129: "rt_sigqueueinfo",
+    297: "rt_tgsigqueueinfo",
+    424: "pidfd_send_signal",
+    434: "pidfd_open",
+    438: "pidfd_getfd",
+    165: "mount",
+    166: "umount2",
+    155: "pivot_root",
+    161: "chroot",
+    272: "unshare",
+    308: "setns",
+    321: "bpf",
+    298: "perf_event_open",
+    323: "userfaultfd",
+    246: "kexec_load",
+    320: "kexec_file_load",
+    175: "init_module",
+    313: "finit_module",
+    176: "delete_module",
+    169: "reboot",
+    167: "swapon",
+    168: "swapoff",
+    250: "keyctl",
+    248: "add_key",
+    249: "request_key",
+    135: "personality",
+    425: "io_uring_setup",
+    426: "io_uring_enter",
+    427: "io_uring_register",
+    109: "setpgid",
+    112: "setsid",
 }
 _CLONE, _CLONE3, _KILL, _TGKILL = 56, 435, 62, 234
 _CLONE_THREAD = 0x00010000
@@ -88,13 +124,23 @@ def _seccomp_program(self_pid: int) -> list[tuple[int, int, int, int]]:
         prog += [(0x15, 0, 1, nr), (0x06, 0, 0, _EPERM)]
     # clone: threads yes, processes no (clone3's flags are out of reach: say ENOSYS so
     # the C library falls back to clone).
-    prog += [(0x15, 0, 4, _CLONE), ld_arg0, (0x45, 0, 1, _CLONE_THREAD),
-             (0x06, 0, 0, _RET_ALLOW), (0x06, 0, 0, _EPERM)]
+    prog += [
+        (0x15, 0, 4, _CLONE),
+        ld_arg0,
+        (0x45, 0, 1, _CLONE_THREAD),
+        (0x06, 0, 0, _RET_ALLOW),
+        (0x06, 0, 0, _EPERM),
+    ]
     prog += [(0x15, 0, 1, _CLONE3), (0x06, 0, 0, _ENOSYS)]
     # signals only to itself
     for nr in (_KILL, _TGKILL):
-        prog += [(0x15, 0, 4, nr), ld_arg0, (0x15, 0, 1, self_pid),
-                 (0x06, 0, 0, _RET_ALLOW), (0x06, 0, 0, _EPERM)]
+        prog += [
+            (0x15, 0, 4, nr),
+            ld_arg0,
+            (0x15, 0, 1, self_pid),
+            (0x06, 0, 0, _RET_ALLOW),
+            (0x06, 0, 0, _EPERM),
+        ]
     prog.append((0x06, 0, 0, _RET_ALLOW))
     return prog
 
@@ -111,12 +157,21 @@ class _Seccomp:
             return
         self.ctypes = ctypes
         self.libc = ctypes.CDLL(None, use_errno=True)
-        self.libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong,
-                                    ctypes.c_ulong, ctypes.c_ulong]
+        self.libc.prctl.argtypes = [
+            ctypes.c_int,
+            ctypes.c_ulong,
+            ctypes.c_ulong,
+            ctypes.c_ulong,
+            ctypes.c_ulong,
+        ]
 
         class SockFilter(ctypes.Structure):
-            _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte),
-                        ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]
+            _fields_ = [
+                ("code", ctypes.c_ushort),
+                ("jt", ctypes.c_ubyte),
+                ("jf", ctypes.c_ubyte),
+                ("k", ctypes.c_uint),
+            ]
 
         class SockFprog(ctypes.Structure):
             _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
@@ -133,8 +188,7 @@ class _Seccomp:
         fprog = self.SockFprog(len(prog), ct.cast(arr, ct.POINTER(self.SockFilter)))
         if self.libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             return False
-        return self.libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER,
-                               ct.addressof(fprog), 0, 0) == 0
+        return self.libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ct.addressof(fprog), 0, 0) == 0
 
     def set_not_dumpable(self) -> None:
         if self.available:
@@ -233,8 +287,12 @@ def _error(exc: BaseException, lines: list[str], finder: _BanFinder) -> dict[str
     except Exception:
         message = "<the exception's message could not be printed>"
     name = "ImportError" if kind == "banned" else type(exc).__name__
-    return {"kind": kind, "type": name[:80], "message": message[:1000],
-            "frames": _trim_traceback(exc, lines)}
+    return {
+        "kind": kind,
+        "type": name[:80],
+        "message": message[:1000],
+        "frames": _trim_traceback(exc, lines),
+    }
 
 
 def _snapshot(args: tuple[object, ...]) -> list[bytes | None]:
@@ -368,8 +426,15 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
         fn = setup()
     except BaseException as exc:
         text, size = output_since()
-        send({"t": "setup", "ok": False, "error": _error(exc, lines, finder), "stdout": text,
-              "stdout_bytes": size})
+        send(
+            {
+                "t": "setup",
+                "ok": False,
+                "error": _error(exc, lines, finder),
+                "stdout": text,
+                "stdout_bytes": size,
+            }
+        )
         os._exit(0)
     text, size = output_since()
     send({"t": "setup", "ok": True, "stdout": text, "stdout_bytes": size})
@@ -387,9 +452,20 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
             args = tuple(args)
             before = _snapshot(args) if job["check_mutation"] else None
         except BaseException as exc:
-            send({"t": "done", "i": index, "ok": False, "prepare_failed": True,
-                  "error": _error(exc, lines, finder), "time_ms": 0.0, "peak_kb": 0,
-                  "stdout": "", "stdout_bytes": 0, "mutated": []})
+            send(
+                {
+                    "t": "done",
+                    "i": index,
+                    "ok": False,
+                    "prepare_failed": True,
+                    "error": _error(exc, lines, finder),
+                    "time_ms": 0.0,
+                    "peak_kb": 0,
+                    "stdout": "",
+                    "stdout_bytes": 0,
+                    "mutated": [],
+                }
+            )
             continue
         fresh_output()
         have_peak = _reset_peak()
@@ -408,9 +484,16 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
         send({"t": "ret", "i": index})
         peak = max(0, _status_kb("VmHWM") - rss0) if have_peak else 0
         text, size = output_since()
-        msg: dict[str, object] = {"t": "done", "i": index, "time_ms": elapsed, "cpu_ms": cpu,
-                                  "peak_kb": peak,
-                                  "stdout": text, "stdout_bytes": size, "mutated": []}
+        msg: dict[str, object] = {
+            "t": "done",
+            "i": index,
+            "time_ms": elapsed,
+            "cpu_ms": cpu,
+            "peak_kb": peak,
+            "stdout": text,
+            "stdout_bytes": size,
+            "mutated": [],
+        }
         if size >= output_cap:
             msg["output_exceeded"] = True
         if error is not None:
@@ -429,8 +512,10 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
             except RecursionError:
                 msg.update(ok=False, unreadable="a structure nested too deeply")
             except MemoryError:
-                msg.update(ok=False, error={"kind": "memory", "type": "MemoryError",
-                                            "message": "", "frames": []})
+                msg.update(
+                    ok=False,
+                    error={"kind": "memory", "type": "MemoryError", "message": "", "frames": []},
+                )
             except Exception as exc:
                 msg.update(ok=False, unreadable=f"{type(exc).__name__} while reading it"[:200])
             if before is not None:
@@ -453,8 +538,21 @@ def _exit_status(status: int) -> tuple[int | None, int | None]:
     return None, None
 
 
-_RUNNER_MODULES = ("__main__", "_zygote", "_wire", "json", "json.encoder", "json.decoder",
-                   "json.scanner", "base64", "struct", "copy", "pickle", "resource", "types")
+_RUNNER_MODULES = (
+    "__main__",
+    "_zygote",
+    "_wire",
+    "json",
+    "json.encoder",
+    "json.decoder",
+    "json.scanner",
+    "base64",
+    "struct",
+    "copy",
+    "pickle",
+    "resource",
+    "types",
+)
 
 
 def _pin_builtins() -> None:

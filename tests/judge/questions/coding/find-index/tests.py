@@ -4,10 +4,20 @@ def generate(rng, size):
 
 
 CASES = [
-    {"name": "duplicates", "kind": "visible", "args": ([4, 7, 7], 7), "expected": 1,
-     "note": "two valid answers"},
-    {"name": "absent", "kind": "hidden", "args": ([1, 2], 3), "expected": -1,
-     "note": "target missing"},
+    {
+        "name": "duplicates",
+        "kind": "visible",
+        "args": ([4, 7, 7], 7),
+        "expected": 1,
+        "note": "two valid answers",
+    },
+    {
+        "name": "absent",
+        "kind": "hidden",
+        "args": ([1, 2], 3),
+        "expected": -1,
+        "note": "target missing",
+    },
 ]
 
 

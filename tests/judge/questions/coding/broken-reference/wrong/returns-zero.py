@@ -1,3 +1,5 @@
 """Always zero."""
+
+
 def vector_sum(values):
     return 0.0

@@ -1,4 +1,6 @@
 """Returns the index as a float."""
+
+
 def find_index(values, target):
     for i, v in enumerate(values):
         if v == target:

@@ -1,4 +1,6 @@
 """Off by one."""
+
+
 def find_index(values, target):
     for i, v in enumerate(values):
         if v == target:

@@ -1,4 +1,6 @@
 """Empties the list while summing it."""
+
+
 def vector_sum(values):
     total = 0.0
     if isinstance(values, list):

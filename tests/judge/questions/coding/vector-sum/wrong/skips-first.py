@@ -1,3 +1,5 @@
 """Skips the first value."""
+
+
 def vector_sum(values):
     return float(sum(list(values)[1:]))
