@@ -40,10 +40,12 @@ def running_server(seed: bool = True) -> Iterator[str]:
             os.environ["MLPREP_HOME"] = str(home)
             seed_progress(home)
         env = {**os.environ, "MLPREP_HOME": str(home)}
+        # The server's own messages go to a file: a pipe nobody reads would fill and stall it.
+        log = open(home / "server.log", "w")  # noqa: SIM115 - closed when the server stops
         proc = subprocess.Popen(
             [sys.executable, "-m", "mlprep", "serve", "--no-browser", "--port", "0"],
             stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
+            stderr=log,
             text=True,
             env=env,
         )
@@ -66,4 +68,12 @@ def running_server(seed: bool = True) -> Iterator[str]:
             yield url
         finally:
             proc.send_signal(signal.SIGINT)
-            proc.wait(30)
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            log.close()
+            errors = (home / "server.log").read_text()
+            if errors.strip():
+                print("server log:\n" + errors[-3000:], file=sys.stderr)

@@ -35,11 +35,16 @@ PAGES = [
 # --uncached: every request gets a unique query parameter, so the page cache never hits
 # and each request renders the page from the database (the worst case).
 UNIQUE = """
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
 counter = 0
 request = function()
   counter = counter + 1
   local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. sep .. "_=" .. counter .. "_" .. math.random(1e9))
+  return wrk.format(nil, wrk.path .. sep .. "_=" .. thread_id .. "_" .. counter)
 end
 """
 

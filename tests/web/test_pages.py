@@ -164,3 +164,13 @@ def test_cached_pages_follow_writes_from_elsewhere(web: Browserless) -> None:
     other.grade(WRITTEN, "Bias is systematic error from a model that is too simple.")
     assert re.search(r'id="attempts">1<', web.page("/progress"))
     assert f'href="/q/{WRITTEN}"' not in web.page("/?status=new")
+
+
+def test_long_practice_queue_is_cut_with_a_link_to_all(web: Browserless) -> None:
+    html = web.page("/practice?difficulty=medium")
+    queue = web.core.practice_queue(difficulty="medium")
+    assert len(queue) > 40
+    assert html.count('<li class="new">') == 40
+    link = re.search(r'href="([^"]+)" id="show-all"', html).group(1).replace("&amp;", "&")
+    assert link == "/practice?difficulty=medium&all=1"
+    assert web.page(link).count('<li class="new">') == len(queue)

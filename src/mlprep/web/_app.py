@@ -18,6 +18,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -52,6 +53,7 @@ HERE = Path(__file__).parent
 CATEGORIES = ("theory", "case-study", "applied", "system-design", "recsys", "coding")
 DIFFICULTIES = ("easy", "medium", "hard")
 MAX_CUSTOM_INPUT = 20_000
+PRACTICE_SHOWN = 40
 # How long a submit request waits for its verdict before answering "running" instead.
 VERDICT_WAIT_S = 0.8
 # How long a poll for a running job waits for it to finish before answering.
@@ -374,13 +376,16 @@ class WebApp:
         if minutes is not None and not 1 <= minutes <= 600:
             raise BadRequest(400, "Minutes must be between 1 and 600.")
         items = self.core.practice_queue(category=category, difficulty=difficulty, minutes=minutes)
+        shown = items if params.get("all") == "1" else items[:PRACTICE_SHOWN]
         prereqs = {
-            i.question.id: self.core.prerequisite_for(i.question.id) for i in items if i.leech
+            i.question.id: self.core.prerequisite_for(i.question.id) for i in shown if i.leech
         }
         return self.render(
             request,
             "practice.html",
             items=items,
+            shown=shown,
+            show_all_url="/practice?" + urlencode([*params.multi_items(), ("all", "1")]),
             prereqs=prereqs,
             filters={
                 "category": category or "",

@@ -9,6 +9,7 @@ and changes whenever a page could. Writes from the CLI or a notebook count too.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import time
@@ -54,6 +55,7 @@ class PageCache:
         self.skip = skip_prefixes
         self._entries: OrderedDict[Hashable, tuple[int, list[Any], bytes]] = OrderedDict()
         self._lock = threading.Lock()
+        self._inflight: dict[Hashable, asyncio.Event] = {}
 
     def _key(self, scope: Scope) -> Hashable | None:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -81,10 +83,12 @@ class PageCache:
         if key is None:
             await self.app(scope, receive, send)
             return
-        with self._lock:
-            hit = self._entries.get(key)
-            if hit is not None:
-                self._entries.move_to_end(key)
+        hit = self._lookup(key)
+        if hit is None and key in self._inflight:
+            # Many clients missing at once (say, when the clock bucket turns) wait for one
+            # render instead of each rendering the same page.
+            await self._inflight[key].wait()
+            hit = self._lookup(key)
         if hit is not None:
             status, headers, body = hit
             await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -105,9 +109,22 @@ class PageCache:
                     cacheable = False
             await send(message)
 
-        await self.app(scope, receive, capture)
-        if start is not None and cacheable:
-            with self._lock:
-                self._entries[key] = (start["status"], list(start["headers"]), b"".join(chunks))
-                while len(self._entries) > MAX_ENTRIES:
-                    self._entries.popitem(last=False)
+        rendered = self._inflight.setdefault(key, asyncio.Event())
+        try:
+            await self.app(scope, receive, capture)
+            if start is not None and cacheable:
+                with self._lock:
+                    self._entries[key] = (start["status"], list(start["headers"]), b"".join(chunks))
+                    while len(self._entries) > MAX_ENTRIES:
+                        self._entries.popitem(last=False)
+        finally:
+            rendered.set()
+            if self._inflight.get(key) is rendered:
+                del self._inflight[key]
+
+    def _lookup(self, key: Hashable) -> tuple[int, list[Any], bytes] | None:
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                self._entries.move_to_end(key)
+            return hit
