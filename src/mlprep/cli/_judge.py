@@ -67,12 +67,22 @@ def verify_command(
     out = console()
     progress = console(stderr=True)
     reports = []
-    with WarmJudge() as warm, progress.status("verifying") as status:
-        for i, question in enumerate(questions, 1):
-            status.update(f"verifying {i}/{len(questions)}: {question.id}")
-            report = verify_question(
-                question, seed=DEFAULT_VERIFY_SEED if seed is None else seed, judge=warm
-            )
+    from concurrent.futures import ThreadPoolExecutor
+
+    chosen_seed = DEFAULT_VERIFY_SEED if seed is None else seed
+    # two questions at a time: one warm sandbox, thread-safe, and the two cores busy
+    with (
+        WarmJudge() as warm,
+        progress.status("verifying") as status,
+        ThreadPoolExecutor(max_workers=2) as pool,
+    ):
+        futures = [
+            pool.submit(verify_question, question, seed=chosen_seed, judge=warm)
+            for question in questions
+        ]
+        for i, future in enumerate(futures, 1):
+            status.update(f"verifying {i}/{len(questions)}: {questions[i - 1].id}")
+            report = future.result()
             reports.append(report)
             if not as_json:
                 out.print(report)
