@@ -74,7 +74,7 @@ def main() -> None:
             out = subprocess.run(
                 [
                     "wrk",
-                    "-t4",
+                    f"-t{min(4, args.connections)}",
                     f"-c{args.connections}",
                     f"-d{args.seconds}s",
                     "--timeout",
