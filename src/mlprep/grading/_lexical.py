@@ -153,9 +153,9 @@ def compile_rubric(question: Question) -> CompiledRubric:
             concepts.append(Concept(label=paraphrases[0], phrases=phrases))
             for p in phrases:
                 vocab.update(p.tokens)
-        paraphrases = " ".join(p for c in criterion.concepts for p in c)
+        every_paraphrase = " ".join(p for c in criterion.concepts for p in c)
         query_words = [
-            t for t in lemmas(criterion.text + " " + paraphrases) if t not in FUNCTION_WORDS
+            t for t in lemmas(criterion.text + " " + every_paraphrase) if t not in FUNCTION_WORDS
         ]
         criteria.append(CompiledCriterion(criterion, tuple(concepts), tuple(query_words)))
     misconceptions = []

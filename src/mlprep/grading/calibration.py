@@ -70,7 +70,7 @@ class LabelledAnswer:
 
 def labelled_answers(bank: Bank, split: Split | None = None) -> list[LabelledAnswer]:
     """Every scored sample of every written question, optionally of one split only."""
-    out = []
+    out: list[LabelledAnswer] = []
     for question in sorted(bank, key=lambda q: q.id):
         if question.is_coding or not question.samples:
             continue
