@@ -85,3 +85,23 @@ def test_falls_back_to_rlimits_with_one_line_warning(monkeypatch, capsys, vector
     assert first.isolation.startswith("rlimits")
     err = capsys.readouterr().err
     assert err.count("weaker isolation") == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_nothing_written_survives_to_the_next_submission(warm, vector_sum):
+    if warm.isolation != "bwrap":
+        pytest.skip("only bubblewrap gives a private /tmp")
+    writer = (
+        "def vector_sum(values):\n"
+        "    open('/tmp/planted.py', 'w').write('x = 1')\n"
+        "    open('/dev/shm/planted', 'w').write('x')\n"
+        "    return float(sum(values))\n"
+    )
+    reader = (
+        "import os\n\ndef vector_sum(values):\n"
+        "    left = [p for p in ('/tmp/planted.py', '/dev/shm/planted') if os.path.exists(p)]\n"
+        "    if left:\n        raise RuntimeError(f'found {left}')\n"
+        "    return float(sum(values))\n"
+    )
+    assert warm.judge(vector_sum, writer, mode="run").accepted
+    result = warm.judge(vector_sum, reader, mode="run")
+    assert result.accepted, result.message

@@ -347,7 +347,8 @@ def _failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]
             return "memory_limit_exceeded", f"ran out of memory (limit {memory_mb} MB)"
         if kind == "output":
             return "output_limit_exceeded", (
-                f"printed more than {OUTPUT_LIMIT_BYTES // 1024} KB; remove or shorten debug prints"
+                f"wrote more than {OUTPUT_LIMIT_BYTES // 1024} KB to the output or to one file; "
+                "remove or shorten debug prints"
             )
         if kind == "banned":
             return "forbidden", f"{text} (this question asks for a solution without it)"

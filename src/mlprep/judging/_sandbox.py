@@ -54,6 +54,7 @@ __all__ = [
 _HERE = Path(__file__).resolve().parent
 _ZYGOTE_FILES = ("_zygote.py", "_wire.py")
 _START_TIMEOUT_S = 20.0
+TMP_BYTES = 64 << 20  # the sandbox's /tmp (and a quarter of it for /dev/shm)
 _KILL_GRACE_S = 2.0
 _job_ids = itertools.count(1)
 _warned = False
@@ -141,7 +142,23 @@ def _bwrap_command(python: str, control_fd: int, paths: list[str]) -> list[str]:
     package = str(_HERE.parent)
     if _covered(package, roots):
         cmd += ["--tmpfs", package]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/judge"]
+    # small private tmpfs mounts: a submission cannot fill the host's memory with files
+    cmd += [
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        str(TMP_BYTES),
+        "--tmpfs",
+        "/tmp",
+        "--size",
+        str(TMP_BYTES // 4),
+        "--tmpfs",
+        "/dev/shm",
+        "--dir",
+        "/judge",
+    ]
     for name in _ZYGOTE_FILES:
         cmd += ["--ro-bind", str(_HERE / name), f"/judge/{name}"]
     cmd += [
@@ -154,6 +171,7 @@ def _bwrap_command(python: str, control_fd: int, paths: list[str]) -> list[str]:
         "-B",
         "/judge/_zygote.py",
         str(control_fd),
+        "--private-tmp",
         *paths,
     ]
     return cmd

@@ -530,6 +530,25 @@ def _child(job_fd: int, res_fd: int, seccomp: _Seccomp) -> None:
 # ----------------------------------------------------------------------------- zygote
 
 
+def _clear_private_tmp() -> None:
+    """Nothing one submission writes survives for the next (bubblewrap's own tmpfs only)."""
+    import shutil
+
+    for root in ("/tmp", "/dev/shm"):
+        try:
+            entries = list(os.scandir(root))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
+
+
 def _exit_status(status: int) -> tuple[int | None, int | None]:
     if os.WIFSIGNALED(status):
         return None, os.WTERMSIG(status)
@@ -570,7 +589,8 @@ def _pin_builtins() -> None:
 
 def main() -> None:
     control_fd = int(sys.argv[1])
-    for entry in reversed(sys.argv[2:]):
+    private_tmp = "--private-tmp" in sys.argv[2:]
+    for entry in reversed([a for a in sys.argv[2:] if a != "--private-tmp"]):
         sys.path.insert(1, entry)
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -606,6 +626,8 @@ def main() -> None:
                 code, sig = _exit_status(status)
                 os.close(pidfd)
                 del children[pidfd]
+                if private_tmp and not children:
+                    _clear_private_tmp()
                 reply({"op": "exit", "id": job_id, "code": code, "signal": sig})
         if control not in readable:
             continue
