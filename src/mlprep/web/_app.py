@@ -187,7 +187,7 @@ class WebApp:
         if search:
             words = search.lower().split()
             questions = [q for q in questions if all(w in _haystack(q) for w in words)]
-        ctx = {
+        ctx: dict[str, Any] = {
             "questions": questions,
             "statuses": statuses,
             "total": len(self.core.bank),
@@ -514,11 +514,12 @@ class WebApp:
         if missing:
             raise BadRequest(400, "These content folders do not exist: " + ", ".join(missing))
         data_dir = form.get("data", "").strip()
-        db: Path | None = self.core._db if not data_dir else Path(data_dir).expanduser()
+        db: str | Path | None = self.core._db
         if data_dir:
-            if not db or not db.is_dir():
+            folder = Path(data_dir).expanduser()
+            if not folder.is_dir():
                 raise BadRequest(400, f"The data folder does not exist: {data_dir}")
-            db = db / "progress.db"
+            db = folder / "progress.db"
 
         def reopen() -> Mlprep:
             fresh = Mlprep(content=folders, db=db, learner=self.core.learner)

@@ -49,7 +49,7 @@ def _parser() -> MarkdownIt:
 
 @lru_cache(maxsize=2048)
 def markdown(text: str) -> str:
-    return _parser().render(text)
+    return str(_parser().render(text))
 
 
 # -- charts ----------------------------------------------------------------------------
