@@ -206,8 +206,8 @@ def main() -> None:
             solution_ms.append(doc["timing"]["total_ms"])
             ref_ms.append(doc["timing"]["reference_total_ms"] or 0.0)
             growth = doc.get("complexity") or {}
-            # up to three passes over the sizes plus a warm-up call each: an upper bound
-            growth_ms.append(4 * sum(t or 0 for t in growth.get("yours", {}).get("times_ms", [])))
+            # up to two passes over the sizes plus a warm-up call each: an upper bound
+            growth_ms.append(3 * sum(t or 0 for t in growth.get("yours", {}).get("times_ms", [])))
             ntests = doc["counts"]["total"]
             naives.append(naive_once(small, naive_tests))
     warm = warm_figures(small, opts.warm)

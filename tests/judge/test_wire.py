@@ -149,3 +149,26 @@ def test_side_buffers_carry_array_data_raw():
         _wire.decode(doc, [])
     with pytest.raises(_wire.WireError):
         _wire.unpack_blobs(raw[:-3], 0)
+
+
+def test_rows_of_numbers_are_packed_and_keep_their_types():
+    points = [(float(i), float(-i)) for i in range(30)]
+    grid = [[i, i + 1, i + 2] for i in range(30)]
+    mixed = [(1.0, 2), (3.0, 4)] * 10
+    for value in (points, grid, mixed):
+        doc = _wire.encode(value)
+        back = _wire.decode(_wire.loads(_wire.dumps(doc)))
+        assert back == value and [type(r) for r in back] == [type(r) for r in value]
+        assert [type(v) for r in back for v in r] == [type(v) for r in value for v in r]
+    assert "$rows" in _wire.encode(points) and "$rows" not in _wire.encode(mixed)
+    with pytest.raises(_wire.WireError):
+        _wire.decode(
+            {
+                "$rows": {
+                    "of": "lf",
+                    "kind": "tuple",
+                    "width": 3,
+                    "data": _wire.encode([1.0] * 16)["$lf"],
+                }
+            }
+        )

@@ -805,16 +805,6 @@ class _Judgement:
         )
         return timing, memory
 
-    @staticmethod
-    def _fits_well(
-        sizes: list[int], mine: dict[int, Attempt], ref: dict[int, Attempt], cpu: Any
-    ) -> bool:
-        for runs in (mine, ref):
-            _, r2 = _fit_exponent(sizes, [cpu(runs.get(j)) for j in range(len(sizes))])
-            if r2 is not None and r2 < 0.9:
-                return False
-        return True
-
     def _growth(self, suite: Any) -> Complexity | None:
         import numpy as np
 
@@ -837,19 +827,16 @@ class _Judgement:
         try:
             (_, mine), ref = self._both([warmup, *tests])
             ref_runs = ref[1] if ref else {}
-            # short runs are noisy: measure them once more (twice when the fit is still
-            # poor) and keep the smallest CPU time
-            for extra in range(2):
-                again = [
-                    t
-                    for t in tests
-                    if any(
-                        (cpu(runs.get(t.index)) or math.inf) < _REPEAT_BELOW_MS
-                        for runs in (mine, ref_runs)
-                    )
-                ]
-                if not again or (extra == 1 and self._fits_well(sizes, mine, ref_runs, cpu)):
-                    break
+            # short runs are noisy: measure them once more and keep the smaller CPU time
+            again = [
+                t
+                for t in tests
+                if any(
+                    (cpu(runs.get(t.index)) or math.inf) < _REPEAT_BELOW_MS
+                    for runs in (mine, ref_runs)
+                )
+            ]
+            if again:
                 (_, mine2), ref2 = self._both([warmup, *again])
                 for first, second in ((mine, mine2), (ref_runs, ref2[1] if ref2 else {})):
                     for i, attempt in second.items():

@@ -147,11 +147,14 @@ _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def _pack_list(x: list[Any], budget: _Budget) -> Any:
-    """Long lists of plain floats or ints travel as raw bytes, not one JSON number each."""
+    """Long lists of plain floats or ints travel as raw bytes, not one JSON number each;
+    so do long lists of equally long tuples (or lists) of them, such as points."""
     kinds = set(map(type, list.__iter__(x)))
     if len(kinds) != 1:
         return None
     (kind,) = kinds
+    if kind is tuple or kind is list:
+        return _pack_rows(x, kind, budget)
     if kind is float:
         arr = array("d", x)
         tag = "$lf"
@@ -164,6 +167,45 @@ def _pack_list(x: list[Any], budget: _Budget) -> Any:
     if sys.byteorder != "little":  # pragma: no cover - the wire is little-endian
         arr.byteswap()
     return {tag: budget.put(arr.tobytes())}
+
+
+def _pack_rows(x: list[Any], kind: type, budget: _Budget) -> Any:
+    widths = set(map(len, x))
+    if len(widths) != 1:
+        return None
+    (width,) = widths
+    if not 1 <= width <= 64:
+        return None
+    flat = [v for row in x for v in row]
+    packed = _pack_list(flat, budget) if flat and len(flat) >= 16 else None
+    if packed is None:
+        return None
+    ((tag, ref),) = packed.items()
+    if tag not in ("$lf", "$li"):
+        return None
+    return {
+        "$rows": {
+            "of": tag[1:],
+            "kind": "tuple" if kind is tuple else "list",
+            "width": width,
+            "data": ref,
+        }
+    }
+
+
+def _unpack_rows(body: Any, budget: _Budget) -> list[Any]:
+    if not isinstance(body, dict) or set(body) != {"of", "kind", "width", "data"}:
+        raise WireError("malformed rows")
+    of, kind, width = body["of"], body["kind"], body["width"]
+    if of not in ("lf", "li") or kind not in ("tuple", "list"):
+        raise WireError("malformed rows")
+    if isinstance(width, bool) or not isinstance(width, int) or not 1 <= width <= 64:
+        raise WireError("malformed rows")
+    flat = _unpack_list("$" + of, body["data"], budget)
+    if len(flat) % width:
+        raise WireError("malformed rows")
+    make = tuple if kind == "tuple" else list
+    return [make(flat[i : i + width]) for i in range(0, len(flat), width)]
 
 
 def _unpack_list(tag: str, body: Any, budget: _Budget) -> list[Any]:
@@ -291,6 +333,8 @@ def _dec(x: Any, depth: int, budget: _Budget) -> Any:
         return _b64(body)
     if tag in ("$lf", "$li"):
         return _unpack_list(tag, body, budget)
+    if tag == "$rows":
+        return _unpack_rows(body, budget)
     if tag == "$c":
         parts = _list(body)
         if len(parts) != 2:
