@@ -112,6 +112,7 @@ def _bwrap_command(python: str, control_fd: int, paths: list[str]) -> list[str]:
         "--unshare-all",
         "--die-with-parent",
         "--new-session",
+        "--as-pid-1",
         "--cap-drop",
         "ALL",
         "--hostname",
