@@ -85,6 +85,7 @@ FALLBACK_SKIP = {
     "read_user_files.py",
     "read_parent_memory.py",
     "fill_tmp.py",
+    "read_sibling_memory.py",
 }
 
 
