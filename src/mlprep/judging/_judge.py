@@ -717,8 +717,8 @@ class _Judgement:
         if attempt.status != "ok":
             verdict, message = _failure(attempt, spec.time_limit_ms, spec.memory_limit_mb)
             return TestResult(
-                verdict=verdict,
-                message=message,  # type: ignore[arg-type]
+                verdict=verdict,  # type: ignore[arg-type]
+                message=message,
                 error=_error_info(attempt.error),
                 expected=shown_expected,
                 **common,
