@@ -7,8 +7,8 @@ to docs/screenshots/ (look at them after changing a template).
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
