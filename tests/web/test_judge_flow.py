@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 
@@ -34,6 +35,14 @@ def test_wrong_then_right_submission(web: Browserless) -> None:
     verdict = web.wait_job(second.text)
     assert web.verdict(verdict) == "Accepted"
     assert "reference" in verdict and "Growth" in verdict  # time, memory, exponent
+    # The verdict comes first; the growth exponents follow on their own request.
+    job_id = re.search(r'data-job="([^"]+)"', verdict).group(1)  # type: ignore[union-attr]
+    growth = web.client.get(f"/jobs/{job_id}/growth")
+    for _ in range(50):
+        if "measuring" not in growth.text:
+            break
+        growth = web.client.get(f"/jobs/{job_id}/growth")
+    assert growth.status_code == 200 and "n<sup>" in growth.text and "reference" in growth.text
     attempts = web.core.store.attempts(question_id=CODING)
     assert [a.verdict for a in attempts] == ["wrong_answer", "accepted"]
     assert all(a.source == "web" for a in attempts)

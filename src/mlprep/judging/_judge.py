@@ -983,6 +983,22 @@ class WarmJudge:
             self.start()
         return _Judgement(self._runner, question, source, seed, mode, custom_args, measure).run()
 
+    def growth(self, question: Any, source: str, *, seed: int | None = None) -> Complexity | None:
+        """Only the growth measurement of an accepted submission.
+
+        Lets an interface show the verdict of ``judge(..., measure=False)`` at once and
+        the growth exponents a moment later.
+        """
+        _check_coding(question)
+        if not question.meta.coding.growth_sizes:
+            return None
+        if not self._started:
+            self.start()
+        from mlprep.content import load_tests
+
+        judgement = _Judgement(self._runner, question, source, seed, "submit", None, True)
+        return judgement._growth(load_tests(question))
+
     @property
     def isolation(self) -> str:
         return self._runner.mode

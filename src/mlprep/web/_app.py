@@ -344,6 +344,16 @@ class WebApp:
             await asyncio.sleep(0.005)
         return self.job_fragment(request.path_params["job_id"])
 
+    async def job_growth(self, request: Request) -> HTMLResponse:
+        """The growth row of a verdict, once measured (long poll, like ``job``)."""
+        job = self.jobs.get(request.path_params["job_id"])
+        if job is None:
+            raise HTTPException(404, "unknown job")
+        deadline = time.monotonic() + POLL_WAIT_S
+        while job.growth_state == "measuring" and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        return self.fragment("_growth_row.html", job=job)
+
     async def job_json(self, request: Request) -> JSONResponse:
         job = self.jobs.get(request.path_params["job_id"])
         if job is None:
@@ -693,6 +703,7 @@ def create_app(
         Route("/q/{qid}/note", web.note, methods=["POST"]),
         Route("/q/{qid}/{mode:str}", web.answer, methods=["POST"]),
         Route("/jobs/{job_id}.json", web.job_json),
+        Route("/jobs/{job_id}/growth", web.job_growth),
         Route("/jobs/{job_id}", web.job),
         Route("/practice", web.practice),
         Route("/mock", web.mock_home),

@@ -8,6 +8,7 @@ runs on the event loop and never waits for a job.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import secrets
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mlprep._core import Mlprep
-    from mlprep.judging import JudgeResult, WarmJudge
+    from mlprep.judging import Complexity, JudgeResult, WarmJudge
 
 __all__ = ["Job", "JudgeJobs"]
 
@@ -40,6 +41,9 @@ class Job:
     result: JudgeResult | None = None
     error: str | None = None
     source: str = ""
+    # The verdict is shown first; an accepted submission's growth exponents follow.
+    growth_state: str = "none"  # none | measuring | done
+    growth: Complexity | None = None
 
     @property
     def done(self) -> bool:
@@ -73,7 +77,7 @@ class JudgeJobs:
         if self._warm_enabled:
             self._judge_fn()
 
-    def _judge_fn(self) -> Any:
+    def _warm_judge(self) -> WarmJudge | None:
         if not self._warm_enabled:
             return None
         with self._warm_lock:
@@ -81,7 +85,14 @@ class JudgeJobs:
                 from mlprep.judging import WarmJudge
 
                 self._warm = WarmJudge().start()
-            return self._warm.judge
+            return self._warm
+
+    def _judge_fn(self) -> Any:
+        warm = self._warm_judge()
+        if warm is None:
+            return None
+        # Growth is measured after the verdict is shown (see _measure_growth).
+        return functools.partial(warm.judge, measure=False)
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -166,4 +177,28 @@ class JudgeJobs:
             log.exception("judging %s failed", job.question_id)
             job.error = f"{type(exc).__name__}: {exc}"
         finally:
+            wants_growth = self._wants_growth(job)
+            if wants_growth:
+                job.growth_state = "measuring"
             job.finished_at = time.monotonic()
+        if wants_growth:
+            self._measure_growth(job)
+
+    def _wants_growth(self, job: Job) -> bool:
+        if job.mode != "submit" or job.result is None or not job.result.accepted:
+            return False
+        if self._warm_judge() is None:
+            return False
+        spec = self.core.question(job.question_id).meta.coding
+        return bool(spec and spec.growth_sizes)
+
+    def _measure_growth(self, job: Job) -> None:
+        warm = self._warm_judge()
+        try:
+            if warm is not None and job.result is not None:
+                question = self.core.question(job.question_id)
+                job.growth = warm.growth(question, job.source, seed=job.result.seed)
+        except Exception:  # the verdict stands; only the growth line is missing
+            log.exception("measuring growth for %s failed", job.question_id)
+        finally:
+            job.growth_state = "done"
