@@ -46,6 +46,49 @@ if TYPE_CHECKING:
 __all__ = ["Analysis", "CompiledRubric", "LexicalGrader", "Params", "compile_rubric"]
 
 MAX_WORDS = 2000
+
+# Everyday words a candidate uses for a rubric's word (lemmas). Only unambiguous groups:
+# a word that means something else in some question ("order", "cost", "sample") stays out.
+SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        "error mistake",
+        "big large huge",
+        "small little tiny",
+        "reduce lower decrease shrink lessen",
+        "increase raise rise grow",
+        "example row observation record instance",
+        "feature input column variable predictor attribute",
+        "label target outcome",
+        "weight coefficient",
+        "predict forecast",
+        "prediction forecast guess",
+        "fast quick rapid",
+        "wrong incorrect",
+        "unstable volatile erratic jumpy",
+        "overfit memorize",
+        "drift shift",
+        "threshold cutoff",
+        "rare infrequent uncommon scarce",
+        "similar alike comparable",
+        "combine blend mix",
+        "monitor track watch",
+        "check verify inspect examine",
+        "pick choose select",
+        "remove drop delete discard eliminate exclude",
+        "probability chance",
+        "confident sure certain",
+        "rank sort",
+        "correlate associate",
+        "correlation association",
+        "stop halt",
+        "retrain refit",
+    )
+)
+SYNONYMS: dict[str, frozenset[str]] = {}
+for _group in SYNONYM_GROUPS:
+    for _word in _group:
+        SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | _group
 # "X means Y", "X is Y", "X indicates Y" state the same claim.
 LINKING_VERBS = frozenset(
     {"be", "mean", "means", "indicate", "imply", "signal", "equal", "suggest"}
@@ -73,6 +116,14 @@ class Params:
     fuzzy_cutoff: float = 88.0
     # a sentence this similar (0-100) to a sentence of the prompt is a copy
     copy_cutoff: float = 85.0
+    # words of the everyday synonym groups (SYNONYMS) count as the same word
+    synonyms: bool = True
+    # a paraphrase's content words may also appear in any order within a window of
+    # (number of content words + unordered_slack) words; 0 turns this off
+    unordered_slack: int = 3
+    # a paraphrase of 3+ content words of which all but one appear in such a window
+    # expresses its concept partly, for this share of the concept; 0 turns this off
+    partial_credit: float = 0.0
 
 
 DEFAULT_PARAMS = Params()
@@ -89,6 +140,19 @@ class Phrase:
     @property
     def negative(self) -> bool:
         return any(t in NEGATIONS for t in self.tokens)
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        """The phrase's distinct content words, for order-insensitive matching."""
+        out: list[str] = []
+        for t in self.tokens:
+            # linking verbs match each other and short tokens or numbers match too
+            # easily to stand for the phrase without its word order
+            if t in FUNCTION_WORDS or t in LINKING_VERBS or len(t) < 3 or t.isdigit():
+                continue
+            if t not in out:
+                out.append(t)
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -119,6 +183,7 @@ class CompiledRubric:
     vocabulary: tuple[str, ...]
     prompt_sentences: tuple[str, ...]
     equivalents: dict[str, frozenset[str]] = field(default_factory=dict)
+    vocabulary_set: frozenset[str] = frozenset()
 
 
 def _phrase(text: str) -> Phrase | None:
@@ -174,6 +239,7 @@ def compile_rubric(question: Question) -> CompiledRubric:
         misconceptions=tuple(misconceptions),
         vocabulary=tuple(sorted(vocab)),
         prompt_sentences=prompt,
+        vocabulary_set=frozenset(vocab),
     )
 
 
@@ -225,8 +291,11 @@ def _similar(a: str, b: str, cutoff: float) -> bool:
     return False
 
 
-def _equivalents(rubric: CompiledRubric, word: str, cutoff: float) -> frozenset[str]:
-    hit = rubric.equivalents.get(word)
+def _equivalents(
+    rubric: CompiledRubric, word: str, cutoff: float, synonyms: bool = True
+) -> frozenset[str]:
+    key = word if synonyms else "\0" + word
+    hit = rubric.equivalents.get(key)
     if hit is not None:
         return hit
     if word in LINKING_VERBS:
@@ -236,8 +305,14 @@ def _equivalents(rubric: CompiledRubric, word: str, cutoff: float) -> frozenset[
     else:
         found = frozenset(v for v in rubric.vocabulary if _similar(word, v, cutoff))
         found = found | {word}
+        if synonyms:
+            # "mistake" counts as the rubric's "error", and so does a slip of it
+            for other in SYNONYMS.get(word, frozenset()) - {word}:
+                found = found | {
+                    v for v in rubric.vocabulary if v == other or _similar(other, v, cutoff)
+                }
     if len(rubric.equivalents) < 50_000:
-        rubric.equivalents[word] = found
+        rubric.equivalents[key] = found
     return found
 
 
@@ -253,7 +328,9 @@ class _Line:
     equivalents: list[frozenset[str]]
 
 
-def _line(sentence: Sentence, rubric: CompiledRubric, cutoff: float) -> _Line:
+def _line(
+    sentence: Sentence, rubric: CompiledRubric, cutoff: float, synonyms: bool = True
+) -> _Line:
     tokens: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -263,7 +340,7 @@ def _line(sentence: Sentence, rubric: CompiledRubric, cutoff: float) -> _Line:
         starts += clause.starts
         ends += clause.ends
         negated += [clause.negated] * len(clause.tokens)
-    eq = [_equivalents(rubric, t, cutoff) for t in tokens]
+    eq = [_equivalents(rubric, t, cutoff, synonyms) for t in tokens]
     return _Line(sentence, tokens, starts, ends, negated, eq)
 
 
@@ -292,6 +369,34 @@ def _find(line: _Line, phrase: Phrase, gap: int, begin: int = 0) -> tuple[int, i
     return None
 
 
+def _find_unordered(
+    line: _Line, words: tuple[str, ...], need: int, window: int
+) -> tuple[int, int] | None:
+    """The first span of at most ``window`` tokens holding ``need`` of ``words``, in any
+    order (each word matched at a different position), as token indices [i, j]."""
+    n = len(line.tokens)
+    positions: list[list[int]] = []
+    for word in words:
+        positions.append([k for k in range(n) if word in line.equivalents[k]])
+    if sum(bool(p) for p in positions) < need:
+        return None
+    starts = sorted({k for p in positions for k in p})
+    for i in starts:
+        end = min(n, i + window)
+        used: set[int] = set()
+        found = 0
+        last = i
+        for p in positions:
+            k = next((k for k in p if i <= k < end and k not in used), None)
+            if k is not None:
+                used.add(k)
+                found += 1
+                last = max(last, k)
+        if found >= need:
+            return i, last
+    return None
+
+
 @dataclass
 class ConceptHit:
     line: int
@@ -299,6 +404,7 @@ class ConceptHit:
     last: int
     negated: bool
     phrase: str = ""
+    weight: float = 1.0  # 1: the concept is expressed; less: partly (most of its words)
 
 
 @dataclass
@@ -324,7 +430,7 @@ def analyse(question: Question, rubric: CompiledRubric, text: str, params: Param
             "usually under 400."
         )
     sents = sentences(cleaned)
-    lines = [_line(s, rubric, params.fuzzy_cutoff) for s in sents]
+    lines = [_line(s, rubric, params.fuzzy_cutoff, params.synonyms) for s in sents]
     all_tokens = [t for line in lines for t in line.tokens]
     words = len(all_tokens)
     if not words:
@@ -365,7 +471,14 @@ def analyse(question: Question, rubric: CompiledRubric, text: str, params: Param
         per_concept = []
         for concept in crit.concepts:
             per_concept.append(
-                _hits(lines, ignored | wrong_lines, concept.phrases, params.concept_gap)
+                _hits(
+                    lines,
+                    ignored | wrong_lines,
+                    concept.phrases,
+                    params.concept_gap,
+                    slack=params.unordered_slack,
+                    partial=params.partial_credit,
+                )
             )
         concept_hits.append(per_concept)
     return Analysis(
@@ -430,22 +543,49 @@ def _rubric_coverage(
 
 
 def _hits(
-    lines: list[_Line], ignored: set[int], phrases: tuple[Phrase, ...], gap: int
+    lines: list[_Line],
+    ignored: set[int],
+    phrases: tuple[Phrase, ...],
+    gap: int,
+    *,
+    slack: int = 0,
+    partial: float = 0.0,
 ) -> list[ConceptHit]:
+    """Occurrences of a concept's paraphrases: in order with small gaps (full credit);
+    with ``slack``, also its content words in any order within a short window (full
+    credit); with ``partial``, all but one of 3+ content words in such a window (that
+    share of the concept). A line stops at its first full, non-negated hit."""
     hits = []
     for index, line in enumerate(lines):
         if index in ignored:
             continue
+        best_partial: ConceptHit | None = None
+        full = False
         for phrase in phrases:
+            weight = 1.0
             found = _find(line, phrase, gap)
+            content = phrase.content
+            if found is None and slack and len(content) >= 2 and not phrase.negative:
+                found = _find_unordered(line, content, len(content), len(content) + slack)
+            if found is None and partial and len(content) >= 3 and not phrase.negative:
+                found = _find_unordered(line, content, len(content) - 1, len(content) + slack)
+                weight = partial
             if found is None:
                 continue
             first, last = found
             # "correlation, not causation": a paraphrase may carry its own negation.
             negated = not phrase.negative and any(line.negated[first : last + 1])
-            hits.append(ConceptHit(index, first, last, negated, phrase.text))
+            hit = ConceptHit(index, first, last, negated, phrase.text, weight)
+            if weight < 1.0:
+                if not negated and best_partial is None:
+                    best_partial = hit
+                continue
+            hits.append(hit)
             if not negated:
+                full = True
                 break
+        if best_partial is not None and not full:
+            hits.append(best_partial)
     return hits
 
 
@@ -518,7 +658,7 @@ def build_report(
         found = []
         missing = []
         for concept, hits in zip(crit.concepts, concept_hits, strict=True):
-            positive = [h for h in hits if not h.negated]
+            positive = [h for h in hits if not h.negated and h.weight >= 1.0]
             if positive:
                 found.append(positive[0].phrase)  # the paraphrase the answer used
             else:
@@ -577,7 +717,9 @@ def build_report(
 def lexical_shares(analysis: Analysis) -> list[float]:
     shares = []
     for per_concept in analysis.concept_hits:
-        expressed = sum(any(not h.negated for h in hits) for hits in per_concept)
+        expressed = sum(
+            max((h.weight for h in hits if not h.negated), default=0.0) for hits in per_concept
+        )
         shares.append(expressed / len(per_concept) if per_concept else 0.0)
     return shares
 

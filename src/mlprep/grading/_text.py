@@ -171,12 +171,27 @@ class Sentence:
         return [t for c in self.clauses for t in c.tokens]
 
 
+def _carries(tokens: list[str]) -> bool:
+    """Whether a negated clause also denies the clauses after it: "not A, B or C" does;
+    "without labels, you ..." (a preposition's phrase) does not."""
+    negations = [t for t in tokens if t in NEGATIONS]
+    return bool(negations) and any(t != "without" for t in negations)
+
+
 def _is_negated(tokens: list[str]) -> bool:
     for i, tok in enumerate(tokens):
         if tok in NEGATIONS:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if nxt not in _NOT_NEGATING_NEXT:
-                return True
+            prev = tokens[i - 1] if i else ""
+            if nxt in _NOT_NEGATING_NEXT:
+                continue
+            if tok == "no" and (
+                prev == "yes" or (prev == "or" and i >= 2 and tokens[i - 2] == "yes")
+            ):
+                continue  # "a yes/no label", "yes or no"
+            if not nxt and prev in ("if", "or", "whether"):
+                continue  # "if not, ...", "or not": nothing in the clause is denied
+            return True
     return False
 
 
@@ -200,8 +215,9 @@ def _clauses(text: str, offset: int) -> list[Clause]:
         if not words:
             continue
         tokens = [lemma(w.group()) for w in words]
-        negated = active or _is_negated(tokens)
-        active = negated
+        own = _is_negated(tokens)
+        negated = active or own
+        active = active or (own and _carries(tokens))
         out.append(
             Clause(
                 tokens=tokens,
