@@ -53,8 +53,8 @@ SYNONYM_GROUPS: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split())
     for group in (
         "error mistake",
-        "big large huge",
-        "small little tiny",
+        "big bigger large larger huge",
+        "small smaller little tiny",
         "reduce lower decrease shrink lessen",
         "increase raise rise grow",
         "example row observation record instance",
