@@ -8,6 +8,7 @@ what comes back; they hold no logic of their own.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ class Mlprep:
         self.learner = learner
         self._bank = bank
         self._store = store
+        self._store_lock = threading.Lock()
 
     # -- lazily opened resources ---------------------------------------------------
 
@@ -81,12 +83,29 @@ class Mlprep:
 
     @property
     def store(self) -> Store:
-        if self._store is None:
-            from mlprep._paths import default_db_path
-            from mlprep.store import Store
+        with self._store_lock:
+            if self._store is None:
+                from mlprep._paths import default_db_path
+                from mlprep.store import Store
 
-            self._store = Store(self._db if self._db is not None else default_db_path())
-        return self._store
+                self._store = Store(self._db if self._db is not None else default_db_path())
+            return self._store
+
+    def open_store_in_background(self) -> None:
+        """Open the store (and import the scheduler) while something slow runs.
+
+        A cold ``mlprep judge`` spends most of its time waiting on the sandbox; the
+        database and its libraries can load meanwhile. Errors surface on first use.
+        """
+
+        def warm() -> None:
+            try:
+                self.store  # noqa: B018 - opening is the point
+                import mlprep.study  # noqa: F401
+            except Exception:  # reported when the store is really used
+                pass
+
+        threading.Thread(target=warm, name="mlprep-store", daemon=True).start()
 
     # -- questions ------------------------------------------------------------------
 

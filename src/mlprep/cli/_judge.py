@@ -31,6 +31,8 @@ def judge_command(
 
     prestart()  # the sandbox boots while the bank loads and the store opens
     core = state(ctx).core
+    if not run_only:
+        core.open_store_in_background()
     core.question(question_id)  # an unknown id is a usage error before the file is read
     source = read_source(file)
     result = core.judge(question_id, source, seed=seed, mode="run" if run_only else "submit")
