@@ -32,8 +32,9 @@ def test_same_report_shape(semantic, bias_variance: Question) -> None:  # type: 
 
 
 def test_orders_samples_and_rejects_wrong_answers(semantic, bias_variance: Question) -> None:  # type: ignore[no-untyped-def]
-    scores = {s.quality: semantic.grade(bias_variance, s.text).score for s in bias_variance.samples}
+    scores = {s.id: semantic.grade(bias_variance, s.text).score for s in bias_variance.samples}
     assert scores["strong"] > scores["partial"] > scores["weak"]
+    assert scores["strong-own-words"] > scores["weak-on-topic"]
     assert semantic.grade(bias_variance, FLUENT_BUT_WRONG).score < 0.3
     assert semantic.grade(bias_variance, NEGATED_BIAS_VARIANCE).score < 0.3
 

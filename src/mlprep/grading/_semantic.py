@@ -61,10 +61,10 @@ class SemanticParams:
     """Numbers fitted on the tuning split (see bench/grade_calibrate.py)."""
 
     # cosine at or below ``low`` is no evidence, at or above ``high`` full evidence
-    low: float = 0.88
-    high: float = 0.98
+    low: float = 0.90
+    high: float = 0.92
     # at most this share of a criterion's missing concepts can be made up by embeddings
-    weight: float = 1.0
+    weight: float = 0.75
 
 
 DEFAULT_SEMANTIC = SemanticParams()
