@@ -68,6 +68,18 @@ class Mlprep:
         self._store = store
         self._store_lock = threading.Lock()
 
+    # -- what this core was opened on -------------------------------------------------
+
+    @property
+    def content_folders(self) -> list[Path]:
+        """The extra content folders given to this core (beyond the built-in bank)."""
+        return list(self._content)
+
+    @property
+    def db_target(self) -> str | Path | None:
+        """The database given to this core (None: the default in the data folder)."""
+        return self._db
+
     # -- lazily opened resources ---------------------------------------------------
 
     @property

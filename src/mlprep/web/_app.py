@@ -501,8 +501,8 @@ class WebApp:
 
         core = self.core
         return {
-            "content_roots": content_roots(core._content),
-            "extra_content": "\n".join(str(p) for p in core._content),
+            "content_roots": content_roots(core.content_folders),
+            "extra_content": "\n".join(str(p) for p in core.content_folders),
             "db_url": core.store.url,
             "bank_errors": [str(e) for e in core.bank.errors],
             "questions": len(core.bank),
@@ -524,7 +524,7 @@ class WebApp:
         if missing:
             raise BadRequest(400, "These content folders do not exist: " + ", ".join(missing))
         data_dir = form.get("data", "").strip()
-        db: str | Path | None = self.core._db
+        db: str | Path | None = self.core.db_target
         if data_dir:
             folder = Path(data_dir).expanduser()
             if not folder.is_dir():
