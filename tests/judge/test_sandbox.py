@@ -105,3 +105,20 @@ def test_nothing_written_survives_to_the_next_submission(warm, vector_sum):
     assert warm.judge(vector_sum, writer, mode="run").accepted
     result = warm.judge(vector_sum, reader, mode="run")
     assert result.accepted, result.message
+
+
+def test_a_venv_under_tmp_is_bound_on_top_of_the_private_tmp():
+    # CI clones and throwaway venvs often live under /tmp: the private /tmp must be
+    # mounted first, or it would hide them and the judge would fall back to rlimits.
+    from mlprep.judging._sandbox import _bwrap_command
+
+    cmd = _bwrap_command("/usr/bin/python3", 3, ["/tmp/some-clone/.venv/lib/site-packages"])
+    tmpfs_at = next(i for i, a in enumerate(cmd) if a == "--tmpfs" and cmd[i + 1] == "/tmp")
+    bind_at = next(
+        i
+        for i, a in enumerate(cmd)
+        if a == "--ro-bind" and cmd[i + 1].startswith("/tmp/some-clone")
+    )
+    dev_at = cmd.index("--dev")
+    shm_at = next(i for i, a in enumerate(cmd) if a == "--tmpfs" and cmd[i + 1] == "/dev/shm")
+    assert dev_at < shm_at and tmpfs_at < bind_at

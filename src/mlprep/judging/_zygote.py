@@ -534,12 +534,18 @@ def _clear_private_tmp() -> None:
     """Nothing one submission writes survives for the next (bubblewrap's own tmpfs only)."""
     import shutil
 
+    # Folders bound read-only under /tmp (a venv or interpreter that lives there) and
+    # the folders leading to them are not the submission's: leave them alone.
+    bound = [sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(sys.executable))]
+    bound += [a for a in sys.argv[2:] if a.startswith("/")]
     for root in ("/tmp", "/dev/shm"):
         try:
             entries = list(os.scandir(root))
         except OSError:
             continue
         for entry in entries:
+            if any(b == entry.path or b.startswith(entry.path + "/") for b in bound):
+                continue
             try:
                 if entry.is_dir(follow_symlinks=False):
                     shutil.rmtree(entry.path, ignore_errors=True)

@@ -2,6 +2,8 @@
 # Other children of the zygote (another submission, or the reference solution running
 # beside this one) are not dumpable: their memory and environment cannot be opened.
 # Returns a wrong answer when nothing leaked; raises (runtime_error) when something did.
+# A sibling that is exiting has no memory map left, and the kernel lets anyone open its
+# files and read nothing: only bytes actually read count as a leak.
 import os
 
 
@@ -13,8 +15,8 @@ def vector_sum(values):
         for name in ("mem", "environ", "maps"):
             try:
                 with open(f"/proc/{pid}/{name}", "rb") as fh:
-                    fh.read(1)
-                leaked.append(f"{pid}/{name}")
+                    if fh.read(1):
+                        leaked.append(f"{pid}/{name}")
             except OSError:
                 pass
     if leaked:
