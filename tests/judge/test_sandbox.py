@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 
 import pytest
@@ -122,3 +123,12 @@ def test_a_venv_under_tmp_is_bound_on_top_of_the_private_tmp():
     dev_at = cmd.index("--dev")
     shm_at = next(i for i, a in enumerate(cmd) if a == "--tmpfs" and cmd[i + 1] == "/dev/shm")
     assert dev_at < shm_at and tmpfs_at < bind_at
+
+
+def test_ci_judges_inside_bubblewrap(warm):
+    # The bubblewrap-only tests skip where it is missing; in CI, where ./dev installs
+    # it, falling back to rlimits would hide a broken sandbox, so it is a failure.
+    if not os.environ.get("CI"):
+        pytest.skip("only enforced in CI (CI=true)")
+    assert shutil.which("bwrap"), "./dev test installs bubblewrap; it is missing"
+    assert warm.isolation == "bwrap", "bubblewrap is installed but the judge fell back"
