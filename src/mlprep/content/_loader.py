@@ -76,9 +76,12 @@ def _describe(error: Any) -> str:
     return f"{where}: {msg[0].lower() + msg[1:]}" if where else msg
 
 
-def parse_toml(path: Path, model: type[M], errors: list[ContentError]) -> M | None:
-    """Parse a TOML file into ``model``, turning every problem into a located error."""
-    text = read_text(path, errors)
+def parse_toml(
+    path: Path, model: type[M], errors: list[ContentError], text: str | None = None
+) -> M | None:
+    """Parse a TOML file (or its already-read ``text``) into ``model``, with located errors."""
+    if text is None:
+        text = read_text(path, errors)
     if text is None:
         return None
     try:
@@ -176,11 +179,10 @@ def load_samples(question: Question) -> tuple[Sample, ...]:
     if not path.exists() and question.meta.coding is not None:
         return ()
     errors: list[ContentError] = []
-    parsed = parse_toml(path, SamplesFile, errors)
+    text = read_text(path, errors)
+    parsed = parse_toml(path, SamplesFile, errors, text) if text is not None else None
     if parsed is not None:
-        errors.extend(
-            _check_samples(path, read_text(path, []), question.rubric, list(parsed.sample))
-        )
+        errors.extend(_check_samples(path, text, question.rubric, list(parsed.sample)))
     if errors or parsed is None:
         raise ContentErrors(errors)
     return tuple(parsed.sample)
