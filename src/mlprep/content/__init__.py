@@ -14,10 +14,12 @@ from ._bank import (
 )
 from ._coding import TestSuite, function_signature, load_tests, wrong_solutions
 from ._errors import ContentError, ContentErrors
-from ._loader import load_question
+from ._loader import load_corpus, load_question
 from ._models import (
     Category,
     CodingSpec,
+    CorpusEntry,
+    CorpusFile,
     Criterion,
     Difficulty,
     Misconception,
@@ -36,6 +38,8 @@ __all__ = [
     "CodingSpec",
     "ContentError",
     "ContentErrors",
+    "CorpusEntry",
+    "CorpusFile",
     "Criterion",
     "Difficulty",
     "Inventory",
@@ -55,6 +59,7 @@ __all__ = [
     "function_signature",
     "inventory",
     "load_bank",
+    "load_corpus",
     "load_question",
     "load_tests",
     "wrong_solutions",

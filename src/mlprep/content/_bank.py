@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ._coding import function_signature, load_tests, wrong_solutions
 from ._errors import ContentError, ContentErrors
-from ._loader import CODING_FILES, load_question, read_text
+from ._loader import CODING_FILES, load_corpus, load_question, read_text
 from ._locate import TomlPositions
 from ._models import Category, Question
 
@@ -320,6 +320,10 @@ def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
         except ContentErrors as exc:
             errors.extend(exc.errors)
             samples = None
+        try:
+            load_corpus(question)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
         if question.is_coding:
             errors.extend(_check_coding(question))
         elif samples is not None and len(samples) < 3:

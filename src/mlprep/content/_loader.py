@@ -11,11 +11,20 @@ from pydantic import BaseModel, ValidationError
 
 from ._errors import ContentError, ContentErrors
 from ._locate import TomlPositions
-from ._models import Question, QuestionMeta, RubricFile, Sample, SamplesFile
+from ._models import (
+    CorpusEntry,
+    CorpusFile,
+    Question,
+    QuestionMeta,
+    RubricFile,
+    Sample,
+    SamplesFile,
+)
 
 __all__ = [
     "CODING_FILES",
     "WRITTEN_FILES",
+    "load_corpus",
     "load_question",
     "load_samples",
     "parse_hints",
@@ -188,6 +197,89 @@ def load_samples(question: Question) -> tuple[Sample, ...]:
     return tuple(parsed.sample)
 
 
+# The least a claim's training sentences must hold, so that the model sees each claim
+# said several ways and denied several ways (docs/content-format.md).
+CORPUS_MINIMUM = {"supports": 6, "contradicts": 4, "neutral": 2}
+
+
+def _check_claims(path: Path, rubric: RubricFile) -> list[ContentError]:
+    """All or none: once a rubric states claims, every criterion and misconception does."""
+    criteria = [c for c in rubric.criterion if not c.claims]
+    stated = len(criteria) < len(rubric.criterion) or any(
+        m.claim is not None for m in rubric.misconception
+    )
+    if not stated:
+        return []
+    missing = [
+        (("criterion", i, "id"), f"criterion '{c.id}' has no claims")
+        for i, c in enumerate(rubric.criterion)
+        if not c.claims
+    ] + [
+        (("misconception", i, "id"), f"misconception '{m.id}' has no claim")
+        for i, m in enumerate(rubric.misconception)
+        if m.claim is None
+    ]
+    if not missing:
+        return []
+    positions = TomlPositions(path.read_text(encoding="utf-8"))
+    return [ContentError(path, *positions.find(loc), message) for loc, message in missing]
+
+
+def _check_corpus(
+    path: Path, text: str, rubric: RubricFile, entries: list[CorpusEntry]
+) -> list[ContentError]:
+    """Every entry names a claim of the rubric, once, with enough sentences of each kind."""
+    errors: list[ContentError] = []
+    positions = TomlPositions(text)
+    claims = rubric.claims()
+    seen: set[str] = set()
+    for i, entry in enumerate(entries):
+        line, column = positions.find(("claim", i, "of"))
+        if entry.of not in claims:
+            known = ", ".join(claims) or "none: rubric.toml states no claims"
+            errors.append(
+                ContentError(
+                    path,
+                    line,
+                    column,
+                    f"'{entry.of}' is not a claim of rubric.toml (claims: {known})",
+                )
+            )
+        elif entry.of in seen:
+            errors.append(ContentError(path, line, column, f"claim '{entry.of}' appears twice"))
+        seen.add(entry.of)
+        for kind, least in CORPUS_MINIMUM.items():
+            have = len(getattr(entry, kind))
+            if have < least:
+                line, column = positions.find(("claim", i, kind)) if have else (line, column)
+                errors.append(
+                    ContentError(
+                        path,
+                        line,
+                        column,
+                        f"'{entry.of}' needs at least {least} '{kind}' sentences, has {have}",
+                    )
+                )
+    for missing in [c for c in claims if c not in seen]:
+        errors.append(ContentError(path, 1, 1, f"no training sentences for claim '{missing}'"))
+    return errors
+
+
+def load_corpus(question: Question) -> tuple[CorpusEntry, ...]:
+    """Parse and check a question's corpus.toml (empty when it has none)."""
+    path = question.file("corpus.toml")
+    if not path.exists():
+        return ()
+    errors: list[ContentError] = []
+    text = read_text(path, errors)
+    parsed = parse_toml(path, CorpusFile, errors, text) if text is not None else None
+    if parsed is not None and text is not None:
+        errors.extend(_check_corpus(path, text, question.rubric, list(parsed.claim)))
+    if errors or parsed is None:
+        raise ContentErrors(errors)
+    return tuple(parsed.claim)
+
+
 def load_question(folder: Path) -> Question:
     """Load one question folder, or raise ``ContentErrors`` listing every problem.
 
@@ -203,6 +295,8 @@ def load_question(folder: Path) -> Question:
     rubric = parse_toml(folder / "rubric.toml", RubricFile, errors)
     if meta is not None and meta.coding is None and not (folder / "samples.toml").exists():
         errors.append(ContentError(folder / "samples.toml", 1, 1, "file is missing"))
+    if rubric is not None:
+        errors.extend(_check_claims(folder / "rubric.toml", rubric))
     if errors or meta is None or prompt is None or answer is None or rubric is None:
         raise ContentErrors(errors)
     return Question(

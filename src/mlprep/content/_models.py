@@ -86,21 +86,41 @@ class QuestionMeta(_Strict):
     coding: CodingSpec | None = None
 
 
+Claim = Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400)]
+
+
 class Criterion(_Strict):
-    """One rubric criterion: a checkable statement and the concepts that show it."""
+    """One rubric criterion: a checkable statement and the concepts that show it.
+
+    ``claims`` are what an answer must assert to earn the criterion, each a plain
+    sentence the claim model compares with the answer's passages; a criterion with
+    several claims earns its points in proportion to the claims the answer states.
+    """
 
     id: Slug
     points: Annotated[float, Field(gt=0, le=100)]
     text: NonEmpty
+    claims: list[Claim] = Field(default_factory=list, max_length=4)
     concepts: list[list[NonEmpty]] = Field(min_length=1)
     feedback: NonEmpty
 
+    def claim_ids(self) -> list[str]:
+        """``id`` for a single claim, ``id#1``, ``id#2``... for several."""
+        if len(self.claims) == 1:
+            return [self.id]
+        return [f"{self.id}#{n}" for n in range(1, len(self.claims) + 1)]
+
 
 class Misconception(_Strict):
-    """A wrong claim that costs points when an answer makes it."""
+    """A wrong claim that costs points when an answer makes it.
+
+    ``claim`` states the wrong belief as a sentence; it is charged only when the
+    answer asserts it (not when it mentions or denies it).
+    """
 
     id: Slug
     text: NonEmpty
+    claim: Claim | None = None
     phrases: list[NonEmpty] = Field(min_length=1)
     penalty: Annotated[float, Field(gt=0, le=100)]
 
@@ -110,6 +130,35 @@ class RubricFile(_Strict):
 
     criterion: list[Criterion] = Field(min_length=1)
     misconception: list[Misconception] = Field(default_factory=list)
+
+    def claims(self) -> dict[str, str]:
+        """Every claim by its id: criteria's (what to assert) and misconceptions'."""
+        found: dict[str, str] = {}
+        for criterion in self.criterion:
+            found.update(zip(criterion.claim_ids(), criterion.claims, strict=True))
+        for misconception in self.misconception:
+            if misconception.claim is not None:
+                found[misconception.id] = misconception.claim
+        return found
+
+
+class CorpusEntry(_Strict):
+    """Training sentences for one claim: what states it, what contradicts it, what neither.
+
+    For a misconception's claim, ``supports`` asserts the wrong belief and
+    ``contradicts`` corrects it.
+    """
+
+    of: NonEmpty
+    supports: list[NonEmpty] = Field(min_length=1)
+    contradicts: list[NonEmpty] = Field(min_length=1)
+    neutral: list[NonEmpty] = Field(default_factory=list)
+
+
+class CorpusFile(_Strict):
+    """corpus.toml: the claim model's training sentences for one question (never shown)."""
+
+    claim: list[CorpusEntry] = Field(min_length=1)
 
 
 SampleQuality = Literal["strong", "partial", "weak", "wrong", "rambling"]
