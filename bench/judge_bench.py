@@ -22,7 +22,9 @@ from pathlib import Path
 
 from mlprep.content import load_bank
 from mlprep.judging import WarmJudge, _wire
-from mlprep.judging._sandbox import _bwrap_command, _child_env, _sys_paths
+from mlprep.judging._bwrap import bwrap_command as _bwrap_command
+from mlprep.judging._bwrap import child_env as _child_env
+from mlprep.judging._bwrap import sys_paths as _sys_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 MLPREP = str(Path(sys.executable).parent / "mlprep")

@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from mlprep.judging import WarmJudge, _sandbox
+from mlprep.judging import WarmJudge, _bwrap, _sandbox
 
 PROBE = """
 import os, json
@@ -73,11 +73,12 @@ def test_falls_back_to_rlimits_with_one_line_warning(monkeypatch, capsys, vector
     def broken_bwrap(python, fd, paths):
         return ["/bin/false"]
 
-    monkeypatch.setattr(_sandbox, "_bwrap_command", broken_bwrap)
-    monkeypatch.setattr(_sandbox, "_bwrap_state", {})
+    monkeypatch.setattr(_sandbox, "bwrap_command", broken_bwrap)
+    monkeypatch.setattr(_bwrap, "_bwrap_state", {})
+    monkeypatch.setattr(_sandbox, "_bwrap_state", _bwrap._bwrap_state)
     monkeypatch.setattr(_sandbox, "_warned", False)
     monkeypatch.delenv("MLPREP_JUDGE_SANDBOX", raising=False)
-    if _sandbox._sandbox_mode() != "bwrap":
+    if _bwrap.sandbox_mode() != "bwrap":
         pytest.skip("bubblewrap is not installed: nothing to fall back from")
     with WarmJudge() as warm:
         first = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
@@ -111,7 +112,7 @@ def test_nothing_written_survives_to_the_next_submission(warm, vector_sum):
 def test_a_venv_under_tmp_is_bound_on_top_of_the_private_tmp():
     # CI clones and throwaway venvs often live under /tmp: the private /tmp must be
     # mounted first, or it would hide them and the judge would fall back to rlimits.
-    from mlprep.judging._sandbox import _bwrap_command
+    from mlprep.judging._bwrap import bwrap_command as _bwrap_command
 
     cmd = _bwrap_command("/usr/bin/python3", 3, ["/tmp/some-clone/.venv/lib/site-packages"])
     tmpfs_at = next(i for i, a in enumerate(cmd) if a == "--tmpfs" and cmd[i + 1] == "/tmp")

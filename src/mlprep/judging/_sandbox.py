@@ -1,208 +1,47 @@
-"""The trusted parent's view of the sandbox: start a zygote, run a job, read the frames.
+"""The zygote's life cycle, trusted side: start it, talk to it, stop it.
 
-Layers, strongest first (see docs/judge.md):
-
-1. bubblewrap: new user, pid, net, ipc, uts and cgroup namespaces; a file system of
-   read-only binds of only the interpreter, the virtual environment and system
-   libraries, a private /tmp and /dev; no capabilities; dies with its parent.
-2. rlimits in every child: address space, CPU seconds, file size (captured output),
-   open files, no core dumps.
-3. a seccomp filter in every child: no sockets, no new processes or programs, no
-   ptrace or reading other processes' memory, signals only to itself, no mounts,
-   namespaces or kernel administration.
-4. the wall clock, enforced here: the parent kills a child that runs past its
-   test's limit, and kills the whole zygote if it stops answering.
-
-Without bubblewrap (macOS, containers without user namespaces) layers 2-4 remain and
-``isolation_note()`` says so in one line.
+The zygote (``_zygote.py``) runs inside the sandbox that ``_bwrap.py`` describes;
+the job protocol spoken with each of its children is in ``_protocol.py``. The
+sandbox's layers are listed in docs/judge.md.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import itertools
 import json
 import os
-import select
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from . import _wire
+from ._bwrap import (
+    _bwrap_state,
+    bwrap_command,
+    child_env,
+    isolation_note,
+    plain_command,
+    sandbox_mode,
+    sys_paths,
+)
 
-__all__ = [
-    "Job",
-    "JobOutcome",
-    "SandboxUnavailable",
-    "Zygote",
-    "adopt_prestarted",
-    "isolation_note",
-    "prestart",
-    "run_job",
-]
+__all__ = ["KILL_GRACE_S", "SandboxUnavailable", "Zygote", "adopt_prestarted", "prestart"]
 
-_HERE = Path(__file__).resolve().parent
-_ZYGOTE_FILES = ("_zygote.py", "_wire.py")
 _START_TIMEOUT_S = 20.0
-TMP_BYTES = 64 << 20  # the sandbox's /tmp (and a quarter of it for /dev/shm)
-_KILL_GRACE_S = 2.0
+KILL_GRACE_S = 2.0
 _job_ids = itertools.count(1)
 _warned = False
 _warn_lock = threading.Lock()
-_bwrap_state: dict[str, Any] = {}
 
 
 class SandboxUnavailable(RuntimeError):
     """The zygote could not be started (our fault: an internal error)."""
-
-
-def _sys_paths() -> list[str]:
-    """Where NumPy and pandas live: the only site folders the zygote puts on sys.path.
-
-    Found without importing them, so that the sandbox can start first thing.
-    """
-    import importlib.util
-
-    paths: list[str] = []
-    for name in ("numpy", "pandas"):
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            continue
-        if spec is not None and spec.origin:
-            root = str(Path(spec.origin).resolve().parent.parent)
-            if root not in paths:
-                paths.append(root)
-    return paths
-
-
-def _child_env() -> dict[str, str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": "/tmp",
-        "LANG": "C.UTF-8",
-        "OPENBLAS_NUM_THREADS": "1",
-        "OMP_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-        "NUMEXPR_NUM_THREADS": "1",
-    }
-    if "OPENBLAS_CORETYPE" in os.environ:  # some CPUs need it to load OpenBLAS at all
-        env["OPENBLAS_CORETYPE"] = os.environ["OPENBLAS_CORETYPE"]
-    return env
-
-
-def _covered(path: str, roots: list[str]) -> bool:
-    return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
-
-
-def _bwrap_command(python: str, control_fd: int, paths: list[str]) -> list[str]:
-    bwrap = shutil.which("bwrap") or "/usr/bin/bwrap"
-    cmd = [
-        bwrap,
-        "--unshare-all",
-        "--die-with-parent",
-        "--new-session",
-        "--as-pid-1",
-        "--cap-drop",
-        "ALL",
-        "--hostname",
-        "sandbox",
-        # The private /tmp and /dev/shm come first, so that a venv or interpreter that
-        # lives under /tmp is bound on top of them instead of being hidden by them.
-        "--dev",
-        "/dev",
-        "--size",
-        str(TMP_BYTES),
-        "--tmpfs",
-        "/tmp",
-        "--size",
-        str(TMP_BYTES // 4),
-        "--tmpfs",
-        "/dev/shm",
-        "--ro-bind",
-        "/usr",
-        "/usr",
-    ]
-    for name in ("lib", "lib64", "lib32", "bin", "sbin"):
-        top = f"/{name}"
-        if os.path.islink(top):
-            cmd += ["--symlink", os.readlink(top), top]
-        elif os.path.isdir(top):
-            cmd += ["--ro-bind", top, top]
-    roots = ["/usr"]
-    wanted = [sys.base_prefix, sys.prefix, str(Path(python).resolve().parent.parent), *paths]
-    for raw in wanted:
-        real = str(Path(raw).resolve())
-        if not _covered(real, roots):
-            roots.append(real)
-            cmd += ["--ro-bind", real, real]
-        if raw != real and not _covered(raw, roots):
-            roots.append(raw)
-            cmd += ["--ro-bind", raw, raw]
-    cmd += ["--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache"]
-    # mlprep itself (with its bank of solutions and tests) must stay out of reach
-    # when it is installed inside one of the bound folders.
-    package = str(_HERE.parent)
-    if _covered(package, roots):
-        cmd += ["--tmpfs", package]
-    # small private tmpfs mounts: a submission cannot fill the host's memory with files
-    cmd += [
-        "--proc",
-        "/proc",
-        "--dir",
-        "/judge",
-    ]
-    for name in _ZYGOTE_FILES:
-        cmd += ["--ro-bind", str(_HERE / name), f"/judge/{name}"]
-    cmd += [
-        "--chdir",
-        "/tmp",
-        "--",
-        python,
-        "-I",
-        "-S",
-        "-B",
-        "/judge/_zygote.py",
-        str(control_fd),
-        "--private-tmp",
-        *paths,
-    ]
-    return cmd
-
-
-def _plain_command(python: str, control_fd: int, paths: list[str]) -> list[str]:
-    return [python, "-I", "-S", "-B", str(_HERE / "_zygote.py"), str(control_fd), *paths]
-
-
-def _sandbox_mode() -> str:
-    """'bwrap' or 'rlimits'; MLPREP_JUDGE_SANDBOX=rlimits forces the weaker mode."""
-    forced = os.environ.get("MLPREP_JUDGE_SANDBOX", "").strip().lower()
-    if forced in ("rlimits", "none", "off"):
-        return "rlimits"
-    if sys.platform != "linux" or not shutil.which("bwrap"):
-        return "rlimits"
-    if _bwrap_state.get("broken"):
-        return "rlimits"
-    return "bwrap"
-
-
-def isolation_note(mode: str) -> str | None:
-    if mode == "bwrap":
-        return None
-    return (
-        "mlprep judge: bubblewrap is not available here, so submissions run with "
-        "rlimits and seccomp only (weaker isolation)"
-    )
 
 
 def _warn_once(mode: str) -> None:
@@ -229,7 +68,7 @@ class Zygote:
 
     def __init__(self, python: str | None = None) -> None:
         self.python = python or sys.executable
-        self.mode = _sandbox_mode()
+        self.mode = sandbox_mode()
         self._proc: subprocess.Popen[bytes] | None = None
         self._sock: socket.socket | None = None
         self._lock = threading.Lock()
@@ -246,9 +85,9 @@ class Zygote:
     def start(self) -> Zygote:
         """Launch the process; returns at once (``wait_ready`` blocks)."""
         parent_sock, child_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        paths = _sys_paths()
+        paths = sys_paths()
         fd = child_sock.fileno()
-        build = _bwrap_command if self.mode == "bwrap" else _plain_command
+        build = bwrap_command if self.mode == "bwrap" else plain_command
         cmd = build(self.python, fd, paths)
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
         workdir = (
@@ -264,7 +103,7 @@ class Zygote:
                 stdout=subprocess.DEVNULL,
                 stderr=self._stderr,
                 pass_fds=(fd,),
-                env=_child_env(),
+                env=child_env(),
                 cwd=workdir,
                 start_new_session=True,
             )
@@ -410,242 +249,6 @@ class Zygote:
     def kill_everything(self) -> None:
         """The zygote stopped answering: end it (its children die with it)."""
         self.close()
-
-
-@dataclass
-class Job:
-    """What a child runs: code, the encoded arguments of each test, and the limits."""
-
-    source: str
-    entry: str
-    params: list[str]
-    # (test index, the JSON of its encoded arguments, their side buffers)
-    tests: list[tuple[int, bytes, list[bytes]]]
-    support: str | None = None
-    banned: list[str] = field(default_factory=list)
-    time_limit_s: float = 2.0
-    memory_mb: int = 512
-    output_bytes: int = 1 << 20
-    max_result_bytes: int = 32 << 20
-    check_mutation: bool = True
-
-    def payload(self) -> bytes:
-        """The job frame: JSON, then the side buffers holding array data as raw bytes.
-
-        Each test's arguments are already-serialized JSON (spliced in as they are, so a
-        large input is encoded once for both solutions) plus its own side buffers,
-        which the test names by their position: ``"blobs": [first, count]``.
-        """
-        total = (self.time_limit_s + 1.0) * max(1, len(self.tests)) + 10.0
-        head = {
-            "source": self.source,
-            "entry": self.entry,
-            "params": self.params,
-            "support": self.support,
-            "banned": self.banned,
-            "memory_mb": self.memory_mb,
-            "cpu_s": int(total) + 1,
-            "output_bytes": self.output_bytes,
-            "max_result_bytes": self.max_result_bytes,
-            "check_mutation": self.check_mutation,
-        }
-        blobs: list[bytes] = []
-        parts = []
-        for index, args_json, test_blobs in self.tests:
-            parts.append(
-                b'{"i":%d,"blobs":[%d,%d],"args":%s}'
-                % (index, len(blobs), len(test_blobs), args_json)
-            )
-            blobs.extend(test_blobs)
-        body = _wire.dumps(head)[:-1] + b',"tests":[' + b",".join(parts) + b"]}"
-        return b"".join([struct.pack(">I", len(body)), body, *_wire.pack_blobs(blobs)])
-
-
-@dataclass
-class JobOutcome:
-    """Everything one child reported, plus how it ended. Not yet judged."""
-
-    setup: dict[str, Any] | None = None
-    done: dict[int, dict[str, Any]] = field(default_factory=dict)
-    current: int | None = None  # test begun but not finished when the child ended
-    timed_out: bool = False
-    exit_code: int | None = None
-    exit_signal: int | None = None
-    protocol_error: str | None = None
-    lost: bool = False  # the zygote died
-    too_big: int | None = None
-    hello: dict[str, Any] | None = None
-
-
-def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
-    if msg.get("i") != expected_index:
-        return "a result for a test that was not running"
-    checks: tuple[tuple[str, tuple[type, ...]], ...] = (
-        ("time_ms", (int, float)),
-        ("peak_kb", (int,)),
-        ("stdout", (str,)),
-        ("stdout_bytes", (int,)),
-        ("ok", (bool,)),
-        ("mutated", (list,)),
-    )
-    for key, kinds in checks:
-        value = msg.get(key)
-        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            return f"a malformed result ({key})"
-    if not all(isinstance(m, str) for m in msg["mutated"]):
-        return "a malformed result (mutated)"
-    if msg["ok"] and "value" not in msg:
-        return "a result without a value"
-    err = msg.get("error")
-    if err is not None and not (
-        isinstance(err, dict)
-        and isinstance(err.get("kind"), str)
-        and isinstance(err.get("type"), str)
-        and isinstance(err.get("message"), str)
-        and isinstance(err.get("frames"), list)
-    ):
-        return "a malformed error report"
-    return None
-
-
-def run_job(zygote: Zygote, job: Job) -> JobOutcome:
-    """Run ``job`` in a fresh child of ``zygote``, enforcing each test's wall clock."""
-    out = JobOutcome()
-    payload = job.payload()
-    per_test = job.time_limit_s
-    # Only the call itself runs against the test's limit; decoding the input before it
-    # and encoding the result after it get a generous allowance, and a cap bounds all.
-    overhead = max(5.0, 2 * per_test)
-    cap = (per_test + 1.0) * max(1, len(job.tests)) + overhead + 5.0
-    job_id, job_w, res_r, waiter = zygote.fork(cap + 1.0)
-    frame_limit = job.max_result_bytes + (job.output_bytes // 8) + (1 << 16)
-    os.set_blocking(job_w, False)
-    buffer = bytearray()
-    sent = 0
-    started = time.monotonic()
-    phase = "setup"
-    phase_started = started
-    killed_at: float | None = None
-    eof = False
-    expected_order = [t[0] for t in job.tests]
-    next_pos = 0
-    call_started = started
-    call_wall = 0.0
-    try:
-        while not eof or not waiter.event.is_set():
-            now = time.monotonic()
-            allowed = (
-                per_test
-                if phase == "call"
-                else (max(2 * per_test + 1.0, 3.0) if phase == "setup" else overhead)
-            )
-            if killed_at is None:
-                if (phase != "idle" and now - phase_started > allowed) or now - started > cap:
-                    out.timed_out = True
-                if out.timed_out or out.protocol_error or out.too_big:
-                    zygote.kill(job_id)
-                    killed_at = now
-            elif now - killed_at > _KILL_GRACE_S:
-                zygote.kill_everything()
-                out.lost = True
-                break
-            if waiter.event.is_set() and eof:
-                break
-            rlist = [] if eof else [res_r]
-            wlist = [job_w] if job_w >= 0 else []
-            deadline = 0.05
-            if phase != "idle" and killed_at is None:
-                deadline = max(0.001, min(0.05, allowed - (now - phase_started) + 0.001))
-            if not rlist and not wlist:
-                waiter.event.wait(deadline)
-                continue
-            readable, writable, _ = select.select(rlist, wlist, [], deadline)
-            if writable:
-                try:
-                    sent += os.write(job_w, payload[sent : sent + (1 << 16)])
-                except OSError as exc:
-                    if exc.errno not in (errno.EAGAIN, errno.EPIPE):
-                        raise
-                    if exc.errno == errno.EPIPE:
-                        sent = len(payload)
-                if sent >= len(payload):
-                    os.close(job_w)
-                    job_w = -1
-            if readable:
-                chunk = os.read(res_r, 1 << 20)
-                if not chunk:
-                    eof = True
-                    continue
-                if out.protocol_error or out.too_big:
-                    continue
-                buffer += chunk
-                while True:
-                    try:
-                        msg, complete = _wire.read_frame(buffer, frame_limit)
-                    except _wire.WireError as exc:
-                        if "limit" in str(exc):
-                            out.too_big = frame_limit
-                        else:
-                            out.protocol_error = "sent a malformed message"
-                        break
-                    if not complete:
-                        break
-                    if not isinstance(msg, dict):
-                        out.protocol_error = "sent a malformed message"
-                        break
-                    kind = msg.get("t")
-                    if kind == "hello" and out.hello is None:
-                        out.hello = msg
-                    elif kind == "setup" and out.setup is None:
-                        out.setup = msg
-                        phase, phase_started = "idle", time.monotonic()
-                        if not msg.get("ok"):
-                            break
-                    elif kind == "begin" and out.setup is not None and out.current is None:
-                        want = expected_order[next_pos] if next_pos < len(expected_order) else None
-                        if msg.get("i") != want:
-                            out.protocol_error = "reported a test out of order"
-                            break
-                        out.current = want
-                        phase, phase_started = "prepare", time.monotonic()
-                    elif kind == "start" and phase == "prepare" and msg.get("i") == out.current:
-                        phase, phase_started = "call", time.monotonic()
-                        call_started = phase_started
-                    elif kind == "ret" and phase == "call" and msg.get("i") == out.current:
-                        phase, phase_started = "report", time.monotonic()
-                        call_wall = (phase_started - call_started) * 1000
-                    elif (
-                        kind == "done"
-                        and out.current is not None
-                        and phase in ("prepare", "report")
-                    ):
-                        problem = _valid_done(msg, out.current)
-                        if problem:
-                            out.protocol_error = f"sent {problem}"
-                            break
-                        if phase == "report":
-                            msg["wall_ms"] = call_wall
-                        out.done[out.current] = msg
-                        out.current = None
-                        phase, phase_started = "idle", time.monotonic()
-                        next_pos += 1
-                    elif kind == "end" and out.current is None:
-                        pass
-                    else:
-                        out.protocol_error = "sent a message out of turn"
-                        break
-    finally:
-        if job_w >= 0:
-            os.close(job_w)
-        os.close(res_r)
-    if not out.lost:
-        if not waiter.event.wait(_KILL_GRACE_S + 1):
-            zygote.kill(job_id)
-            if not waiter.event.wait(_KILL_GRACE_S):
-                zygote.kill_everything()
-        out.lost = out.lost or waiter.lost
-        out.exit_code, out.exit_signal = waiter.code, waiter.signal
-    return out
 
 
 _prestarted: list[Zygote] = []

@@ -1,0 +1,128 @@
+"""Growth: how a solution's CPU time grows with the input size (reported, never judged).
+
+The generator produces one input per ``growth_sizes`` entry; both solutions run on
+them, each job starting with a throwaway call on the smallest input (the first call
+in a process pays for lazy imports). A least-squares line through log(time) against
+log(n) gives each exponent and its R².
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from ._execute import Attempt
+from ._plan import PlannedTest
+from ._results import Complexity, GrowthSeries
+from ._sandbox import SandboxUnavailable
+
+__all__ = ["fit_exponent", "growth_words", "measure_growth"]
+
+_REPEAT_BELOW_MS = 20.0  # growth runs shorter than this are measured again
+_MEASURABLE_MS = 0.2  # shorter CPU times say more about the timer than the code
+
+Runs = tuple[Any, dict[int, Attempt]]
+# runs tests for the learner and the reference: ((setup, attempts), (setup, attempts) | None)
+RunBoth = Callable[[list[PlannedTest]], tuple[Runs, Runs | None]]
+
+
+def fit_exponent(sizes: list[int], times: list[float | None]) -> tuple[float | None, float | None]:
+    """Least-squares slope of log(time) against log(n), and the fit's R squared.
+
+    Times under _MEASURABLE_MS are mostly timer and call overhead: they are left out.
+    """
+    points = [
+        (math.log(n), math.log(t))
+        for n, t in zip(sizes, times, strict=False)
+        if t is not None and t >= _MEASURABLE_MS and n > 0
+    ]
+    if len(points) < 2:
+        return None, None
+    mx = sum(p[0] for p in points) / len(points)
+    my = sum(p[1] for p in points) / len(points)
+    sxx = sum((p[0] - mx) ** 2 for p in points)
+    syy = sum((p[1] - my) ** 2 for p in points)
+    if sxx == 0:
+        return None, None
+    slope = sum((p[0] - mx) * (p[1] - my) for p in points) / sxx
+    r2 = 1.0 if syy == 0 else max(0.0, min(1.0, slope * slope * sxx / syy))
+    return round(slope, 2), round(r2, 3)
+
+
+def growth_words(exponent: float | None, r2: float | None) -> str:
+    if exponent is None:
+        return "is too fast to measure at these sizes"
+    if exponent < 0.3:
+        words = "grows slower than n (nearly constant)"
+    elif abs(exponent - 1) < 0.25:
+        words = f"grows about like n (n^{exponent:.1f})"
+    else:
+        words = f"grows about like n^{exponent:.1f}"
+    if r2 is not None and r2 < 0.9:
+        words += " (a rough estimate: the times were noisy)"
+    return words
+
+
+def _cpu(attempt: Attempt | None) -> float | None:
+    if attempt is None or attempt.status != "ok":
+        return None
+    return attempt.cpu_ms if attempt.cpu_ms is not None else attempt.time_ms
+
+
+def measure_growth(spec: Any, suite: Any, seed: int, both: RunBoth) -> Complexity | None:
+    import numpy as np
+
+    sizes = list(spec.growth_sizes)
+    rng = np.random.default_rng([seed, 1])
+    tests = [
+        PlannedTest(j, f"growth n={n}", "random", tuple(suite.generate(rng, n)), size=n)
+        for j, n in enumerate(sizes)
+    ]
+    # the first call in a fresh process pays for lazy imports and caches: a throwaway
+    # call on the smallest input goes first in every job
+    warmup = PlannedTest(len(sizes), "growth warm-up", "random", tests[0].args, size=sizes[0])
+    try:
+        (_, mine), ref = both([warmup, *tests])
+        ref_runs = ref[1] if ref else {}
+        # short runs are noisy: measure them once more and keep the smaller CPU time
+        again = [
+            t
+            for t in tests
+            if any(
+                (_cpu(runs.get(t.index)) or math.inf) < _REPEAT_BELOW_MS
+                for runs in (mine, ref_runs)
+            )
+        ]
+        if again:
+            (_, mine2), ref2 = both([warmup, *again])
+            for first, second in ((mine, mine2), (ref_runs, ref2[1] if ref2 else {})):
+                for i, attempt in second.items():
+                    now, before = _cpu(attempt), _cpu(first.get(i))
+                    if now is not None and (before is None or now < before):
+                        first[i] = attempt
+    except SandboxUnavailable:
+        return None
+
+    def series(runs: dict[int, Attempt]) -> list[float | None]:
+        out: list[float | None] = []
+        for j in range(len(sizes)):
+            value = _cpu(runs.get(j))
+            out.append(None if value is None else round(value, 3))
+        return out
+
+    yours, theirs = series(mine), series(ref_runs)
+    e_yours, r2_yours = fit_exponent(sizes, yours)
+    e_ref, r2_ref = fit_exponent(sizes, theirs)
+    summary = (
+        f"Yours {growth_words(e_yours, r2_yours)}; the reference "
+        f"{growth_words(e_ref, r2_ref)} (estimated from CPU time at sizes "
+        f"{', '.join(map(str, sizes))})."
+    )
+    return Complexity(
+        sizes=sizes,
+        yours=GrowthSeries(exponent=e_yours, times_ms=yours, fit_r2=r2_yours),
+        reference=GrowthSeries(exponent=e_ref, times_ms=theirs, fit_r2=r2_ref),
+        required=spec.complexity,
+        summary=summary,
+    )
