@@ -13,7 +13,32 @@ if TYPE_CHECKING:
 
     from mlprep.content import Question
 
-__all__ = ["answer_panel", "progress_table", "question_panel", "scorecard_table"]
+__all__ = [
+    "answer_panel",
+    "hint_panel",
+    "progress_table",
+    "question_panel",
+    "scorecard_table",
+    "terminal_markdown",
+]
+
+
+def terminal_markdown(markdown: str) -> str:
+    """Markdown for a terminal: LaTeX formulas rewritten as Unicode text."""
+    from mlprep._math_text import markdown_math_to_text
+
+    return markdown_math_to_text(markdown)
+
+
+def hint_panel(text: str, number: int, total: int, *, latest: bool = True) -> RenderableType:
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
+    return Panel(
+        Markdown(terminal_markdown(text)),
+        title=f"Hint {number} of {total}",
+        border_style="bold" if latest else "dim",
+    )
 
 
 def _header(question: Question) -> str:
@@ -30,7 +55,10 @@ def question_panel(question: Question) -> RenderableType:
     from rich.syntax import Syntax
     from rich.text import Text
 
-    parts: list[RenderableType] = [Text(_header(question), style="dim"), Markdown(question.prompt)]
+    parts: list[RenderableType] = [
+        Text(_header(question), style="dim"),
+        Markdown(terminal_markdown(question.prompt)),
+    ]
     if question.meta.coding is not None:
         parts.append(Text("\nStarter code:", style="bold"))
         parts.append(Syntax(question.read("starter.py"), "python", theme="ansi_dark"))
@@ -54,7 +82,7 @@ def answer_panel(question: Question) -> RenderableType:
         rubric.add_row(f"{criterion.points:g}", criterion.text)
     for wrong in question.rubric.misconception:
         rubric.add_row(f"-{wrong.penalty:g}", f"[red]mistake:[/red] {wrong.text}")
-    parts: list[RenderableType] = [Markdown(question.answer), rubric]
+    parts: list[RenderableType] = [Markdown(terminal_markdown(question.answer)), rubric]
     if question.meta.followups:
         parts.append(
             Markdown("**Follow-ups**\n\n" + "\n".join(f"- {f}" for f in question.meta.followups))

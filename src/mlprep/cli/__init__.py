@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -32,7 +33,7 @@ app = typer.Typer(
     help="Practise machine-learning interviews, offline: questions, a sandboxed judge, "
     "rubric grading and spaced repetition.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -78,12 +79,37 @@ for _name in COMMAND_MODULES:
     _module.register(app)
 
 
+def _click_errors() -> Any:
+    """click's exception classes: Typer >= 0.2x carries its own copy of click."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # older Typer uses click itself
+        from click import exceptions
+    return exceptions
+
+
 def main() -> None:
     """Entry point: every error a user can cause is one line and an exit code."""
     from mlprep.errors import MlprepError
 
+    errors = _click_errors()
+
     try:
-        app()
+        # standalone_mode=False hands click's usage errors to us, so that they are the
+        # documented one line (docs/cli.md) instead of a framed box.
+        code = app(standalone_mode=False)
+    except errors.NoArgsIsHelpError:  # `mlprep` alone: Typer has printed the help
+        sys.exit(0)
+    except errors.UsageError as exc:
+        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+        sys.stderr.write(f"error: {exc.format_message()}{hint}\n")
+        sys.exit(2)
+    except typer.Abort:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except errors.ClickException as exc:
+        sys.stderr.write(f"error: {exc.format_message()}\n")
+        sys.exit(exc.exit_code)
     except MlprepError as exc:
         sys.stderr.write(f"error: {exc}\n")
         sys.exit(exc.exit_code)
@@ -101,3 +127,4 @@ def main() -> None:
             "please report it)\n"
         )
         sys.exit(70)
+    sys.exit(code if isinstance(code, int) else 0)

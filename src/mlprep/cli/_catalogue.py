@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
-from ._common import JsonOption, console, emit_json, state
+from ._common import JsonOption, QuestionArgument, console, emit_json, state
 
 CategoryOption = typer.Option(
     None,
@@ -24,6 +26,11 @@ def register(app: typer.Typer) -> None:
         tag: str | None = typer.Option(None, "--tag", "-t", help="Only questions with this tag."),
         key: str | None = typer.Option(None, "--key", "-k", help="Inventory key, e.g. T02 or C01."),
         kind: str | None = typer.Option(None, "--kind", help="coding | written"),
+        plain: bool = typer.Option(
+            False,
+            "--plain",
+            help="Tab-separated rows, no table (the default when stdout is not a terminal).",
+        ),
         as_json: bool = JsonOption,
     ) -> None:
         """List the questions of the bank, with filters."""
@@ -43,10 +50,18 @@ def register(app: typer.Typer) -> None:
                 "list", {"count": len(questions), "questions": [q.summary() for q in questions]}
             )
             return
+        if plain or not sys.stdout.isatty():
+            # One question a line, whole ids: what grep, cut and a pipe expect.
+            for q in questions:
+                row = (q.id, q.title, q.category.value, q.difficulty.value, " ".join(q.covers))
+                sys.stdout.write("\t".join(row) + f"\t{q.meta.minutes}\n")
+            _warn_broken(core)
+            return
         from rich.table import Table
 
         table = Table(title=f"{len(questions)} questions", title_justify="left", expand=False)
-        for column in ("id", "title", "category", "difficulty", "covers", "min"):
+        table.add_column("id", no_wrap=True)
+        for column in ("title", "category", "difficulty", "covers", "min"):
             table.add_column(column, overflow="fold")
         for q in questions:
             table.add_row(
@@ -64,14 +79,24 @@ def register(app: typer.Typer) -> None:
     @app.command("show")
     def show(
         ctx: typer.Context,
-        question_id: str = typer.Argument(
-            ..., metavar="ID", help="Question id (see `mlprep list`)."
+        question_id: str = QuestionArgument,
+        starter: bool = typer.Option(
+            False,
+            "--starter",
+            help="Print only the starter code, e.g. `mlprep show k-means --starter > k_means.py`.",
         ),
         as_json: bool = JsonOption,
     ) -> None:
         """Show a question's prompt."""
         core = state(ctx).core
         question = core.question(question_id)
+        if starter:
+            if question.meta.coding is None:
+                from mlprep.errors import UsageError
+
+                raise UsageError(f"'{question.id}' is a written question: it has no starter code")
+            sys.stdout.write(question.read("starter.py"))
+            return
         if as_json:
             data = question.summary()
             data["prompt"] = question.prompt
@@ -90,7 +115,7 @@ def register(app: typer.Typer) -> None:
     @app.command("hint")
     def hint(
         ctx: typer.Context,
-        question_id: str = typer.Argument(..., metavar="ID"),
+        question_id: str = QuestionArgument,
         as_json: bool = JsonOption,
     ) -> None:
         """Reveal the next hint of a question (mlprep remembers how many you have seen)."""
@@ -100,22 +125,22 @@ def register(app: typer.Typer) -> None:
         if as_json:
             emit_json("hints", reveal.to_dict())
             return
-        from rich.markdown import Markdown
-        from rich.panel import Panel
+        from mlprep.render import hint_panel
 
         out = console()
         for i, text in enumerate(reveal.revealed, start=1):
-            style = "bold" if i == len(reveal.revealed) else "dim"
-            out.print(
-                Panel(Markdown(text), title=f"Hint {i} of {reveal.total}", border_style=style)
-            )
+            out.print(hint_panel(text, i, reveal.total, latest=i == len(reveal.revealed)))
         if before.exhausted:
-            out.print("[dim]No more hints: `mlprep answer ID` shows the model answer.[/dim]")
+            out.print(
+                f"No more hints: `mlprep answer {reveal.question_id}` shows the model answer.",
+                style="dim",
+                markup=False,
+            )
 
     @app.command("answer")
     def answer(
         ctx: typer.Context,
-        question_id: str = typer.Argument(..., metavar="ID"),
+        question_id: str = QuestionArgument,
         as_json: bool = JsonOption,
     ) -> None:
         """Show the model answer and the rubric (recorded as seen)."""

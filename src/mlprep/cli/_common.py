@@ -20,6 +20,24 @@ JSON_SCHEMA_VERSION = 1
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON (see docs/cli.md).")
 
 
+def complete_question_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion: the ids of the loaded bank that start with what was typed."""
+    try:
+        from mlprep.content import load_bank
+
+        return sorted(q.id for q in load_bank() if q.id.startswith(incomplete))
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+QuestionArgument = typer.Argument(
+    ...,
+    metavar="ID",
+    help="Question id (see `mlprep list`).",
+    autocompletion=complete_question_id,
+)
+
+
 @dataclass
 class State:
     """Options given before the command (``mlprep --db X list``)."""
