@@ -7,6 +7,7 @@ still be accepted.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from mlprep.judging import VERDICTS
+from mlprep.judging._results import RESULTS_MAX_BYTES
 
 CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.py"))
 
@@ -32,7 +34,10 @@ def corpus_results(warm, vector_sum):
     def run(path: Path):
         start = time.perf_counter()
         result = warm.judge(vector_sum, path.read_text(), seed=7, measure=False)
-        return path.name, (result, time.perf_counter() - start)
+        seconds = time.perf_counter() - start
+        # the next learner on the same warm judge gets a correct verdict after each attack
+        clean = warm.judge(vector_sum, vector_sum.read("solution.py"), seed=3, measure=False)
+        return path.name, (result, seconds, clean)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         return dict(pool.map(run, CORPUS))
@@ -46,14 +51,37 @@ def test_corpus_is_large_enough():
 def test_hostile_submission_gets_its_verdict(corpus_results, warm, path):
     if warm.isolation != "bwrap" and path.name in FALLBACK_SKIP:
         pytest.skip("only namespaces stop this one; bubblewrap is not available here")
-    result, seconds = corpus_results[path.name]
+    result, seconds, clean = corpus_results[path.name]
     want = expected_verdicts(path)
     assert result.verdict in want, (result.verdict, result.message)
-    # the document is always complete and valid, whatever the submission did
+    assert_sound_document(result)
+    assert seconds < 15, f"{path.name} took {seconds:.1f} s"
+    assert clean.accepted, (path.name, clean.message)
+
+
+def assert_sound_document(result) -> None:
+    """Complete, valid, standard JSON, bounded and printable, whatever the submission did."""
     doc = result.to_dict()
     assert doc["accepted"] == (result.verdict == "accepted")
     assert type(result).from_dict(doc) == result
-    assert seconds < 15, f"{path.name} took {seconds:.1f} s"
+
+    def no_constants(name: str) -> None:
+        raise AssertionError(f"non-standard JSON constant {name}")
+
+    text = json.dumps(doc)
+    assert json.loads(text, parse_constant=no_constants) == json.loads(text)
+    assert len(text) <= RESULTS_MAX_BYTES
+    json.dumps(doc, ensure_ascii=False).encode("utf-8")  # no lone surrogates anywhere
+    for test in result.tests:
+        assert len(test.output.encode("utf-8")) <= 4096
+        for value in (test.time_ms, test.reference_time_ms):
+            assert value is None or 0 <= value < 1e9
+
+
+def test_flooded_output_is_cut_by_the_trusted_side(corpus_results):
+    result = corpus_results["frame_flood_stdout.py"][0]
+    assert result.accepted and result.setup_output.startswith("\x1b]0;pwned")
+    assert all(t.output_truncated and len(t.output) == 4096 for t in result.tests)
 
 
 def test_sandbox_hides_content_and_user_files(corpus_results, warm):
@@ -64,7 +92,7 @@ def test_sandbox_hides_content_and_user_files(corpus_results, warm):
         write.tests[0].error.message
     )
     for name in ("read_content.py", "read_user_files.py"):
-        result, _ = corpus_results[name]
+        result = corpus_results[name][0]
         failing = [t for t in result.tests if t.error is not None] or [result]
         error = failing[0].error
         assert error is not None and error.type in ("ModuleNotFoundError", "FileNotFoundError"), (

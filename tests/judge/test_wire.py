@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import numpy as np
@@ -172,3 +173,180 @@ def test_rows_of_numbers_are_packed_and_keep_their_types():
                 }
             }
         )
+
+
+# ----------------------------------------------------------------------------- bounds
+# The trusted side reads frames a submission may have forged: decoding never raises
+# anything but WireError and never spends more than its bounds.
+
+P61 = 2**61 - 1
+
+
+def _refused(doc) -> str:
+    with pytest.raises(_wire.WireError) as info:
+        _wire.decode(doc)
+    return str(info.value)
+
+
+def test_keys_built_to_share_one_hash_are_refused_fast():
+    import time
+
+    colliding = [P61 * k for k in range(1, 95_001)]
+    raw = _wire.dumps({"$set": colliding})
+    assert len(raw) > 1_900_000
+    for doc in (
+        {"$set": colliding},
+        {"$fset": colliding},
+        {"$d": [[k, 0] for k in colliding]},
+        {"$set": [{"$t": [k]} for k in colliding[:5000]]},  # tuples hash their items
+    ):
+        start = time.perf_counter()
+        assert "share one hash" in _refused(_wire.loads(_wire.dumps(doc)))
+        assert time.perf_counter() - start < 3
+    # a few collisions (as honest data may hold) are fine
+    assert _wire.decode({"$set": colliding[:60] + list(range(1000))}) == set(
+        colliding[:60] + list(range(1000))
+    )
+
+
+def test_cpu_bound_stops_any_slow_rebuild():
+    doc = {"$set": list(range(300_000))}
+    with pytest.raises(_wire.WireError, match="too long"):
+        _wire.decode(doc, cpu_s=0.0)
+    assert len(_wire.decode(doc)) == 300_000
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"$a": {"dtype": "|S500000000", "shape": [3], "items": ["a", "b", "c"]}},
+        {"$a": {"dtype": "<U262144", "shape": [100], "items": ["a"] * 100}},
+        {"$a": {"dtype": "<f8", "shape": [0, 10**30], "data": ""}},
+        {"$a": {"dtype": "<f8", "shape": [2**40, 2**40], "data": ""}},
+        {"$a": {"dtype": "<f8", "shape": [True], "data": ""}},
+        {"$s": ["<f4", 10**400]},
+        {"$s": ["<i8", 2**70]},
+        {"$c": [10**400, 0]},
+        {"$c": [1, 2]},
+        {"$ps": {"name": [1], "index": [0], "values": [1]}},
+        {"$pdf": {"columns": ["a"], "index": [0], "data": [{"$s": ["<f8", 1.0]}]}},
+        {"$d": [[[1], 2]]},
+        {"$set": [[1]]},
+        {"$rows": {"of": "lf", "kind": "tuple", "width": 3, "data": "AAAAAAAAAAA="}},
+        float("inf"),
+        1e999,
+    ],
+)
+def test_hostile_documents_raise_only_wire_errors(doc):
+    with pytest.raises(_wire.WireError):
+        _wire.decode(doc)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"1" * 5000,  # past the int-string bound (ValueError inside json before)
+        b"[" + b"9" * 4301 + b"]",
+        b'{"time_ms": 1' + b"0" * 5000 + b"}",
+        b"[" * 100_000 + b"]" * 100_000,  # RecursionError inside json before
+        b"NaN",
+        b"[Infinity]",
+        b"\xff\xfe",
+        b'"\\ud800"' + b" x",
+        b"{" + b",".join(b'"k%d":0' % i for i in range(100)) + b"}",
+    ],
+)
+def test_hostile_json_raises_only_wire_errors(raw):
+    with pytest.raises(_wire.WireError):
+        _wire.loads(raw)
+
+
+def test_int_bound_holds_even_when_the_process_lifted_pythons(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "get_int_max_str_digits", lambda: 0)
+    with pytest.raises(_wire.WireError, match="digits"):
+        _wire.loads(b"1" * 4301)
+    assert _wire.loads(b"-" + b"1" * 4300) == -int("1" * 4300)
+
+
+def test_a_large_frame_of_tiny_values_is_refused_before_parsing():
+    flood = b"[" + b"[]," * 3_000_000 + b"[]]"
+    with pytest.raises(_wire.WireError, match="values"):
+        _wire.loads(flood, max_values=_wire.MAX_NODES)
+    # commas inside strings are not values
+    text = _wire.dumps(["," * 3_000_000])
+    assert _wire.loads(text, max_values=_wire.MAX_NODES) == ["," * 3_000_000]
+
+
+@given(st.binary(max_size=300))
+def test_random_bytes_decode_or_raise_wire_error(raw):
+    with contextlib.suppress(_wire.WireError):
+        _wire.decode(_wire.loads(raw, max_values=_wire.MAX_NODES))
+
+
+_json_scalar = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8)
+    | st.sampled_from(["<f8", "<i8", "|S500000000", "O", "<U3", "|b1", "<c16", "nan", "$f"])
+)
+_tags = st.sampled_from(
+    [
+        "$f",
+        "$t",
+        "$d",
+        "$set",
+        "$fset",
+        "$b",
+        "$lf",
+        "$li",
+        "$rows",
+        "$c",
+        "$s",
+        "$a",
+        "$ps",
+        "$pdf",
+    ]
+)
+_json_docs = st.recursive(
+    _json_scalar,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.builds(lambda tag, body: {tag: body}, _tags, inner)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "dtype",
+                    "shape",
+                    "data",
+                    "items",
+                    "name",
+                    "index",
+                    "values",
+                    "columns",
+                    "of",
+                    "kind",
+                    "width",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@given(_json_docs)
+def test_random_well_formed_documents_decode_or_raise_wire_error(doc):
+    with contextlib.suppress(_wire.WireError):
+        _wire.decode(doc)
+    try:
+        text = _wire.dumps(doc)
+    except ValueError:  # json itself refuses to write it (ints past Python's bound)
+        return
+    with contextlib.suppress(_wire.WireError):  # and through the JSON text, as read
+        _wire.decode(_wire.loads(text))

@@ -111,7 +111,10 @@ def main() -> None:
         sys.stderr.write(f"error: {exc.format_message()}\n")
         sys.exit(exc.exit_code)
     except MlprepError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        from mlprep._terminal import one_line
+
+        # messages can quote a file name or a submission's text: inert, on one line
+        sys.stderr.write(f"error: {one_line(str(exc))}\n")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import _wire
+from . import _frames, _wire
 from ._sandbox import KILL_GRACE_S, Zygote
 
 __all__ = ["Job", "JobOutcome", "run_job"]
@@ -189,7 +189,7 @@ def run_job(zygote: Zygote, job: Job) -> JobOutcome:
                 buffer += chunk
                 while True:
                     try:
-                        msg, complete = _wire.read_frame(buffer, frame_limit)
+                        msg, complete = _frames.read_message(buffer, frame_limit)
                     except _wire.WireError as exc:
                         if "limit" in str(exc):
                             out.too_big = frame_limit

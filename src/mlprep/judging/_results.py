@@ -3,14 +3,30 @@
 ``JudgeResult.to_dict()`` is exactly what ``mlprep judge --json`` prints; the fields
 are documented in docs/judge.md. Objects render themselves: ``__rich_console__`` for
 terminals and ``_repr_html_`` for notebooks (rich is imported inside the method).
+
+Whatever a submission did, the document stays printable, storable and standard JSON:
+every text is valid UTF-8, every number finite (a time, memory or ratio that is not a
+finite, non-negative measurement becomes null, or 0 where a number is required), and
+the whole document fits in ``RESULTS_MAX_BYTES`` (``_fit`` cuts outputs, then details,
+then tests, when it would not).
 """
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Literal
+import json
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    model_validator,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -32,6 +48,8 @@ __all__ = [
 
 RESULTS_SCHEMA = "mlprep.judge-result"
 RESULTS_VERSION = 1
+RESULTS_MAX_BYTES = 1 << 20  # the document as json.dumps writes it (ASCII, as stored)
+MAX_MEASURE = 1e12  # ms, kB or a ratio: anything larger is not a measurement
 
 Verdict = Literal[
     "accepted",
@@ -65,21 +83,55 @@ def verdict_label(verdict: str) -> str:
     return _LABELS.get(verdict, verdict)
 
 
+def _utf8(text: str) -> str:
+    """Lone surrogates (which JSON allows and UTF-8 does not) become '?'."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def _measure(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value) or not 0 <= value <= MAX_MEASURE:
+        return None
+    return value
+
+
+def _required_measure(value: float) -> float:
+    return _measure(value) or 0.0
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _count(value: int | None) -> int | None:
+    return value if value is None or 0 <= value <= MAX_MEASURE else None
+
+
+Text = Annotated[str, AfterValidator(_utf8)]
+Measure = Annotated[float | None, AfterValidator(_measure)]
+RequiredMeasure = Annotated[float, AfterValidator(_required_measure)]
+Finite = Annotated[float | None, AfterValidator(_finite)]
+KB = Annotated[int | None, AfterValidator(_count)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class TraceFrame(_Model):
     line: int
-    function: str
-    code: str
+    function: Text
+    code: Text
 
 
 class ErrorInfo(_Model):
     """An exception raised by the learner's code, traceback trimmed to their own lines."""
 
-    type: str
-    message: str
+    type: Text
+    message: Text
     traceback: list[TraceFrame] = Field(default_factory=list)
 
     def text(self) -> str:
@@ -91,51 +143,51 @@ class ErrorInfo(_Model):
 class TestResult(_Model):
     """One test: what ran, the verdict and what a learner needs to fix it."""
 
-    name: str
+    name: Text
     kind: TestKind
     verdict: Verdict
-    message: str
-    note: str = ""
-    time_ms: float | None = None
-    reference_time_ms: float | None = None
-    memory_kb: int | None = None
-    input: str | None = None
-    expected: str | None = None
-    got: str | None = None
-    output: str = ""
+    message: Text
+    note: Text = ""
+    time_ms: Measure = None
+    reference_time_ms: Measure = None
+    memory_kb: KB = None
+    input: Text | None = None
+    expected: Text | None = None
+    got: Text | None = None
+    output: Text = ""
     output_truncated: bool = False
     error: ErrorInfo | None = None
     size: int | None = None
 
 
 class Timing(_Model):
-    total_ms: float
-    reference_total_ms: float | None
-    ratio: float | None
+    total_ms: RequiredMeasure
+    reference_total_ms: Measure
+    ratio: Measure
     time_limit_ms: int
-    wall_ms: float
+    wall_ms: RequiredMeasure
 
 
 class Memory(_Model):
-    peak_kb: int | None
-    reference_peak_kb: int | None
+    peak_kb: KB
+    reference_peak_kb: KB
     limit_mb: int
 
 
 class GrowthSeries(_Model):
     """CPU time of one call at each size, and the fitted exponent of n."""
 
-    exponent: float | None
-    times_ms: list[float | None]
-    fit_r2: float | None = None
+    exponent: Finite
+    times_ms: list[Measure]
+    fit_r2: Finite = None
 
 
 class Complexity(_Model):
     sizes: list[int]
     yours: GrowthSeries
     reference: GrowthSeries
-    required: str | None = None
-    summary: str
+    required: Text | None = None
+    summary: Text
 
 
 class Counts(_Model):
@@ -153,18 +205,33 @@ class JudgeResult(_Model):
     question: str
     mode: Literal["submit", "run"]
     verdict: Verdict
-    message: str
+    message: Text
     seed: int | None
     tests: list[TestResult] = Field(default_factory=list)
     counts: Counts
     timing: Timing | None = None
     memory: Memory | None = None
     complexity: Complexity | None = None
-    setup_output: str = ""
+    setup_output: Text = ""
     error: ErrorInfo | None = None
     isolation: str
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _within_ceiling(
+        cls, data: Any, handler: ModelWrapValidatorHandler[JudgeResult]
+    ) -> JudgeResult:
+        """Every document, however it was built, fits in RESULTS_MAX_BYTES."""
+        result = handler(data)
+        if result.size() <= RESULTS_MAX_BYTES:
+            return result
+        return handler(_fit(result))
+
+    def size(self) -> int:
+        """Bytes of the document as ``json.dumps`` writes it (and the store keeps it)."""
+        return len(json.dumps(self.to_dict()))
 
     @property
     def accepted(self) -> bool:
@@ -191,19 +258,26 @@ class JudgeResult(_Model):
         from rich.table import Table
         from rich.text import Text
 
+        from mlprep._terminal import terminal_safe
+
+        def safe(text: str, style: str = "") -> Text:
+            # most of these strings come from the submission: never let them drive
+            # the terminal (a green "Accepted" drawn over a failure, a window title)
+            return Text(terminal_safe(text), style=style)
+
         style = _STYLES.get(self.verdict, "bold red")
         head = Text()
         head.append(verdict_label(self.verdict), style=style)
-        head.append(f"  {self.question}")
+        head.append(terminal_safe(f"  {self.question}"))
         if self.seed is not None:
             head.append(f"  (seed {self.seed})", style="dim")
         yield head
-        yield Text(self.message)
+        yield safe(self.message)
         if self.error is not None:
-            yield Text(self.error.text(), style="red")
+            yield safe(self.error.text(), style="red")
         if self.setup_output:
             yield Text("printed while loading:", style="dim")
-            yield Text(self.setup_output.rstrip())
+            yield safe(self.setup_output.rstrip())
         if self.tests:
             table = Table(show_edge=False, pad_edge=False, box=None)
             table.add_column("test")
@@ -214,29 +288,29 @@ class JudgeResult(_Model):
                 v_style = "green" if t.verdict == "accepted" else "red"
                 time_text = f"{t.time_ms:.1f} ms" if t.time_ms is not None else "-"
                 table.add_row(
-                    t.name, t.kind, Text(verdict_label(t.verdict), style=v_style), time_text
+                    safe(t.name), t.kind, Text(verdict_label(t.verdict), style=v_style), time_text
                 )
             yield table
         for t in self.failed_tests()[:2]:
             yield Text("")
-            yield Text(f"{t.name} ({t.kind}): {verdict_label(t.verdict)}", style="bold")
-            yield Text(t.message)
+            yield safe(f"{t.name} ({t.kind}): {verdict_label(t.verdict)}", style="bold")
+            yield safe(t.message)
             if t.note and t.kind == "hidden":
-                yield Text(f"what it checks: {t.note}", style="dim")
+                yield safe(f"what it checks: {t.note}", style="dim")
             for label, value in (("input", t.input), ("expected", t.expected), ("got", t.got)):
                 if value is not None:
                     short = value if len(value) <= 240 else value[:239] + "…"
-                    yield Text(f"{label:>8}: {short}")
+                    yield safe(f"{label:>8}: {short}")
             if t.error is not None:
-                yield Text(t.error.text(), style="red")
+                yield safe(t.error.text(), style="red")
             if t.output:
                 yield Text("printed:", style="dim")
-                yield Text(t.output.rstrip() + (" …" if t.output_truncated else ""))
+                yield safe(t.output.rstrip() + (" …" if t.output_truncated else ""))
         extra = self._measure_lines()
         if extra:
             yield Text("")
             for line in extra:
-                yield Text(line, style="dim")
+                yield safe(line, style="dim")
 
     def _measure_lines(self) -> list[str]:
         lines = []
@@ -294,3 +368,46 @@ class JudgeResult(_Model):
             parts.append(f"<p><small>{e(line)}</small></p>")
         parts.append("</div>")
         return "".join(parts)
+
+
+def _fit(result: JudgeResult) -> dict[str, Any]:
+    """The document's data cut down, in steps, until it fits in RESULTS_MAX_BYTES.
+
+    Outputs go first (to 256 bytes each), then tracebacks and long reprs, then the
+    tests at the end of the list; counts, the verdict and the message stay as judged.
+    """
+    doc = result.model_dump(by_alias=True)
+
+    def cut(text: str | None, n: int) -> str | None:
+        return text if text is None or len(text) <= n else text[: n - 1] + "…"
+
+    def output(t: dict[str, Any]) -> None:
+        if len(t["output"]) > 256:
+            t["output"], t["output_truncated"] = cut(t["output"], 256), True
+
+    def details(t: dict[str, Any]) -> None:
+        for key in ("input", "expected", "got"):
+            t[key] = cut(t[key], 120)
+        if t["error"] is not None:
+            t["error"]["traceback"] = []
+
+    steps: list[Callable[[dict[str, Any]], None]] = [output, details]
+    doc["setup_output"] = cut(doc["setup_output"], 4096)
+    doc["message"] = cut(doc["message"], 2000)
+    for step in steps:
+        for test in doc["tests"]:
+            step(test)
+        if _dumped_size(doc) <= RESULTS_MAX_BYTES:
+            return doc
+    tests, doc["tests"] = doc["tests"], []
+    room = RESULTS_MAX_BYTES - _dumped_size(doc) - 64
+    for test in tests:
+        room -= _dumped_size(test) + 2
+        if room < 0:
+            break
+        doc["tests"].append(test)
+    return doc
+
+
+def _dumped_size(data: Any) -> int:
+    return len(json.dumps(data, default=str))

@@ -17,6 +17,10 @@ Tags (a JSON object with exactly one key starting with ``$``):
     {"$s": [dtype, value]}                    NumPy scalar
     {"$a": {"dtype", "shape", "data"|"items"}}  NumPy array (raw bytes base64, or items)
     {"$ps": {...}} / {"$pdf": {...}}          pandas Series / DataFrame
+
+Decoding is bounded (the trusted side reads frames a submission may have forged):
+``loads`` and ``decode`` raise only ``WireError``, whatever the bytes, and never
+spend more than the bounds below in memory, depth, digits or hashing (docs/judge.md).
 """
 
 from __future__ import annotations
@@ -24,9 +28,12 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 import struct
 import sys
+import time
 from array import array
+from collections import Counter
 from typing import Any
 
 __all__ = [
@@ -42,6 +49,15 @@ __all__ = [
 
 MAX_DEPTH = 60
 MAX_NODES = 2_000_000
+# Bounds of decoding, documented in docs/judge.md ("Reading frames").
+MAX_INT_DIGITS = 4300  # Python's own default int-string bound, whatever the process set
+MAX_OBJECT_KEYS = 64  # JSON objects are tags and messages only: a handful of keys
+MAX_SAME_HASH = 64  # dict keys / set items sharing one hash value: a collision attack
+MAX_ITEMSIZE = 1 << 20  # bytes per element of a string array ("U"/"S" dtype)
+MAX_ITEMS_ARRAY_BYTES = 64 << 20  # a string/object array is allocated before filling
+MAX_DIM = 1 << 40  # one axis of an array
+DECODE_CPU_S = 10.0  # CPU seconds one decode may spend (a backstop for hashing costs)
+_CHECK_EVERY = 4096  # values between two looks at the CPU clock
 _HEADER = struct.Struct(">I")
 _NUMERIC_KINDS = "biufc"
 
@@ -53,11 +69,12 @@ class WireError(ValueError):
 class _Budget:
     """Counts values (against MAX_NODES) and holds the side buffers of raw bytes."""
 
-    __slots__ = ("blobs", "nodes")
+    __slots__ = ("blobs", "deadline", "nodes")
 
-    def __init__(self, blobs: list[Any] | None = None) -> None:
+    def __init__(self, blobs: list[Any] | None = None, cpu_s: float | None = None) -> None:
         self.nodes = 0
         self.blobs = blobs
+        self.deadline = None if cpu_s is None else time.thread_time() + cpu_s
 
     def put(self, data: bytes) -> int | str:
         """Raw bytes as an index into the side buffers, or base64 text without them."""
@@ -79,6 +96,13 @@ class _Budget:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise WireError(f"more than {MAX_NODES:,} values in one structure")
+        if not self.nodes % _CHECK_EVERY:
+            self.clock()
+
+    def clock(self) -> None:
+        """CPU time is the last bound: whatever a frame was built to cost, it stops here."""
+        if self.deadline is not None and time.thread_time() > self.deadline:
+            raise WireError("a value that takes too long to rebuild")
 
 
 def _float(x: float) -> Any:
@@ -288,9 +312,23 @@ def _enc_pandas(x: Any, depth: int, budget: _Budget) -> Any:
     raise WireError(f"an object of type pandas.{type(x).__name__}")
 
 
-def decode(doc: Any, blobs: list[Any] | None = None) -> Any:
-    """Rebuild a value from ``encode``'s output, validating every tag strictly."""
-    return _dec(doc, 0, _Budget(blobs))
+def decode(doc: Any, blobs: list[Any] | None = None, *, cpu_s: float | None = DECODE_CPU_S) -> Any:
+    """Rebuild a value from ``encode``'s output, validating every tag strictly.
+
+    Raises only WireError: a document that breaks a bound, or one that NumPy, pandas
+    or Python itself refuse to rebuild (any exception, out-of-memory and recursion
+    included), is malformed. ``cpu_s`` bounds the CPU time spent (None: no bound).
+    """
+    try:
+        return _dec(doc, 0, _Budget(blobs, cpu_s))
+    except WireError:
+        raise
+    except RecursionError:
+        raise WireError("nested too deeply") from None
+    except MemoryError:
+        raise WireError("a value too large to rebuild") from None
+    except Exception as exc:  # a constructor that refused what the tags describe
+        raise WireError(f"malformed value ({type(exc).__name__})") from None
 
 
 def _dec(x: Any, depth: int, budget: _Budget) -> Any:
@@ -300,6 +338,8 @@ def _dec(x: Any, depth: int, budget: _Budget) -> Any:
     if x is None or isinstance(x, (bool, int, str)):
         return x
     if isinstance(x, float):
+        if not math.isfinite(x):  # a bare 1e999: non-finite floats travel tagged
+            raise WireError("a number out of range")
         return x
     if isinstance(x, list):
         return [_dec(v, depth + 1, budget) for v in x]
@@ -313,21 +353,24 @@ def _dec(x: Any, depth: int, budget: _Budget) -> Any:
     if tag == "$t":
         return tuple(_dec_list(body, depth, budget))
     if tag == "$d":
-        out: dict[Any, Any] = {}
+        pairs = []
         for pair in _list(body):
             if not isinstance(pair, list) or len(pair) != 2:
                 raise WireError("malformed dict")
-            key = _dec(pair[0], depth + 1, budget)
-            try:
-                out[key] = _dec(pair[1], depth + 1, budget)
-            except TypeError:
-                raise WireError("unhashable dict key") from None
+            pairs.append((_dec(pair[0], depth + 1, budget), _dec(pair[1], depth + 1, budget)))
+        _same_hash_guard([k for k, _ in pairs])
+        out: dict[Any, Any] = {}
+        for start in range(0, len(pairs), _CHECK_EVERY):
+            out.update(pairs[start : start + _CHECK_EVERY])
+            budget.clock()
         return out
     if tag in ("$set", "$fset"):
-        try:
-            items = set(_dec_list(body, depth, budget))
-        except TypeError:
-            raise WireError("unhashable set item") from None
+        members = _dec_list(body, depth, budget)
+        _same_hash_guard(members)
+        items: set[Any] = set()
+        for start in range(0, len(members), _CHECK_EVERY):
+            items.update(members[start : start + _CHECK_EVERY])
+            budget.clock()
         return items if tag == "$set" else frozenset(items)
     if tag == "$b":
         return _b64(body)
@@ -340,7 +383,7 @@ def _dec(x: Any, depth: int, budget: _Budget) -> Any:
         if len(parts) != 2:
             raise WireError("malformed complex")
         re_, im = (_dec(p, depth + 1, budget) for p in parts)
-        if not all(isinstance(p, (int, float)) and not isinstance(p, bool) for p in (re_, im)):
+        if not all(type(p) is float for p in (re_, im)):  # the encoder sends floats
             raise WireError("malformed complex")
         return complex(re_, im)
     if tag == "$s":
@@ -352,6 +395,25 @@ def _dec(x: Any, depth: int, budget: _Budget) -> Any:
     if tag == "$pdf":
         return _dec_frame(body, depth, budget)
     raise WireError(f"unknown tag {tag[:20]!r}")
+
+
+def _same_hash_guard(keys: list[Any]) -> None:
+    """Refuse keys built to collide, before any dict or set is filled with them.
+
+    Hashes of ints, floats and tuples are not randomized: a frame of ints that share
+    one hash value would make filling a dict or set quadratic (the 1.9 MB frame of
+    issue 14 took 72 s). Counting hash values is safe, since distinct hash values are
+    distinct dict keys. The encoder never sends equal keys twice, so this refuses no
+    honest value; subtler collisions end at the CPU bound (``_Budget.clock``).
+    """
+    if len(keys) <= MAX_SAME_HASH:
+        return
+    try:
+        counts = Counter(map(hash, keys))
+    except TypeError:
+        raise WireError("unhashable dict key or set item") from None
+    if max(counts.values()) > MAX_SAME_HASH:
+        raise WireError(f"more than {MAX_SAME_HASH} dict keys or set items share one hash")
 
 
 def _list(x: Any) -> list[Any]:
@@ -380,10 +442,12 @@ def _dtype(spec: Any, kinds: str) -> Any:
         raise WireError("malformed dtype")
     try:
         dtype = np.dtype(spec)
-    except TypeError:
+    except (TypeError, ValueError):
         raise WireError("malformed dtype") from None
     if dtype.kind not in kinds or dtype.fields is not None or dtype.subdtype is not None:
         raise WireError(f"dtype {dtype} not allowed")
+    if dtype.itemsize > MAX_ITEMSIZE:
+        raise WireError(f"dtype {spec} has elements of {dtype.itemsize:,} bytes")
     return dtype
 
 
@@ -410,10 +474,12 @@ def _dec_array(body: Any, depth: int, budget: _Budget) -> Any:
     if (
         not isinstance(shape, list)
         or len(shape) > 32
-        or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape)
+        or not all(type(n) is int and 0 <= n <= MAX_DIM for n in shape)
     ):
         raise WireError("malformed array shape")
     size = math.prod(shape)
+    if size > MAX_NODES * 64:
+        raise WireError("an array too large to rebuild")
     if set(body) == {"dtype", "shape", "data"}:
         dtype = _dtype(body["dtype"], _NUMERIC_KINDS)
         raw = budget.get(body["data"])
@@ -426,6 +492,8 @@ def _dec_array(body: Any, depth: int, budget: _Budget) -> Any:
         items = _dec_list(body["items"], depth, budget)
         if len(items) != size:
             raise WireError("array items do not match its shape")
+        if size * dtype.itemsize > MAX_ITEMS_ARRAY_BYTES:  # checked before allocating
+            raise WireError(f"an array of {size * dtype.itemsize:,} bytes")
         arr = np.empty(size, dtype=dtype)
         for i, item in enumerate(items):
             arr[i] = item
@@ -470,13 +538,61 @@ def dumps(doc: Any) -> bytes:
     return json.dumps(doc, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
-def loads(raw: bytes) -> Any:
-    def _no_constants(name: str) -> Any:
-        raise WireError(f"bare {name} is not valid here")
+def _no_constants(name: str) -> Any:
+    raise WireError(f"bare {name} is not valid here")
 
+
+def _bounded_int(text: str) -> int:
+    # checked here, not left to sys.get_int_max_str_digits(), which a process may lift
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise WireError(f"an integer of more than {MAX_INT_DIGITS} digits")
+    return int(text)
+
+
+def _small_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    if len(pairs) > MAX_OBJECT_KEYS:
+        raise WireError(f"a JSON object of more than {MAX_OBJECT_KEYS} keys")
+    return dict(pairs)
+
+
+# A JSON string (escapes included), so that structure outside strings can be counted.
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_COUNT_ABOVE = 1 << 18  # smaller frames cannot hold enough values to matter
+
+
+def _count_values(raw: bytes, most: int) -> None:
+    """Refuse a large frame holding more than ``most`` values before parsing it, so
+    that parsing cannot build millions of objects in the trusted process first."""
+    if len(raw) <= _COUNT_ABOVE:
+        return
+    bare = _JSON_STRING.sub(b"", raw)
+    values = bare.count(b",") + bare.count(b"[") + bare.count(b"{")
+    if values > most:
+        raise WireError(f"more than {most:,} values in one message")
+
+
+def loads(raw: bytes, *, max_values: int | None = None) -> Any:
+    """Parse one JSON message under the bounds above; raises only WireError.
+
+    With ``max_values`` (the trusted side reading a frame), a large message holding
+    more values than that is refused before it is parsed.
+    """
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        if max_values is not None:
+            _count_values(raw, max_values)
+        # Python's own int-string bound does the digit check at C speed when it is on
+        # and no looser than ours; a process that lifted it gets the checking hook.
+        python_bound = sys.get_int_max_str_digits()
+        fast = 0 < python_bound <= MAX_INT_DIGITS
+        return json.loads(
+            raw.decode("utf-8"),
+            parse_constant=_no_constants,
+            parse_int=int if fast else _bounded_int,
+            object_pairs_hook=_small_object,
+        )
+    except WireError:
+        raise
+    except (ValueError, RecursionError, MemoryError):  # JSONDecodeError, bad UTF-8 too
         raise WireError("malformed JSON") from None
 
 
@@ -532,4 +648,4 @@ def read_frame(buffer: bytearray, limit: int) -> tuple[Any, bool]:
         return None, False
     body = bytes(buffer[_HEADER.size : end])
     del buffer[:end]
-    return loads(body), True
+    return loads(body, max_values=MAX_NODES), True
