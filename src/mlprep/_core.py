@@ -87,10 +87,12 @@ class Mlprep:
         if self._bank is None:
             from mlprep.content import content_roots, load_bank
 
-            for folder in self._content:
+            roots = content_roots(self._content)
+            for folder in roots[1:]:  # --content and MLPREP_CONTENT folders alike
                 if not folder.is_dir():
-                    raise UsageError(f"content folder does not exist: {folder}")
-            self._bank = load_bank(content_roots(self._content))
+                    where = "MLPREP_CONTENT" if folder not in self._content else "--content"
+                    raise UsageError(f"content folder does not exist: {folder} ({where})")
+            self._bank = load_bank(roots)
         return self._bank
 
     @property

@@ -105,3 +105,30 @@ def test_show_renders_formulas_not_latex() -> None:
     assert result.returncode == 0
     assert "\\frac" not in result.stdout and "$$" not in result.stdout
     assert "log π" in result.stdout
+
+
+def _parameters_without_help() -> list[str]:
+    import typer.main
+
+    from mlprep.cli import app
+
+    missing: list[str] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        for param in getattr(command, "params", []):
+            if not getattr(param, "help", None) and param.name != "help":
+                missing.append(" ".join([*path, param.name or "?"]))
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), ["mlprep"])
+    return missing
+
+
+def test_every_option_and_argument_has_help() -> None:
+    assert _parameters_without_help() == []
+
+
+def test_bracketed_help_text_is_not_eaten_as_markup() -> None:
+    result = mlprep("grade", "--help", env={"COLUMNS": "200"})
+    assert "mlprep[semantic]" in result.stdout

@@ -93,3 +93,32 @@ def test_unknown_keys_are_named(tmp_path: Path, key: str, value: int) -> None:
     assert any(e.line == 2 and f"unknown key '{key}'" in e.message for e in report.errors), (
         report.errors
     )
+
+
+def test_an_empty_folder_is_refused(tmp_path: Path) -> None:
+    report = check_content([tmp_path])
+    assert [e.message for e in report.errors] == [
+        "no question folder (one with a question.toml) in here"
+    ]
+
+
+def test_a_folder_checked_alone_resolves_prerequisites_against_the_bank(tmp_path: Path) -> None:
+    folder = _copy_exemplar(tmp_path / "theory")
+    meta = folder / "question.toml"
+    text = meta.read_text().replace('id = "bias-variance"', 'id = "my-bias-variance"')
+    meta.write_text(
+        text + '\nprerequisites = ["regularization"]\n' if "prerequisites" not in text else text
+    )
+    assert check_content([folder]).errors == []
+    meta.write_text(meta.read_text().replace('"regularization"', '"no-such-question"'))
+    assert [e.message for e in check_content([folder]).errors] == [
+        "no question with id 'no-such-question'"
+    ]
+
+
+def test_a_category_unlike_its_folder_is_refused(tmp_path: Path) -> None:
+    folder = _copy_exemplar(tmp_path / "applied")
+    meta = folder / "question.toml"
+    meta.write_text(meta.read_text().replace('id = "bias-variance"', 'id = "my-bv"'))
+    messages = [e.message for e in check_content([folder.parent]).errors]
+    assert messages == ["category 'theory' but the folder is under 'applied/'"]

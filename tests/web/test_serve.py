@@ -76,3 +76,21 @@ def test_serve_refuses_a_port_in_use(tmp_path: Path) -> None:
             timeout=60,
         )
     assert done.returncode == 2 and "cannot listen" in done.stderr
+
+
+def test_serve_on_every_interface_prints_an_address_a_browser_can_open(tmp_path: Path) -> None:
+    proc, url = _start(tmp_path, "--host", "0.0.0.0")
+    try:
+        assert url.startswith("http://127.0.0.1:"), url
+        for _ in range(50):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    assert response.status == 200
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("no answer from " + url)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(20)

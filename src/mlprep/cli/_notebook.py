@@ -15,7 +15,9 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         out: Path = typer.Argument(..., metavar="OUT.ipynb", help="The notebook file to write."),
         category: str | None = typer.Option(None, "--category", "-c", help="Only this category."),
-        difficulty: str | None = typer.Option(None, "--difficulty", "-d"),
+        difficulty: str | None = typer.Option(
+            None, "--difficulty", "-d", help="easy | medium | hard"
+        ),
         question_ids: list[str] = typer.Option(
             [], "--id", help="Only these questions (repeatable)."
         ),

@@ -9,6 +9,32 @@ from ._common import state
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
+WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def browser_url(host: str, port: int) -> str:
+    """An address a browser on this machine can open: a wildcard bind (0.0.0.0, ::)
+    is listened to on loopback too, but is no address to browse to."""
+    if host in WILDCARDS:
+        host = "127.0.0.1" if host != "::" else "::1"
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def lan_urls(host: str, port: int) -> list[str]:
+    """Where other machines reach a server bound to every interface (best effort)."""
+    if host not in WILDCARDS:
+        return []
+    import socket
+
+    try:
+        names = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        return []
+    addresses = sorted({str(info[4][0]) for info in names} - {"127.0.0.1", "127.0.1.1"})
+    return [f"http://{address}:{port}/" for address in addresses]
+
+
 def serve_command(
     ctx: typer.Context,
     host: str = typer.Option(
@@ -38,8 +64,7 @@ def serve_command(
         sock.close()
         raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     bound_port = sock.getsockname()[1]
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{bound_port}/"
+    url = browser_url(host, bound_port)
     allowed = None if host in LOOPBACK else ["*"]
     if allowed:
         typer.echo(
@@ -47,6 +72,8 @@ def serve_command(
         )
     app = create_app(core, allowed_hosts=allowed)
     typer.echo(f"mlprep is running at {url}  (Ctrl+C to stop)", err=False)
+    for other in lan_urls(host, bound_port):
+        typer.echo(f"  from other machines: {other}")
     if not no_browser:
         threading.Timer(0.8, lambda: webbrowser.open(url)).start()
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")

@@ -253,8 +253,10 @@ def register(app: typer.Typer) -> None:
     @app.command("due")
     def due(
         ctx: typer.Context,
-        category: str | None = typer.Option(None, "--category", "-c"),
-        minutes: int | None = typer.Option(None, "--minutes", "-m", min=1),
+        category: str | None = typer.Option(None, "--category", "-c", help="Only this category."),
+        minutes: int | None = typer.Option(
+            None, "--minutes", "-m", min=1, help="Only as many as fit in this many minutes."
+        ),
         as_json: bool = JsonOption,
     ) -> None:
         """What practice would offer now: due reviews, then new questions."""
@@ -303,7 +305,7 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     def export(
         ctx: typer.Context,
-        path: Path = typer.Argument(..., metavar="FILE.json"),
+        path: Path = typer.Argument(..., metavar="FILE.json", help="The file to write."),
         as_json: bool = JsonOption,
     ) -> None:
         """Write all your progress to a JSON file (lossless; see docs/practice.md)."""
@@ -326,7 +328,7 @@ def register(app: typer.Typer) -> None:
     @app.command("import")
     def import_(
         ctx: typer.Context,
-        path: Path = typer.Argument(..., metavar="FILE.json"),
+        path: Path = typer.Argument(..., metavar="FILE.json", help="A file written by export."),
         as_json: bool = JsonOption,
     ) -> None:
         """Merge progress from an export file: all or nothing; re-importing adds nothing."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ._coding import function_signature, load_tests, wrong_solutions
 from ._errors import ContentError, ContentErrors
-from ._loader import CODING_FILES, load_corpus, load_question, read_text
+from ._loader import CODING_FILES, check_unloadable, load_corpus, load_question, read_text
 from ._locate import TomlPositions
 from ._models import Category, Question
 
@@ -128,22 +128,31 @@ class Bank:
         return out
 
 
-def load_bank(roots: Iterable[Path] | None = None) -> Bank:
+def load_bank(roots: Iterable[Path] | None = None, *, thorough: bool = False) -> Bank:
     """Load every question under ``roots`` (default: ``content_roots()``).
 
     A broken folder does not stop the others from loading; its errors are kept
-    on ``Bank.errors`` so a caller can show them.
+    on ``Bank.errors`` so a caller can show them. ``thorough`` (for ``content
+    check``) also reports what else is wrong in a folder that failed to load, and
+    content folders that hold no question.
     """
     bank = Bank()
     for root in content_roots() if roots is None else roots:
         if not root.is_dir():
             bank.errors.append(ContentError(root, 1, 1, "content folder does not exist"))
             continue
-        for folder in discover(root):
+        folders = list(discover(root))
+        if thorough and not folders:
+            bank.errors.append(
+                ContentError(root, 1, 1, "no question folder (one with a question.toml) in here")
+            )
+        for folder in folders:
             try:
                 question = load_question(folder)
             except ContentErrors as exc:
                 bank.errors.extend(exc.errors)
+                if thorough:
+                    bank.errors.extend(check_unloadable(folder))
                 continue
             if question.id in bank.questions:
                 other = bank.questions[question.id].path
@@ -262,12 +271,25 @@ def _check_coding(question: Question) -> list[ContentError]:
     return errors
 
 
+def _unknown_key(key: str, keys: dict[str, str]) -> str:
+    """The error for a key not in the inventory, with the key probably meant."""
+    match = re.fullmatch(r"([A-Za-z]+)0*(\d+)", key)
+    guess = f"{match[1].upper()}{int(match[2]):02d}" if match else None
+    if guess in keys and guess != key:
+        return f"unknown inventory key {key} (did you mean {guess}?)"
+    return f"unknown inventory key {key} (see `mlprep coverage`)"
+
+
 def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
     """Validate every question folder under ``roots`` and the bank as a whole."""
     roots = list(content_roots() if roots is None else roots)
-    bank = load_bank(roots)
+    bank = load_bank(roots, thorough=True)
     errors = list(bank.errors)
     keys = inventory().keys
+    # A folder checked alone may name prerequisites from the built-in bank.
+    known_ids = set(bank.questions)
+    if builtin_bank_root().resolve() not in {r.resolve() for r in roots}:
+        known_ids |= set(load_bank([builtin_bank_root()]).questions)
     for question in bank:
         folder_category = question.path.parent.name
         if folder_category in {c.value for c in Category} and folder_category != question.category:
@@ -280,9 +302,9 @@ def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
             )
         for i, key in enumerate(question.covers):
             if key not in keys:
-                errors.append(_meta_error(question, ("covers", i), f"unknown inventory key {key}"))
+                errors.append(_meta_error(question, ("covers", i), _unknown_key(key, keys)))
         for i, prereq in enumerate(question.meta.prerequisites):
-            if prereq not in bank:
+            if prereq not in known_ids:
                 errors.append(
                     _meta_error(question, ("prerequisites", i), f"no question with id '{prereq}'")
                 )

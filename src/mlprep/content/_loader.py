@@ -24,6 +24,7 @@ from ._models import (
 __all__ = [
     "CODING_FILES",
     "WRITTEN_FILES",
+    "check_unloadable",
     "load_corpus",
     "load_question",
     "load_samples",
@@ -81,7 +82,10 @@ def _describe(error: Any) -> str:
     where = ".".join(str(p) for p in loc)
     msg = str(error["msg"])
     if kind == "string_pattern_mismatch":
-        msg = "expected lowercase words joined by '-' (or an inventory key like T02)"
+        if loc and loc[0] == "covers":
+            msg = "expected an inventory key like T02 (see `mlprep coverage`)"
+        else:
+            msg = "expected lowercase words joined by '-'"
     return f"{where}: {msg[0].lower() + msg[1:]}" if where else msg
 
 
@@ -278,6 +282,20 @@ def load_corpus(question: Question) -> tuple[CorpusEntry, ...]:
     if errors or parsed is None:
         raise ContentErrors(errors)
     return tuple(parsed.claim)
+
+
+def check_unloadable(folder: Path) -> list[ContentError]:
+    """What can still be checked in a folder that failed to load, so that one run of
+    ``content check`` reports every problem: the schema of samples.toml and
+    corpus.toml, each on its own (their links to the rubric need the rubric)."""
+    errors: list[ContentError] = []
+    for name, model in (("samples.toml", SamplesFile), ("corpus.toml", CorpusFile)):
+        path = folder / name
+        if path.exists():
+            text = read_text(path, errors)
+            if text is not None:
+                parse_toml(path, model, errors, text)
+    return errors
 
 
 def load_question(folder: Path) -> Question:

@@ -29,7 +29,9 @@ __all__ = [
 ]
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*[a-z0-9]$", max_length=64)]
-InventoryKey = Annotated[str, StringConstraints(pattern=r"^[TC]\d{2}$")]
+# Any key-like word: whether it names a real inventory key is checked against the
+# inventory by check_content, which can then suggest the key meant (T04 for T4).
+InventoryKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{1,3}\d{1,3}$")]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
