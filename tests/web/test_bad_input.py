@@ -14,14 +14,17 @@ from .conftest import CODING, WRITTEN, Browserless
 
 
 def test_post_without_or_with_a_foreign_token_is_refused(web: Browserless) -> None:
-    for data in (
-        {"answer": "Bias is systematic error."},
-        {"answer": "Bias is systematic error.", "csrf": "forged"},
+    cross_site = {"origin": "http://evil.example", "sec-fetch-site": "cross-site"}
+    for data, headers in (
+        ({"answer": "def steal(): pass"}, {}),
+        ({"answer": "def steal(): pass", "csrf": "forged"}, cross_site),
+        ({"answer": "def steal(): pass", "csrf": "forged"}, {"origin": "null"}),
     ):
-        response = web.client.post(f"/q/{WRITTEN}/submit", data=data)
+        response = web.client.post(f"/q/{WRITTEN}/submit", data=data, headers=headers)
         assert response.status_code == 403
-        assert "earlier session" in response.text
-        assert "Bias is systematic error." in response.text  # kept for the learner
+        assert "another site" in response.text
+        # The foreign request's text is not the learner's: never shown as "yours".
+        assert "steal" not in response.text and "kept" not in response.text
     assert web.core.store.attempts() == []
     for url in (
         f"/q/{WRITTEN}/hint",

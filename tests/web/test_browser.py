@@ -7,93 +7,13 @@ to docs/screenshots/ (look at them after changing a template).
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from .conftest import CODING, WRITTEN
+from .conftest import CODING, WRITTEN, browser_tests, shot
 from .test_judge_flow import WRONG
-from .test_serve import _start
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# The screenshots in docs/ are refreshed on purpose (MLPREP_UPDATE_SCREENSHOTS=1),
-# not by every test run; otherwise they go to a temporary folder.
-SHOTS = (
-    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-    if os.environ.get("MLPREP_UPDATE_SCREENSHOTS")
-    else Path(tempfile.mkdtemp(prefix="mlprep-shots-"))
-)
-
-# In CI a missing browser is a failure, not a skip.
-pytestmark = pytest.mark.skipif(
-    shutil.which(CHROMIUM) is None and not os.environ.get("CI"),
-    reason="Debian's chromium is not installed",
-)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import signal
-
-    proc, url = _start(tmp_path_factory.mktemp("browser-home"))
-    yield url.rstrip("/")
-    proc.send_signal(signal.SIGINT)
-    proc.wait(20)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, server: str):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    outside: list[str] = []
-    errors: list[str] = []
-
-    def check(route) -> None:  # type: ignore[no-untyped-def]
-        if route.request.url.startswith(server + "/"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", check)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("dialog", lambda dialog: dialog.accept())
-    page.server = server  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    assert outside == [], f"requests left the machine: {outside}"
-    # Our own 4xx answers log "Failed to load resource"; anything else is a script bug.
-    assert [e for e in errors if "Failed to load resource" not in e] == []
-
-
-def shot(page, name: str, full_page: bool = True) -> None:  # type: ignore[no-untyped-def]
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+pytestmark = browser_tests
 
 
 def test_catalogue_filters_live(page) -> None:  # type: ignore[no-untyped-def]

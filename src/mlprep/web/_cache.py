@@ -91,7 +91,7 @@ class PageCache:
             hit = self._lookup(key)
         if hit is not None:
             status, headers, body = hit
-            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.start", "status": status, "headers": list(headers)})
             await send({"type": "http.response.body", "body": body})
             return
         start: Message | None = None
@@ -101,7 +101,8 @@ class PageCache:
         async def capture(message: Message) -> None:
             nonlocal start, cacheable
             if message["type"] == "http.response.start":
-                start = message
+                # A copy: outer middleware (gzip) edits the headers of the message it is sent.
+                start = {**message, "headers": list(message.get("headers", []))}
                 cacheable = message["status"] == 200
             elif message["type"] == "http.response.body" and cacheable:
                 chunks.append(message.get("body", b""))

@@ -147,3 +147,21 @@ class CsrfTokens:
     def check(self, request: Request, form: dict[str, str]) -> bool:
         sent = request.headers.get("x-csrf-token") or form.get("csrf", "")
         return hmac.compare_digest(sent.encode(), self.token.encode())
+
+    @staticmethod
+    def foreign(request: Request, form: dict[str, str]) -> bool:
+        """Whether a refused request came from another site rather than a stale page.
+
+        Our pages always send a token, and browsers name the sending site in
+        ``Sec-Fetch-Site`` and ``Origin``; a request without a token, or from another
+        origin, is not the learner's text, so it is never shown back as theirs.
+        """
+        if not (request.headers.get("x-csrf-token") or form.get("csrf")):
+            return True
+        if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+            return True
+        origin = request.headers.get("origin")
+        if origin and origin != "null":
+            host = origin.split("://", 1)[-1]
+            return host != request.headers.get("host", "")
+        return origin == "null"

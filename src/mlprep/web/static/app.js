@@ -63,6 +63,20 @@
     renderMath(document);
     startTimer();
   });
+  // No inline handlers (the CSP forbids them): forms that ask first say so in data-confirm.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-back]");
+    if (link && window.history.length > 1) {
+      event.preventDefault();
+      window.history.back();
+    }
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     renderMath(event.target);
   });

@@ -1,0 +1,204 @@
+"""Answers: Run and Submit of code (judge jobs, polled) and grading of written answers."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import hashlib
+import json
+import time
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import HTMLResponse, JSONResponse
+from starlette.routing import Route
+
+from ._guard import BadRequest
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+    from mlprep.content import Question
+
+    from ._app import WebApp
+
+__all__ = ["routes"]
+
+MAX_CUSTOM_INPUT = 20_000
+# How long a submit request waits for its verdict before answering "running" instead.
+VERDICT_WAIT_S = 0.8
+# How long a poll for a running job waits for it to finish before answering.
+POLL_WAIT_S = 1.0
+
+
+def routes(web: WebApp) -> list[Route]:
+    return [
+        Route("/q/{qid}/{mode:str}", web.bind(answer), methods=["POST"]),
+        Route("/jobs/{job_id}.json", web.bind(job_json)),
+        Route("/jobs/{job_id}/growth", web.bind(job_growth)),
+        Route("/jobs/{job_id}", web.bind(job)),
+    ]
+
+
+async def answer(web: WebApp, request: Request) -> Response:
+    """Run or submit code (a job), or grade a written answer (inline)."""
+    question = web.question(request.path_params["qid"])
+    form = await web.form(request)
+    mode = request.path_params["mode"]
+    if mode not in ("run", "submit"):
+        raise HTTPException(404, "There is no such page.")
+    submission = form.get("submission", "")
+    time_spent = _elapsed(form.get("opened", ""))
+    mock_id, mock_note = live_mock(web, form.get("mock", ""), question)
+    if question.is_coding:
+        source = form.get("source", "")
+        if not source.strip():
+            raise BadRequest(400, "The editor is empty: write your solution first.")
+        custom = None
+        if mode == "run":
+            custom = _parse_custom_input(form.get("custom_input", ""), question)
+        job, _new = web.jobs.submit(
+            question.id,
+            source,
+            mode="submit" if mode == "submit" else "run",
+            submission=_dedupe_key(submission, mode, source, form.get("custom_input", "")),
+            custom_args=custom,
+            time_spent_s=time_spent,
+            mock_id=mock_id,
+        )
+        # A quick verdict comes back in this response; a slow one shows as running.
+        deadline = time.monotonic() + VERDICT_WAIT_S
+        while not job.done and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+        return job_fragment(web, job.id, note=mock_note)
+    if mode != "submit":
+        raise BadRequest(400, "Written answers are submitted, not run.")
+    text = form.get("answer", "")
+    if not text.strip():
+        raise BadRequest(400, "The answer box is empty: write your answer first.")
+    submission = _dedupe_key(submission, "grade", text)
+    if submission and (seen := web.graded.get(submission)) is not None:
+        return HTMLResponse(seen)
+    report = await run_in_threadpool(
+        web.core.grade,
+        question.id,
+        text,
+        grader=web.grader,
+        origin="web",
+        time_spent_s=time_spent,
+        mock_id=mock_id,
+    )
+    html = web.env.get_template("_grade.html").render(q=question, report=report, note=mock_note)
+    if submission:
+        web.graded.put(submission, html)
+    return HTMLResponse(html)
+
+
+def live_mock(web: WebApp, value: str, question: Question) -> tuple[int | None, str]:
+    """The mock id an answer belongs to, if that mock is still running."""
+    if not value:
+        return None, ""
+    try:
+        row = web.mock_row(int(value))
+    except (ValueError, HTTPException):
+        return None, "That mock interview no longer exists: saved as ordinary practice."
+    if row.scorecard_json:
+        return None, "That mock interview had already finished: saved as ordinary practice."
+    if question.id not in json.loads(row.plan_json)["questions"]:
+        return None, "This question is not part of that mock: saved as ordinary practice."
+    return row.id, ""
+
+
+def job_fragment(web: WebApp, job_id: str, note: str = "") -> HTMLResponse:
+    job = web.jobs.get(job_id)
+    if job is None:
+        return web.fragment(
+            "_message.html",
+            status=404,
+            kind="error",
+            message="That run is no longer known to the server (it was restarted?). "
+            "Your code is still in the editor: run it again.",
+        )
+    if not job.done:
+        return web.fragment("_job_running.html", job=job, ahead=web.jobs.position(job), note=note)
+    return web.fragment("_verdict.html", job=job, r=job.result, note=note)
+
+
+async def job(web: WebApp, request: Request) -> Response:
+    # Long poll: answer as soon as the verdict is in, or after a short wait.
+    found = web.jobs.get(request.path_params["job_id"])
+    deadline = time.monotonic() + POLL_WAIT_S
+    while found is not None and not found.done and time.monotonic() < deadline:
+        await asyncio.sleep(0.005)
+    return job_fragment(web, request.path_params["job_id"])
+
+
+async def job_growth(web: WebApp, request: Request) -> Response:
+    """The growth row of a verdict, once measured (long poll, like ``job``)."""
+    found = web.jobs.get(request.path_params["job_id"])
+    if found is None:
+        raise HTTPException(404, "unknown job")
+    deadline = time.monotonic() + POLL_WAIT_S
+    while found.growth_state == "measuring" and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    return web.fragment("_growth_row.html", job=found)
+
+
+async def job_json(web: WebApp, request: Request) -> Response:
+    found = web.jobs.get(request.path_params["job_id"])
+    if found is None:
+        raise HTTPException(404, "unknown job")
+    return JSONResponse(
+        {
+            "id": found.id,
+            "state": found.state,
+            "error": found.error,
+            "judge_ms": round((found.finished_at - found.started_at) * 1000, 1)
+            if found.finished_at is not None and found.started_at is not None
+            else None,
+            "result": found.result.to_dict() if found.result else None,
+        }
+    )
+
+
+def _dedupe_key(submission: str, *parts: str) -> str:
+    """Same form, same text: a double submit. Edited text from the same form is new."""
+    if not submission:
+        return ""
+    digest = hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:16]
+    return f"{submission}:{digest}"
+
+
+def _elapsed(opened: str) -> float | None:
+    """Seconds since the form was rendered, when that is plausible."""
+    try:
+        spent = time.time() - float(opened)
+    except ValueError:
+        return None
+    return round(spent, 1) if 0 <= spent <= 6 * 3600 else None
+
+
+def _parse_custom_input(text: str, question: Question) -> tuple[Any, ...] | None:
+    """The learner's own input: Python literals, one per parameter, separated by commas."""
+    if not text.strip():
+        return None
+    if len(text) > MAX_CUSTOM_INPUT:
+        raise BadRequest(413, "That input is too long for a quick run.")
+    try:
+        value = ast.literal_eval("(" + text + ",)")
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        raise BadRequest(
+            400,
+            "Your input must be Python literals (numbers, strings, lists, tuples, dicts), "
+            "one per parameter, separated by commas.",
+            form={"custom_input": text},
+        ) from None
+    expected = len(question.meta.coding.parameters) if question.meta.coding else 0
+    if len(value) != expected:
+        names = ", ".join(question.meta.coding.parameters) if question.meta.coding else ""
+        raise BadRequest(
+            400, f"Give {expected} values, one for each of: {names}.", form={"custom_input": text}
+        )
+    return tuple(value)

@@ -1,0 +1,61 @@
+"""Response headers: CSP without inline script, no framing, static caching and gzip."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mlprep.web._headers import CONTENT_SECURITY_POLICY
+
+from .conftest import CODING, WRITTEN, Browserless
+
+PAGES = ["/", f"/q/{CODING}", f"/q/{WRITTEN}", "/practice", "/mock", "/progress", "/settings"]
+
+
+@pytest.mark.parametrize("url", [*PAGES, "/nowhere", "/static/app.js"])
+def test_every_answer_carries_the_security_headers(web: Browserless, url: str) -> None:
+    response = web.client.get(url)
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert "frame-ancestors 'none'" in CONTENT_SECURITY_POLICY
+    assert "script-src 'self';" in CONTENT_SECURITY_POLICY  # no 'unsafe-inline' for scripts
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_have_no_inline_script(web: Browserless, url: str) -> None:
+    html = web.page(url)
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in tag, tag  # every script is a file the CSP allows
+    assert re.search(r"\son[a-z]+\s*=", html) is None  # no inline event handlers
+    assert "javascript:" not in html
+
+
+def test_static_files_are_cached_and_compressed(web: Browserless) -> None:
+    vendor = web.client.get("/static/vendor/editor.js", headers={"accept-encoding": "gzip"})
+    assert vendor.status_code == 200
+    assert vendor.headers["cache-control"] == "public, max-age=86400"
+    assert vendor.headers["content-encoding"] == "gzip"
+    own = web.client.get("/static/app.css", headers={"accept-encoding": "gzip"})
+    assert own.headers["cache-control"] == "no-cache" and own.headers.get("etag")
+    again = web.client.get("/static/app.css", headers={"if-none-match": own.headers["etag"]})
+    assert again.status_code == 304
+    page = web.client.get("/", headers={"accept-encoding": "gzip"})
+    assert page.headers["content-encoding"] == "gzip"
+
+
+def test_csrf_token_can_be_refreshed_by_the_page(web: Browserless) -> None:
+    token = web.token()
+    response = web.client.get("/csrf")
+    assert response.json() == {"token": token}
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["content-type"] == "application/json"
+
+
+def test_cached_pages_stay_valid_under_compression(web: Browserless) -> None:
+    # The page cache sits inside gzip: a cached answer must not carry a stale encoding.
+    for accept in ("gzip", "gzip", "identity", "gzip"):
+        response = web.client.get("/progress", headers={"accept-encoding": accept})
+        assert response.status_code == 200 and "<h1>Progress</h1>" in response.text
