@@ -87,6 +87,27 @@
     var nonce = form.querySelector("input[data-nonce]");
     if (nonce) nonce.value = newNonce();
   });
+  // A 403 after the server restarted: the page's token is from the old process. Fetch
+  // the current one (same origin only) so that sending the kept text again just works.
+  function refreshToken() {
+    return fetch("/csrf", { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data || !data.token) return null;
+        var meta = document.querySelector('meta[name="csrf-token"]');
+        if (meta) meta.setAttribute("content", data.token);
+        document.body.setAttribute("hx-headers", JSON.stringify({ "X-CSRF-Token": data.token }));
+        document.querySelectorAll('input[name="csrf"]').forEach(function (input) {
+          input.value = data.token;
+        });
+        return data.token;
+      })
+      .catch(function () { return null; });
+  }
+  window.mlprepRefreshToken = refreshToken;
+  document.addEventListener("htmx:responseError", function (event) {
+    if (event.detail.xhr && event.detail.xhr.status === 403) refreshToken();
+  });
   // When the server cannot be reached, say so where the result would have appeared.
   document.addEventListener("htmx:sendError", function (event) {
     var target = event.detail.target;
