@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -69,24 +70,36 @@ def test_judge_survives_its_zygote_being_killed(vector_sum):
         assert warm._runner._zygote is not zygote
 
 
-def test_falls_back_to_rlimits_with_one_line_warning(monkeypatch, capsys, vector_sum):
+def test_a_sandbox_that_cannot_start_stops_judging(monkeypatch, capsys, vector_sum):
+    # No fail-open: a failed start is retried once, then the verdict says the sandbox
+    # is unavailable; nothing ever runs without namespaces unless asked for.
+    starts = []
+
     def broken_bwrap(python, fd, paths):
-        return ["/bin/false"]
+        starts.append(1)
+        return _bwrap.Launch(["/bin/false"])
 
     monkeypatch.setattr(_sandbox, "bwrap_command", broken_bwrap)
-    monkeypatch.setattr(_bwrap, "_bwrap_state", {})
-    monkeypatch.setattr(_sandbox, "_bwrap_state", _bwrap._bwrap_state)
-    monkeypatch.setattr(_sandbox, "_warned", False)
     monkeypatch.delenv("MLPREP_JUDGE_SANDBOX", raising=False)
-    if _bwrap.sandbox_mode() != "bwrap":
-        pytest.skip("bubblewrap is not installed: nothing to fall back from")
     with WarmJudge() as warm:
         first = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
         second = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
-    assert first.accepted and second.accepted
-    assert first.isolation.startswith("rlimits")
+    for result in (first, second):
+        assert result.verdict == "internal_error", result.message
+        assert "sandbox" in result.message and result.tests == []
+        assert not result.isolation.startswith("rlimits")
+    assert len(starts) >= 4  # WarmJudge.start, then each judgement: a start and a retry
+    assert "weaker" not in capsys.readouterr().err
+
+
+def test_rlimits_mode_is_an_explicit_visible_choice(monkeypatch, capsys, vector_sum):
+    monkeypatch.setenv("MLPREP_JUDGE_SANDBOX", "rlimits")
+    monkeypatch.setattr(_sandbox, "_warned", False)
+    with WarmJudge() as warm:
+        result = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
+    assert result.accepted and result.isolation.startswith("rlimits")
     err = capsys.readouterr().err
-    assert err.count("weaker isolation") == 1 and len(err.strip().splitlines()) == 1
+    assert "MLPREP_JUDGE_SANDBOX=rlimits" in err and len(err.strip().splitlines()) == 1
 
 
 def test_nothing_written_survives_to_the_next_submission(warm, vector_sum):
@@ -114,16 +127,17 @@ def test_a_venv_under_tmp_is_bound_on_top_of_the_private_tmp():
     # mounted first, or it would hide them and the judge would fall back to rlimits.
     from mlprep.judging._bwrap import bwrap_command as _bwrap_command
 
-    cmd = _bwrap_command("/usr/bin/python3", 3, ["/tmp/some-clone/.venv/lib/site-packages"])
+    cmd = _bwrap_command("/usr/bin/python3", 3, ["/tmp/some-clone/.venv/lib/site-packages"]).cmd
     tmpfs_at = next(i for i, a in enumerate(cmd) if a == "--tmpfs" and cmd[i + 1] == "/tmp")
     bind_at = next(
         i
         for i, a in enumerate(cmd)
         if a == "--ro-bind" and cmd[i + 1].startswith("/tmp/some-clone")
     )
-    dev_at = cmd.index("--dev")
-    shm_at = next(i for i, a in enumerate(cmd) if a == "--tmpfs" and cmd[i + 1] == "/dev/shm")
-    assert dev_at < shm_at and tmpfs_at < bind_at
+    assert cmd.index("--dev") < tmpfs_at < bind_at
+    # each job mounts a fresh /tmp of its own: it binds the venv again on top of it
+    config = json.loads(cmd[-1])
+    assert config["keep"] == ["/tmp/some-clone/.venv/lib/site-packages"]
 
 
 def test_ci_judges_inside_bubblewrap(warm):

@@ -13,7 +13,6 @@ import os
 import signal
 import struct
 import sys
-import time
 
 import _wire
 from _seccomp import Seccomp
@@ -34,13 +33,50 @@ def _status_kb(field: str) -> int:
     return 0
 
 
-def _reset_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w") as fh:
-            fh.write("5")
-        return True
-    except OSError:
-        return False
+class _Inbox:
+    """Messages from the parent on the job pipe: a frame, then its side buffers.
+
+    The parent sends the job's head, then one test at a time (only after the previous
+    one is done), and a "go" after each "start" and "ret" once it has taken its own
+    measurements. End of file means there are no more tests.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def _exact(self, n: int) -> bytes | None:
+        parts = []
+        while n > 0:
+            chunk = os.read(self.fd, min(n, 1 << 20))
+            if not chunk:
+                return None
+            parts.append(chunk)
+            n -= len(chunk)
+        return b"".join(parts)
+
+    def next(self) -> tuple[dict, list[bytes]] | None:
+        head = self._exact(4)
+        if head is None:
+            return None
+        (length,) = struct.unpack(">I", head)
+        body = self._exact(length)
+        count_raw = self._exact(4)
+        if body is None or count_raw is None:
+            return None
+        (count,) = struct.unpack(">I", count_raw)
+        blobs = []
+        for _ in range(count):
+            size_raw = self._exact(8)
+            blob = self._exact(struct.unpack(">Q", size_raw)[0]) if size_raw else None
+            if blob is None:
+                return None
+            blobs.append(blob)
+        return _wire.loads(body), blobs
+
+    def wait_go(self) -> None:
+        got = self.next()
+        if got is None or got[0].get("t") != "go":
+            os._exit(RUNNER_BROKE)
 
 
 class _BannedImport(ImportError):
@@ -149,19 +185,11 @@ def _mutated(before: list[bytes | None], args: tuple[object, ...], names: list[s
 def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
     import resource
 
-    # job: read it all, then decide the limits
-    chunks = []
-    while True:
-        chunk = os.read(job_fd, 1 << 20)
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(job_fd)
-    raw = memoryview(b"".join(chunks))
-    del chunks
-    (head_len,) = struct.unpack_from(">I", raw, 0)
-    job = _wire.loads(bytes(raw[4 : 4 + head_len]))
-    blobs = _wire.unpack_blobs(raw, 4 + head_len)
+    inbox = _Inbox(job_fd)
+    first = inbox.next()
+    if first is None:
+        os._exit(RUNNER_BROKE)
+    job = first[0]
 
     def send(msg: dict[str, object]) -> None:
         _write_all(res_fd, _wire.pack_frame(msg))
@@ -174,8 +202,10 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
     os.close(devnull)
     os.close(out_fd)
     with contextlib.suppress(OSError):
-        os.closerange(3, res_fd)
-        os.closerange(res_fd + 1, 4096)
+        low, high = sorted((job_fd, res_fd))
+        os.closerange(3, low)
+        os.closerange(low + 1, high)
+        os.closerange(high + 1, 4096)
     # SIGXFSZ stays ignored (Python's default): output past the cap then fails with
     # EFBIG inside the learner's print, so what came before it can still be shown
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -188,8 +218,6 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (job["output_bytes"], job["output_bytes"]))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
-    with contextlib.suppress(ValueError, OSError):  # no effect for root: seccomp covers it
-        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
     filtered = seccomp.install(os.getpid())
 
     import builtins
@@ -229,7 +257,7 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
 
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
-    send({"t": "hello", "seccomp": filtered, "base_kb": base_kb})
+    send({"t": "hello", "seccomp": filtered})
 
     def setup() -> object:
         if job.get("support") is not None:
@@ -263,15 +291,20 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
         os._exit(0)
     text, size = output_since()
     send({"t": "setup", "ok": True, "stdout": text, "stdout_bytes": size})
+    del first
     prepare = getattr(sys.modules.get("support"), "prepare", None)
     max_bytes = int(job["max_result_bytes"])
     output_cap = int(job["output_bytes"])
-    for test in job["tests"]:
+    while True:
+        # one test at a time: the next input exists only once this one is done
+        message = inbox.next()
+        if message is None:
+            break
+        test, blobs = message
         index = test["i"]
         send({"t": "begin", "i": index})
         try:
-            first, count = test["blobs"]
-            args = _wire.decode(test["args"], blobs[first : first + count])
+            args = _wire.decode(test["args"], blobs)
             if prepare is not None:
                 args = prepare(args)
             args = tuple(args)
@@ -284,37 +317,30 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
                     "ok": False,
                     "prepare_failed": True,
                     "error": _error(exc, lines, finder),
-                    "time_ms": 0.0,
-                    "peak_kb": 0,
                     "stdout": "",
                     "stdout_bytes": 0,
                     "mutated": [],
                 }
             )
             continue
+        del message, test, blobs
         fresh_output()
-        have_peak = _reset_peak()
-        rss0 = _status_kb("VmRSS")
         error = None
         result = None
+        # Times and memory are measured by the parent, from outside this process,
+        # between its "go" answers to "start" and to "ret".
         send({"t": "start", "i": index})
-        c0 = time.thread_time()
-        t0 = time.perf_counter()
+        inbox.wait_go()
         try:
             result = fn(*args)
         except BaseException as exc:
             error = exc
-        elapsed = (time.perf_counter() - t0) * 1000.0
-        cpu = (time.thread_time() - c0) * 1000.0
         send({"t": "ret", "i": index})
-        peak = max(0, _status_kb("VmHWM") - rss0) if have_peak else 0
+        inbox.wait_go()
         text, size = output_since()
         msg: dict[str, object] = {
             "t": "done",
             "i": index,
-            "time_ms": elapsed,
-            "cpu_ms": cpu,
-            "peak_kb": peak,
             "stdout": text,
             "stdout_bytes": size,
             "mutated": [],

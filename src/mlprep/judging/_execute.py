@@ -18,6 +18,7 @@ from ._sandbox import SandboxUnavailable, Zygote
 __all__ = ["MAX_TIMEOUTS", "Attempt", "Runner"]
 
 MAX_TIMEOUTS = 2
+START_ATTEMPTS = 2  # a sandbox that fails to start is tried once more
 
 
 @dataclass
@@ -65,8 +66,13 @@ def attempt_from_done(msg: dict[str, Any]) -> Attempt:
     return Attempt("error", error=msg.get("error"), **base)
 
 
+NAMESPACE_FAILED = 87  # the zygote's exit code for a job it could not isolate
+
+
 def attempt_from_end(out: JobOutcome, time_limit_s: float) -> Attempt:
-    if out.lost:
+    if out.sandbox_error:
+        return Attempt("sandbox", detail=out.sandbox_error)
+    if out.lost or (out.exit_code == NAMESPACE_FAILED and out.hello is None):
         return Attempt("lost")
     if out.too_big:
         return Attempt("too_big", detail=str(out.too_big))
@@ -89,26 +95,31 @@ class Runner:
         self._lock = threading.Lock()
 
     def begin(self) -> None:
+        """Start the zygote now (its failure, if any, surfaces in ``zygote()``)."""
         with self._lock:
             if self._zygote is None or not self._zygote.alive:
-                self._zygote = Zygote().start()
+                try:
+                    self._zygote = Zygote().start()
+                except SandboxUnavailable:
+                    self._zygote = None
 
     def zygote(self) -> Zygote:
-        with self._lock:
-            if self._zygote is None or not self._zygote.alive:
-                self._zygote = Zygote().start()
-            zygote = self._zygote
-        try:
-            zygote.wait_ready()
-        except SandboxUnavailable:
-            if zygote.mode != "bwrap":
-                raise
-            with self._lock:  # bubblewrap does not work here: fall back once, loudly
-                if self._zygote is zygote:
+        """A running zygote; a failed start is retried, then judging stops (no fallback)."""
+        for attempt in range(START_ATTEMPTS):
+            with self._lock:
+                if self._zygote is None or not self._zygote.alive:
                     self._zygote = Zygote().start()
                 zygote = self._zygote
-            zygote.wait_ready()
-        return zygote
+            try:
+                zygote.wait_ready()
+                return zygote
+            except SandboxUnavailable:
+                with self._lock:
+                    if self._zygote is zygote:
+                        self._zygote = None
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
 
     @property
     def mode(self) -> str:

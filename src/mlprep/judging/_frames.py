@@ -120,11 +120,10 @@ def _done(msg: dict[str, Any]) -> dict[str, Any]:
         "t": "done",
         "i": _count(msg.get("i"), MAX_INDEX, "test index"),
         "ok": _flag(msg.get("ok"), "ok"),
-        "time_ms": _number(msg.get("time_ms"), MAX_MS, "time"),
-        "peak_kb": _count(msg.get("peak_kb"), MAX_KB, "memory"),
     }
-    if msg.get("cpu_ms") is not None:
-        out["cpu_ms"] = _number(msg["cpu_ms"], MAX_MS, "CPU time")
+    # time_ms, cpu_ms and peak_kb are never taken from the child: the parent measures
+    # them from outside (_measure.py) and adds them; whatever the child put there is
+    # dropped here
     _output(msg, out)
     mutated = msg.get("mutated")
     if not isinstance(mutated, list) or len(mutated) > MAX_NAMES:

@@ -8,6 +8,7 @@ checker never leave this process.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import threading
 import time
@@ -19,6 +20,7 @@ from ._growth import measure_growth
 from ._plan import (
     PlannedTest,
     banned_imports,
+    execution_order,
     load_suite,
     needs_pandas,
     planned_cases,
@@ -197,6 +199,7 @@ class _Judgement:
 
     def _both(self, tests: list[PlannedTest], reference: bool = True) -> tuple[Runs, Runs | None]:
         """Run the learner's code and (concurrently) the reference on ``tests``."""
+        tests = execution_order(tests)
         mine_job = self._job(self.source, tests, self.spec.check_mutation)
         ref_box: list[Any] = []
         ref_error: list[BaseException] = []
@@ -347,8 +350,11 @@ class WarmJudge:
         self._started = False
 
     def start(self) -> WarmJudge:
+        """Boot the sandbox now. If it cannot start, each ``judge`` says so in its verdict
+        (after trying again): judging never continues without it."""
         self._runner.begin()
-        self._runner.zygote()
+        with contextlib.suppress(SandboxUnavailable):
+            self._runner.zygote()
         self._started = True
         return self
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _frames, _wire
+from ._measure import JobProbe, host_pid_of_pidfd
 from ._sandbox import KILL_GRACE_S, Zygote
 
 __all__ = ["Job", "JobOutcome", "run_job"]
@@ -27,7 +28,8 @@ class Job:
     source: str
     entry: str
     params: list[str]
-    # (test index, the JSON of its encoded arguments, their side buffers)
+    # (test index, the JSON of its encoded arguments, their side buffers), in the
+    # order they run
     tests: list[tuple[int, bytes, list[bytes]]]
     support: str | None = None
     banned: list[str] = field(default_factory=list)
@@ -37,13 +39,8 @@ class Job:
     max_result_bytes: int = 32 << 20
     check_mutation: bool = True
 
-    def payload(self) -> bytes:
-        """The job frame: JSON, then the side buffers holding array data as raw bytes.
-
-        Each test's arguments are already-serialized JSON (spliced in as they are, so a
-        large input is encoded once for both solutions) plus its own side buffers,
-        which the test names by their position: ``"blobs": [first, count]``.
-        """
+    def head(self) -> bytes:
+        """The first message: the code and the limits, no test input."""
         total = (self.time_limit_s + 1.0) * max(1, len(self.tests)) + 10.0
         head = {
             "source": self.source,
@@ -57,21 +54,30 @@ class Job:
             "max_result_bytes": self.max_result_bytes,
             "check_mutation": self.check_mutation,
         }
-        blobs: list[bytes] = []
-        parts = []
-        for index, args_json, test_blobs in self.tests:
-            parts.append(
-                b'{"i":%d,"blobs":[%d,%d],"args":%s}'
-                % (index, len(blobs), len(test_blobs), args_json)
-            )
-            blobs.extend(test_blobs)
-        body = _wire.dumps(head)[:-1] + b',"tests":[' + b",".join(parts) + b"]}"
-        return b"".join([struct.pack(">I", len(body)), body, *_wire.pack_blobs(blobs)])
+        return _message(_wire.dumps(head), [])
+
+    def test_message(self, position: int) -> bytes:
+        """One test's input: its arguments' JSON (encoded once for both solutions) and
+        the side buffers holding its array data as raw bytes."""
+        index, args_json, blobs = self.tests[position]
+        return _message(b'{"t":"test","i":%d,"args":%s}' % (index, args_json), blobs)
+
+
+def _message(body: bytes, blobs: list[bytes]) -> bytes:
+    return b"".join([struct.pack(">I", len(body)), body, *_wire.pack_blobs(blobs)])
+
+
+_GO = _message(b'{"t":"go"}', [])
 
 
 @dataclass
 class JobOutcome:
-    """Everything one child reported, plus how it ended. Not yet judged."""
+    """Everything one child reported, plus how it ended. Not yet judged.
+
+    ``done`` holds each finished test's report, with ``time_ms``, ``cpu_ms`` and
+    ``peak_kb`` filled in by the parent's own measurements (anything the child put
+    there is overwritten).
+    """
 
     setup: dict[str, Any] | None = None
     done: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -80,7 +86,8 @@ class JobOutcome:
     exit_code: int | None = None
     exit_signal: int | None = None
     protocol_error: str | None = None
-    lost: bool = False  # the zygote died
+    lost: bool = False  # the zygote died, or the job could not be isolated
+    sandbox_error: str | None = None  # why the job was refused (host root, no job found)
     too_big: int | None = None
     hello: dict[str, Any] | None = None
 
@@ -88,17 +95,15 @@ class JobOutcome:
 def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
     if msg.get("i") != expected_index:
         return "a result for a test that was not running"
-    checks: tuple[tuple[str, tuple[type, ...]], ...] = (
-        ("time_ms", (int, float)),
-        ("peak_kb", (int,)),
-        ("stdout", (str,)),
-        ("stdout_bytes", (int,)),
-        ("ok", (bool,)),
-        ("mutated", (list,)),
+    checks: tuple[tuple[str, type], ...] = (
+        ("stdout", str),
+        ("stdout_bytes", int),
+        ("ok", bool),
+        ("mutated", list),
     )
-    for key, kinds in checks:
+    for key, kind in checks:
         value = msg.get(key)
-        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             return f"a malformed result ({key})"
     if not all(isinstance(m, str) for m in msg["mutated"]):
         return "a malformed result (mutated)"
@@ -116,141 +121,244 @@ def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
     return None
 
 
-def run_job(zygote: Zygote, job: Job) -> JobOutcome:
-    """Run ``job`` in a fresh child of ``zygote``, enforcing each test's wall clock."""
-    out = JobOutcome()
-    payload = job.payload()
-    per_test = job.time_limit_s
-    # Only the call itself runs against the test's limit; decoding the input before it
-    # and encoding the result after it get a generous allowance, and a cap bounds all.
-    overhead = max(5.0, 2 * per_test)
-    cap = (per_test + 1.0) * max(1, len(job.tests)) + overhead + 5.0
-    job_id, job_w, res_r, waiter = zygote.fork(cap + 1.0)
-    frame_limit = job.max_result_bytes + (job.output_bytes // 8) + (1 << 16)
-    os.set_blocking(job_w, False)
-    buffer = bytearray()
-    sent = 0
-    started = time.monotonic()
-    phase = "setup"
-    phase_started = started
-    killed_at: float | None = None
-    eof = False
-    expected_order = [t[0] for t in job.tests]
-    next_pos = 0
-    call_started = started
-    call_wall = 0.0
-    try:
+class _Session:
+    """One child's job: feed it tests one at a time, measure each call from outside."""
+
+    def __init__(self, zygote: Zygote, job: Job) -> None:
+        self.zygote = zygote
+        self.job = job
+        self.out = JobOutcome()
+        per_test = job.time_limit_s
+        self.per_test = per_test
+        # Only the call itself runs against the test's limit; decoding the input before
+        # it and encoding the result after it get a generous allowance, and a cap
+        # bounds the whole job.
+        self.overhead = max(5.0, 2 * per_test)
+        self.cap = (per_test + 1.0) * max(1, len(job.tests)) + self.overhead + 5.0
+        self.frame_limit = job.max_result_bytes + (job.output_bytes // 8) + (1 << 16)
+        self.pending = bytearray(job.head())
+        self.next_pos = 0
+        self.phase = "setup"
+        self.started = self.phase_started = time.monotonic()
+        self.probe: JobProbe | None = None
+        # the parent's measurements of the running call
+        self.call_started = 0.0
+        self.cpu0: int | None = None
+        self.rss0 = 0
+        self.peak_reset = False
+        self.measured: dict[str, Any] = {}
+        self.job_w = -1
+        self.closing = False  # no more tests: close the job pipe once it is flushed
+
+    def allowed(self) -> float:
+        if self.phase == "call":
+            return self.per_test
+        if self.phase == "setup":
+            return max(2 * self.per_test + 1.0, 3.0)
+        return self.overhead
+
+    def run(self) -> JobOutcome:
+        job_id, job_w, res_r, waiter = self.zygote.fork(self.cap + 1.0)
+        self.job_id, self.waiter = job_id, waiter
+        try:
+            self._loop(job_w, res_r)
+        finally:
+            if self.job_w >= 0:
+                os.close(self.job_w)
+            os.close(res_r)
+            if self.probe is not None:
+                self.probe.close()
+            waiter.release()
+        out = self.out
+        if not out.lost:
+            if not waiter.event.wait(KILL_GRACE_S + 1):
+                self.zygote.kill(job_id)
+                if not waiter.event.wait(KILL_GRACE_S):
+                    self.zygote.kill_everything()
+            out.lost = out.lost or waiter.lost
+            out.exit_code, out.exit_signal = waiter.code, waiter.signal
+        return out
+
+    def _kill(self) -> None:
+        if self.probe is not None:
+            self.probe.kill()
+        self.zygote.kill(self.job_id)
+
+    def _loop(self, job_w: int, res_r: int) -> None:
+        out, waiter = self.out, self.waiter
+        self.job_w = job_w
+        os.set_blocking(job_w, False)
+        buffer = bytearray()
+        killed_at: float | None = None
+        eof = False
         while not eof or not waiter.event.is_set():
             now = time.monotonic()
-            allowed = (
-                per_test
-                if phase == "call"
-                else (max(2 * per_test + 1.0, 3.0) if phase == "setup" else overhead)
-            )
+            allowed = self.allowed()
             if killed_at is None:
-                if (phase != "idle" and now - phase_started > allowed) or now - started > cap:
+                if (
+                    self.phase != "idle" and now - self.phase_started > allowed
+                ) or now - self.started > self.cap:
                     out.timed_out = True
-                if out.timed_out or out.protocol_error or out.too_big:
-                    zygote.kill(job_id)
+                if out.timed_out or out.protocol_error or out.too_big or out.sandbox_error:
+                    self._kill()
                     killed_at = now
             elif now - killed_at > KILL_GRACE_S:
-                zygote.kill_everything()
+                self.zygote.kill_everything()
                 out.lost = True
                 break
             if waiter.event.is_set() and eof:
                 break
             rlist = [] if eof else [res_r]
-            wlist = [job_w] if job_w >= 0 else []
+            wlist = [self.job_w] if self.job_w >= 0 and self.pending else []
             deadline = 0.05
-            if phase != "idle" and killed_at is None:
-                deadline = max(0.001, min(0.05, allowed - (now - phase_started) + 0.001))
+            if self.phase != "idle" and killed_at is None:
+                deadline = max(0.001, min(0.05, allowed - (now - self.phase_started) + 0.001))
             if not rlist and not wlist:
                 waiter.event.wait(deadline)
                 continue
             readable, writable, _ = select.select(rlist, wlist, [], deadline)
             if writable:
-                try:
-                    sent += os.write(job_w, payload[sent : sent + (1 << 16)])
-                except OSError as exc:
-                    if exc.errno not in (errno.EAGAIN, errno.EPIPE):
-                        raise
-                    if exc.errno == errno.EPIPE:
-                        sent = len(payload)
-                if sent >= len(payload):
-                    os.close(job_w)
-                    job_w = -1
+                self._write()
             if readable:
                 chunk = os.read(res_r, 1 << 20)
                 if not chunk:
                     eof = True
                     continue
-                if out.protocol_error or out.too_big:
+                if out.protocol_error or out.too_big or out.sandbox_error:
                     continue
                 buffer += chunk
-                while True:
-                    try:
-                        msg, complete = _frames.read_message(buffer, frame_limit)
-                    except _wire.WireError as exc:
-                        if "limit" in str(exc):
-                            out.too_big = frame_limit
-                        else:
-                            out.protocol_error = "sent a malformed message"
-                        break
-                    if not complete:
-                        break
-                    if not isinstance(msg, dict):
-                        out.protocol_error = "sent a malformed message"
-                        break
-                    kind = msg.get("t")
-                    if kind == "hello" and out.hello is None:
-                        out.hello = msg
-                    elif kind == "setup" and out.setup is None:
-                        out.setup = msg
-                        phase, phase_started = "idle", time.monotonic()
-                        if not msg.get("ok"):
-                            break
-                    elif kind == "begin" and out.setup is not None and out.current is None:
-                        want = expected_order[next_pos] if next_pos < len(expected_order) else None
-                        if msg.get("i") != want:
-                            out.protocol_error = "reported a test out of order"
-                            break
-                        out.current = want
-                        phase, phase_started = "prepare", time.monotonic()
-                    elif kind == "start" and phase == "prepare" and msg.get("i") == out.current:
-                        phase, phase_started = "call", time.monotonic()
-                        call_started = phase_started
-                    elif kind == "ret" and phase == "call" and msg.get("i") == out.current:
-                        phase, phase_started = "report", time.monotonic()
-                        call_wall = (phase_started - call_started) * 1000
-                    elif (
-                        kind == "done"
-                        and out.current is not None
-                        and phase in ("prepare", "report")
-                    ):
-                        problem = _valid_done(msg, out.current)
-                        if problem:
-                            out.protocol_error = f"sent {problem}"
-                            break
-                        if phase == "report":
-                            msg["wall_ms"] = call_wall
-                        out.done[out.current] = msg
-                        out.current = None
-                        phase, phase_started = "idle", time.monotonic()
-                        next_pos += 1
-                    elif kind == "end" and out.current is None:
-                        pass
-                    else:
-                        out.protocol_error = "sent a message out of turn"
-                        break
-    finally:
-        if job_w >= 0:
-            os.close(job_w)
-        os.close(res_r)
-    if not out.lost:
-        if not waiter.event.wait(KILL_GRACE_S + 1):
-            zygote.kill(job_id)
-            if not waiter.event.wait(KILL_GRACE_S):
-                zygote.kill_everything()
-        out.lost = out.lost or waiter.lost
-        out.exit_code, out.exit_signal = waiter.code, waiter.signal
-    return out
+                self._read_frames(buffer)
+
+    def _write(self) -> None:
+        try:
+            sent = os.write(self.job_w, self.pending[: 1 << 16]) if self.pending else 0
+        except OSError as exc:
+            if exc.errno == errno.EAGAIN:
+                return
+            if exc.errno != errno.EPIPE:
+                raise
+            sent = len(self.pending)
+        del self.pending[:sent]
+        if self.closing and not self.pending and self.job_w >= 0:
+            os.close(self.job_w)
+            self.job_w = -1
+
+    def _send(self, data: bytes) -> None:
+        self.pending += data
+        if self.job_w >= 0 and (self.pending or self.closing):
+            self._write()
+
+    def _send_next_test(self) -> None:
+        """The next input, or end of file when there is none."""
+        if self.next_pos < len(self.job.tests):
+            self._send(self.job.test_message(self.next_pos))
+            self.phase, self.phase_started = "prepare", time.monotonic()
+        else:
+            self.closing = True
+            self._send(b"")
+
+    def _read_frames(self, buffer: bytearray) -> None:
+        out = self.out
+        while True:
+            try:
+                msg, complete = _frames.read_message(buffer, self.frame_limit)
+            except _wire.WireError as exc:
+                if "limit" in str(exc):
+                    out.too_big = self.frame_limit
+                else:
+                    out.protocol_error = "sent a malformed message"
+                return
+            if not complete:
+                return
+            if not isinstance(msg, dict):
+                out.protocol_error = "sent a malformed message"
+                return
+            problem = self._on_frame(msg)
+            if problem:
+                out.protocol_error = problem
+                return
+
+    def _on_frame(self, msg: dict[str, Any]) -> str | None:
+        out = self.out
+        kind = msg.get("t")
+        expected = self.job.tests[self.next_pos][0] if self.next_pos < len(self.job.tests) else None
+        if kind == "hello" and out.hello is None:
+            out.hello = msg
+            self._find_job()
+        elif kind == "setup" and out.setup is None and out.hello is not None:
+            out.setup = msg
+            self.phase, self.phase_started = "idle", time.monotonic()
+            if msg.get("ok"):
+                self._send_next_test()
+        elif kind == "begin" and self.phase == "prepare" and out.current is None:
+            if msg.get("i") != expected:
+                return "reported a test out of order"
+            out.current = expected
+        elif kind == "start" and self.phase == "prepare" and msg.get("i") == out.current:
+            self._measure_start()
+            self.phase, self.phase_started = "call", time.monotonic()
+            self.call_started = self.phase_started
+            self._send(_GO)
+        elif kind == "ret" and self.phase == "call" and msg.get("i") == out.current:
+            now = time.monotonic()
+            self._measure_end(now)
+            self.phase, self.phase_started = "report", now
+            self._send(_GO)
+        elif kind == "done" and out.current is not None and self.phase in ("prepare", "report"):
+            problem = _valid_done(msg, out.current)
+            if problem:
+                return f"sent {problem}"
+            measured = self.measured if self.phase == "report" else {}
+            msg["time_ms"] = measured.get("time_ms", 0.0)
+            msg["cpu_ms"] = measured.get("cpu_ms")
+            msg["peak_kb"] = measured.get("peak_kb", 0)
+            self.measured = {}
+            out.done[out.current] = msg
+            out.current = None
+            self.next_pos += 1
+            self.phase, self.phase_started = "idle", time.monotonic()
+            self._send_next_test()
+        elif kind == "end" and out.current is None:
+            pass
+        else:
+            return "sent a message out of turn"
+        return None
+
+    def _find_job(self) -> None:
+        """The job's process on the host: measured through it, refused if it is root."""
+        pidfd = self.waiter.keeper_pidfd()
+        keeper = host_pid_of_pidfd(pidfd) if pidfd is not None else None
+        probe = JobProbe.of_keeper(keeper, self.zygote.nested) if keeper else None
+        if probe is None:
+            self.out.sandbox_error = "the judge could not find the job's process"
+            return
+        self.probe = probe
+        uids, gids = probe.ids()
+        if not uids or 0 in uids or 0 in gids:
+            self.out.sandbox_error = (
+                "refusing to judge: the submission would run as host root (uid/gid 0)"
+            )
+
+    def _measure_start(self) -> None:
+        probe = self.probe
+        if probe is None:
+            return
+        self.peak_reset = probe.reset_peak()
+        self.rss0, _ = probe.memory_kb()
+        self.cpu0 = probe.cpu_ns()
+
+    def _measure_end(self, now: float) -> None:
+        measured: dict[str, Any] = {"time_ms": (now - self.call_started) * 1000.0}
+        probe = self.probe
+        if probe is not None:
+            cpu1 = probe.cpu_ns()
+            if cpu1 is not None and self.cpu0 is not None:
+                measured["cpu_ms"] = max(0, cpu1 - self.cpu0) / 1e6
+            _, peak = probe.memory_kb()
+            measured["peak_kb"] = max(0, peak - self.rss0) if self.peak_reset else 0
+        self.measured = measured
+
+
+def run_job(zygote: Zygote, job: Job) -> JobOutcome:
+    """Run ``job`` in a fresh child of ``zygote``, enforcing each test's wall clock."""
+    return _Session(zygote, job).run()

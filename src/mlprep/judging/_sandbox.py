@@ -22,13 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._bwrap import (
-    _bwrap_state,
+    SandboxRefused,
     bwrap_command,
     child_env,
     isolation_note,
     plain_command,
     sandbox_mode,
     sys_paths,
+    unavailable_reason,
 )
 
 __all__ = ["KILL_GRACE_S", "SandboxUnavailable", "Zygote", "adopt_prestarted", "prestart"]
@@ -41,7 +42,8 @@ _warn_lock = threading.Lock()
 
 
 class SandboxUnavailable(RuntimeError):
-    """The zygote could not be started (our fault: an internal error)."""
+    """The sandbox could not be started or refused to run (judging stops; never the
+    learner's fault)."""
 
 
 def _warn_once(mode: str) -> None:
@@ -61,6 +63,18 @@ class _Waiter:
     code: int | None = None
     signal: int | None = None
     lost: bool = False
+    forked: threading.Event = field(default_factory=threading.Event)
+    pidfd: int | None = None  # the job keeper's, from the zygote, for outside measurement
+
+    def keeper_pidfd(self, timeout: float = 5.0) -> int | None:
+        self.forked.wait(timeout)
+        return self.pidfd
+
+    def release(self) -> None:
+        if self.pidfd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.pidfd)
+            self.pidfd = None
 
 
 class Zygote:
@@ -77,6 +91,9 @@ class Zygote:
         self._preloaded = threading.Event()
         self._dead = False
         self.seccomp = False
+        # jobs run in namespaces of their own inside bubblewrap; in the rlimits-only
+        # mode the job is the zygote's child itself
+        self.nested = self.mode == "bwrap"
         self._stderr: Any = None
         self._reader: threading.Thread | None = None
 
@@ -84,21 +101,26 @@ class Zygote:
 
     def start(self) -> Zygote:
         """Launch the process; returns at once (``wait_ready`` blocks)."""
+        if self.mode == "bwrap" and (reason := unavailable_reason()):
+            raise SandboxUnavailable(reason)
         parent_sock, child_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         paths = sys_paths()
         fd = child_sock.fileno()
         build = bwrap_command if self.mode == "bwrap" else plain_command
-        cmd = build(self.python, fd, paths)
+        try:
+            launch = build(self.python, fd, paths)
+        except SandboxRefused as exc:
+            child_sock.close()
+            parent_sock.close()
+            raise SandboxUnavailable(str(exc)) from exc
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
-        workdir = (
-            tempfile.gettempdir()
-            if self.mode == "bwrap"
-            else tempfile.mkdtemp(prefix="mlprep-judge-")
-        )
+        workdir = "/" if self.mode == "bwrap" else tempfile.mkdtemp(prefix="mlprep-judge-")
         self._workdir = None if self.mode == "bwrap" else workdir
+        if launch.identity is not None and self._workdir:
+            os.chown(self._workdir, *launch.identity)
         try:
             self._proc = subprocess.Popen(
-                cmd,
+                launch.cmd,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=self._stderr,
@@ -121,8 +143,6 @@ class Zygote:
         if not self._ready.wait(timeout) or self._dead:
             detail = self.stderr_tail()
             self.close()
-            if self.mode == "bwrap":
-                _bwrap_state["broken"] = True
             raise SandboxUnavailable(
                 f"the sandbox did not start ({self.mode}): {detail or 'no output'}"
             )
@@ -169,27 +189,36 @@ class Zygote:
             self._waiters.clear()
         for waiter in waiters:
             waiter.lost = True
+            waiter.forked.set()
             waiter.event.set()
 
     def _read_loop(self) -> None:
         assert self._sock is not None
         while True:
             try:
-                data = self._sock.recv(65536)
+                data, fds, _flags, _addr = socket.recv_fds(self._sock, 65536, 2)
             except OSError:
-                data = b""
+                data, fds = b"", []
             if not data:
+                for fd in fds:
+                    os.close(fd)
                 break
             try:
                 msg = json.loads(data)
             except ValueError:
-                continue
+                msg = None
             op = msg.get("op") if isinstance(msg, dict) else None
             if op == "ready":
                 self.seccomp = bool(msg.get("seccomp"))
                 self._ready.set()
             elif op == "preloaded":
                 self._preloaded.set()
+            elif op == "forked":
+                with self._lock:
+                    forked = self._waiters.get(msg.get("id"))
+                if forked is not None and fds:
+                    forked.pidfd = fds.pop(0)
+                    forked.forked.set()
             elif op == "exit":
                 with self._lock:
                     waiter = self._waiters.pop(msg.get("id"), None)
@@ -197,7 +226,10 @@ class Zygote:
                     code, sig = msg.get("code"), msg.get("signal")
                     waiter.code = code if isinstance(code, int) else None
                     waiter.signal = sig if isinstance(sig, int) else None
+                    waiter.forked.set()
                     waiter.event.set()
+            for fd in fds:  # nothing else carries descriptors
+                os.close(fd)
         self._dead = True
         self._ready.set()
         self._fail_waiters()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import signal
+from dataclasses import replace
 from typing import Any
 
 from ._execute import Attempt
@@ -104,6 +105,8 @@ def failure(attempt: Attempt, limit_ms: int, memory_mb: int) -> tuple[str, str]:
         )
     if s == "lost":
         return "internal_error", "the sandbox stopped unexpectedly (not your fault; try again)"
+    if s == "sandbox":
+        return "internal_error", f"the sandbox is unavailable: {attempt.detail}"
     if s in ("error", "prepare"):
         return _error_failure(attempt, s, memory_mb)
     return "internal_error", f"unexpected sandbox state {s!r}"
@@ -167,6 +170,8 @@ def judge_test(
     from ._compare import short_repr
 
     hidden = test.kind == "hidden"
+    if hidden:
+        attempt = _redacted(attempt)
     shown_input = None if hidden else short_repr(test.args, 600)
     common: dict[str, Any] = {
         "name": test.name,
@@ -238,6 +243,18 @@ def judge_test(
     return TestResult(
         verdict="wrong_answer", message=text, expected=shown_expected, got=shown_got, **common
     )
+
+
+HIDDEN_TEXT = "(not shown for hidden tests)"
+
+
+def _redacted(attempt: Attempt) -> Attempt:
+    """A hidden test's attempt without what could echo its input: what the code printed
+    and its exception's message (the type and the learner's own lines stay)."""
+    error = attempt.error
+    if isinstance(error, dict):
+        error = {**error, "message": HIDDEN_TEXT}
+    return replace(attempt, stdout="", stdout_bytes=0, error=error)
 
 
 def overall(results: list[TestResult], not_run: int, custom_input: bool) -> tuple[str, str]:

@@ -1,24 +1,25 @@
-"""The untrusted side: a zygote that forks one sandboxed child per batch of tests.
+"""The untrusted side: a zygote that forks one isolated job per solution and judgement.
 
-Run as ``python -I -S -B _zygote.py CONTROL_FD [SYS_PATH...]``, inside bubblewrap
-when it is available. It imports NumPy once, then waits on its control socket
-(SOCK_SEQPACKET) for commands from the trusted parent:
+Run as ``python -I -S -B _zygote.py CONTROL_FD CONFIG_JSON``, inside bubblewrap
+(unless the explicit rlimits-only mode was chosen). It imports NumPy once, then
+waits on its control socket (SOCK_SEQPACKET) for commands from the trusted parent:
 
     {"op": "fork", "id": N, "cap_s": S}  + two fds (job pipe read end, result pipe
-                                          write end) -> forks a child for job N
-    {"op": "kill", "id": N}               -> SIGKILL child N
+                                          write end) -> starts job N
+    {"op": "kill", "id": N}               -> SIGKILL job N
     {"op": "preload", "modules": [...]}   -> import modules before later forks
     {"op": "quit"}
 
-and answers {"op": "ready"}, {"op": "exit", "id", "code", "signal"} and
-{"op": "preloaded"}. The zygote never reads a job: the child reads it from its own
-pipe, so neither reference solutions nor learner code ever pass through memory that
-later children inherit. The child sets rlimits and a seccomp filter, runs the code
-on each test and writes length-prefixed JSON frames to its result pipe. Everything
-it reports is only data to the parent, which validates it and decides verdicts.
+and answers {"op": "ready"}, {"op": "forked", "id"} with a pidfd of the job's keeper
+(the trusted side measures the job through it, from outside), {"op": "exit", "id",
+"code", "signal"} and {"op": "preloaded"}. The zygote never reads a job: the child
+reads it from its own pipe, so neither reference solutions nor learner code ever
+pass through memory that later children inherit.
 
-This file imports nothing from mlprep (only ``_wire``, ``_seccomp`` and ``_child``,
-bound next to it).
+Each job gets its own user, PID, IPC and mount namespaces (``_jobns.py``): it cannot
+name the zygote or another job, so it cannot signal, limit or reschedule them.
+
+This file imports nothing from mlprep (only the modules bound next to it).
 """
 
 from __future__ import annotations
@@ -33,36 +34,44 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import contextlib
+
 import _child
 import _wire  # noqa: F401 - pinned by _pin_builtins
 from _seccomp import Seccomp
 
 RUNNER_BROKE = _child.RUNNER_BROKE
-
-
-def _clear_private_tmp() -> None:
-    """Nothing one submission writes survives for the next (bubblewrap's own tmpfs only)."""
-    import shutil
-
-    # Folders bound read-only under /tmp (a venv or interpreter that lives there) and
-    # the folders leading to them are not the submission's: leave them alone.
-    bound = [sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(sys.executable))]
-    bound += [a for a in sys.argv[2:] if a.startswith("/")]
-    for root in ("/tmp", "/dev/shm"):
-        try:
-            entries = list(os.scandir(root))
-        except OSError:
-            continue
-        for entry in entries:
-            if any(b == entry.path or b.startswith(entry.path + "/") for b in bound):
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                else:
-                    os.unlink(entry.path)
-            except OSError:
-                pass
+NAMESPACE_FAILED = 87  # exit code of a keeper that could not isolate its job
+# Imported before the zygote gives up root in the rlimits-only mode: afterwards the
+# interpreter's own folder may be out of reach (an interpreter under /root, say).
+_STDLIB = [
+    "abc",
+    "array",
+    "bisect",
+    "collections",
+    "copy",
+    "dataclasses",
+    "decimal",
+    "enum",
+    "fractions",
+    "functools",
+    "heapq",
+    "itertools",
+    "math",
+    "operator",
+    "random",
+    "re",
+    "statistics",
+    "string",
+    "typing",
+    "ctypes",
+    "subprocess",
+    "socket",
+    "threading",
+    "signal",
+    "queue",
+    "encodings.idna",
+]
 
 
 def _exit_status(status: int) -> tuple[int | None, int | None]:
@@ -105,10 +114,69 @@ def _pin_builtins() -> None:
                 module.__dict__.setdefault(key, value)
 
 
+def _start_job(job_fd: int, res_fd: int, seccomp: Seccomp, config: dict[str, object]) -> None:
+    """In the forked keeper: isolate the job, run it, and end as it ended."""
+    if not config.get("jobns"):
+        _child.run_child(job_fd, res_fd, seccomp)
+        return
+    import _jobns
+
+    try:
+        _jobns.enter_job_namespaces(
+            int(config["tmp_bytes"]),  # type: ignore[call-overload]
+            int(config["shm_bytes"]),  # type: ignore[call-overload]
+            list(config.get("keep") or []),  # type: ignore[call-overload]
+        )
+        status_r, status_w = os.pipe()
+        job = os.fork()
+    except OSError as exc:
+        os.write(2, f"job namespace: {exc}\n".encode())
+        os._exit(NAMESPACE_FAILED)
+    if job == 0:
+        # pid 1 of the job's namespace: the kernel ignores signals a pid 1 sends
+        # itself, so the learner's code runs in its child, and this init reports how
+        # that child ended to the keeper
+        try:
+            _jobns.become_init()
+            learner = os.fork()
+        except OSError as exc:
+            os.write(2, f"job namespace: {exc}\n".encode())
+            os._exit(NAMESPACE_FAILED)
+        if learner == 0:
+            try:
+                _jobns.become_job(bool(config.get("dumpable")))
+            except OSError as exc:
+                os.write(2, f"job namespace: {exc}\n".encode())
+                os._exit(NAMESPACE_FAILED)
+            _child.run_child(job_fd, res_fd, seccomp)
+            return
+        os.close(job_fd)
+        os.close(res_fd)
+        os.close(status_r)
+        _jobns.report_exit(status_w, _jobns.wait_for(learner))
+    os.close(job_fd)
+    os.close(res_fd)
+    os.close(status_w)
+    _jobns.wait_for(job)
+    _jobns.relay_exit(_jobns.read_status(status_r))
+
+
+def _give_up_root(uid: int, gid: int) -> None:
+    """rlimits-only mode started as root: the jobs must not run as host root."""
+    for name in _STDLIB:
+        with contextlib.suppress(Exception):
+            __import__(name)
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    if 0 in os.getresuid() or 0 in os.getresgid():
+        os._exit(NAMESPACE_FAILED)
+
+
 def main() -> None:
     control_fd = int(sys.argv[1])
-    private_tmp = "--private-tmp" in sys.argv[2:]
-    for entry in reversed([a for a in sys.argv[2:] if a != "--private-tmp"]):
+    config = json.loads(sys.argv[2])
+    for entry in reversed(config.get("paths", [])):
         sys.path.insert(1, entry)
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -119,14 +187,21 @@ def main() -> None:
 
     import numpy  # noqa: F401  - the point of the zygote: every child starts with it
 
+    if config.get("jobns"):
+        import _jobns  # noqa: F401 - ctypes and libc, loaded once
+    if config.get("drop"):
+        _give_up_root(*config["drop"])
     seccomp = Seccomp()
     seccomp.set_not_dumpable()
     _pin_builtins()
     control = socket.socket(fileno=control_fd)
     control.setblocking(True)
 
-    def reply(msg: dict[str, object]) -> None:
-        control.send(json.dumps(msg).encode())
+    def reply(msg: dict[str, object], fds: list[int] | None = None) -> None:
+        if fds:
+            socket.send_fds(control, [json.dumps(msg).encode()], fds)
+        else:
+            control.send(json.dumps(msg).encode())
 
     reply({"op": "ready", "seccomp": seccomp.available, "pid": os.getpid()})
     children: dict[int, tuple[int, int, float]] = {}  # pidfd -> (job id, pid, deadline)
@@ -144,8 +219,6 @@ def main() -> None:
                 code, sig = _exit_status(status)
                 os.close(pidfd)
                 del children[pidfd]
-                if private_tmp and not children:
-                    _clear_private_tmp()
                 reply({"op": "exit", "id": job_id, "code": code, "signal": sig})
         if control not in readable:
             continue
@@ -168,13 +241,14 @@ def main() -> None:
                     control.close()
                     for pidfd in children:
                         os.close(pidfd)
-                    _child.run_child(job_fd, res_fd, seccomp)
+                    _start_job(job_fd, res_fd, seccomp, config)
                 finally:
                     os._exit(RUNNER_BROKE)
             os.close(job_fd)
             os.close(res_fd)
             pidfd = os.pidfd_open(pid)
             children[pidfd] = (msg["id"], pid, time.monotonic() + float(msg["cap_s"]))
+            reply({"op": "forked", "id": msg["id"]}, [pidfd])
         elif op == "kill":
             for _pidfd, (job_id, pid, _d) in children.items():
                 if job_id == msg.get("id"):
