@@ -37,7 +37,14 @@ def read(msg) -> dict:
 
 def test_an_honest_report_passes_unchanged():
     msg = done(stdout="hi\n", stdout_bytes=3, mutated=["values"])
+    for key in ("time_ms", "cpu_ms", "peak_kb"):  # measured by the parent, never read
+        del msg[key]
     assert read(msg) == msg
+
+
+def test_times_and_memory_a_child_reports_are_dropped():
+    got = read(done())
+    assert not {"time_ms", "cpu_ms", "peak_kb"} & set(got)
 
 
 def test_output_is_cut_by_the_parent_whatever_the_child_claims():

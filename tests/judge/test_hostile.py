@@ -81,7 +81,10 @@ def assert_sound_document(result) -> None:
 def test_flooded_output_is_cut_by_the_trusted_side(corpus_results):
     result = corpus_results["frame_flood_stdout.py"][0]
     assert result.accepted and result.setup_output.startswith("\x1b]0;pwned")
-    assert all(t.output_truncated and len(t.output) == 4096 for t in result.tests)
+    shown = [t for t in result.tests if t.kind != "hidden"]
+    assert all(t.output_truncated and len(t.output) == 4096 for t in shown)
+    # a hidden test's output is never shown (it could echo the hidden input)
+    assert all(t.output == "" for t in result.tests if t.kind == "hidden")
 
 
 def test_sandbox_hides_content_and_user_files(corpus_results, warm):

@@ -122,8 +122,14 @@ def _done(msg: dict[str, Any]) -> dict[str, Any]:
         "ok": _flag(msg.get("ok"), "ok"),
     }
     # time_ms, cpu_ms and peak_kb are never taken from the child: the parent measures
-    # them from outside (_measure.py) and adds them; whatever the child put there is
-    # dropped here
+    # them from outside (_measure.py) and adds them. The runner does not send them; a
+    # forged frame that does must still hold plausible numbers (else: interference),
+    # and they are dropped either way.
+    for key, ceiling in (("time_ms", MAX_MS), ("cpu_ms", MAX_MS)):
+        if key in msg:
+            _number(msg[key], ceiling, key)
+    if "peak_kb" in msg:
+        _count(msg["peak_kb"], MAX_KB, "memory")
     _output(msg, out)
     mutated = msg.get("mutated")
     if not isinstance(mutated, list) or len(mutated) > MAX_NAMES:

@@ -1,8 +1,5 @@
-# expect: accepted
+# expect: forbidden
 # A negative time and a negative peak memory: not measurements, interference.
-# The parent never reads times or memory from the child (it measures them from
-# outside), so the forged fields are dropped and the correct answer is accepted with
-# the parent's own, finite measurements (test_hostile checks them).
 import sys
 
 # the child's frame writer, wherever the runner keeps it
