@@ -75,7 +75,9 @@ def test_answer_shows_model_answer_and_rubric() -> None:
 def test_coverage_json_lists_every_key() -> None:
     doc = run_json("coverage")
     keys = [k["key"] for k in doc["keys"]]
-    assert keys[:2] == ["T01", "T02"] and len(keys) == 65
+    assert keys[:2] == ["T01", "T02"] and len(keys) == 136  # 65 seed keys, 71 second-edition
+    seed = [k for k in doc["keys"] if k["key"][0] in "TC"]
+    assert len(seed) == 65 and all(k["questions"] for k in seed)
     assert "bias-variance" in next(k for k in doc["keys"] if k["key"] == "T02")["questions"]
 
 
