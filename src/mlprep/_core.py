@@ -26,7 +26,11 @@ if TYPE_CHECKING:
     from mlprep.store import Attempt, MockSession, Store
     from mlprep.study import MockPlan, Progress, QueueItem
 
-__all__ = ["HintReveal", "Mlprep"]
+__all__ = ["SOURCE_MAX_BYTES", "HintReveal", "Mlprep"]
+
+# The largest source the judge takes (docs/cli.md, docs/judge.md): checked before
+# judging, so a verdict is never computed and then lost when the store refuses it.
+SOURCE_MAX_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,7 @@ class Mlprep:
         question = self.question(question_id)
         if not question.is_coding:
             raise UsageError(f"'{question.id}' is a written question: use grade, not judge")
+        source = _checked_source(source)
         if judge_fn is None:
             from mlprep.judging import judge as judge_fn
         started = time.monotonic()
@@ -361,3 +366,16 @@ class Mlprep:
         from mlprep.study import progress
 
         return progress(self, now)
+
+
+def _checked_source(source: str) -> str:
+    """The source as the judge takes it, or a one-line UsageError (docs/cli.md)."""
+    source = source.removeprefix("\ufeff")  # a byte-order mark is not code
+    size = len(source.encode("utf-8", "surrogatepass"))
+    if size > SOURCE_MAX_BYTES:
+        raise UsageError(
+            f"the source is {size:,} bytes; the judge takes at most {SOURCE_MAX_BYTES // 1024} KB"
+        )
+    if "\x00" in source:  # no Python file holds one, and PostgreSQL text cannot store it
+        raise UsageError(f"the source contains a NUL character (offset {source.index(chr(0))})")
+    return source

@@ -70,3 +70,63 @@ def test_content_verify(tmp_path):
     assert doc["ok"] and [q["question"] for q in doc["questions"]] == ["vector-sum", "find-index"]
     bad = mlprep("content", "verify", "broken-reference", db=db)
     assert bad.returncode == 1 and "FAIL" in bad.stdout and "reference" in bad.stdout
+
+
+def test_odd_source_files(tmp_path):
+    """A BOM is not code; long names, big, binary or NUL-holding files are one line, exit 2."""
+    db = tmp_path / "p.db"
+    good = (QUESTIONS / "vector-sum" / "solution.py").read_bytes()
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + good.replace(b"\n", b"\r\n"))
+    run = mlprep("judge", "vector-sum", str(bom), "--json", "--seed", "2", db=db)
+    assert run.returncode == 0, run.stdout[-500:] + run.stderr
+    piped = mlprep("judge", "vector-sum", "-", "--run", stdin="\ufeff" + good.decode(), db=db)
+    assert piped.returncode == 0, piped.stdout[-500:] + piped.stderr
+
+    big = tmp_path / "big.py"
+    big.write_bytes(good + b"#" * (256 * 1024))
+    cases = {
+        "a" * 300 + ".py": "cannot read",  # longer than any file system allows
+        str(tmp_path / ("b" * 300 + ".py")): "cannot read",
+        str(big): "256 KB",
+        str(tmp_path): "is a folder",
+    }
+    latin = tmp_path / "latin1.py"
+    latin.write_bytes("# caf\xe9\n".encode("latin-1") + good)
+    cases[str(latin)] = "not UTF-8 text (byte 0xe9 at offset 5)"
+    nul = tmp_path / "nul.py"
+    nul.write_bytes(good + b"\x00")
+    cases[str(nul)] = "NUL character"
+    for name, words in cases.items():
+        bad = mlprep("judge", "vector-sum", name, db=db)
+        assert bad.returncode == 2, (name[-40:], bad.stderr[-800:])
+        assert bad.stderr.count("\n") == 1 and words in bad.stderr, bad.stderr
+        assert "Traceback" not in bad.stderr and len(bad.stderr) < 300
+    huge = mlprep("judge", "vector-sum", "-", stdin="#" * (300 * 1024), db=db)
+    assert huge.returncode == 2 and "256 KB" in huge.stderr
+    # nothing above was judged, so nothing was recorded (the BOM submission was)
+    from mlprep.store import Store
+
+    assert [a.verdict for a in Store(db).attempts()] == ["accepted"]
+
+
+def test_the_core_checks_a_source_before_judging_it(tmp_path):
+    import pytest
+
+    from mlprep._core import Mlprep
+    from mlprep.errors import UsageError
+
+    core = Mlprep(content=[FIXTURES], db=tmp_path / "p.db")
+    seen: list[str] = []
+
+    def judge_fn(question, source, **kw):
+        seen.append(source)
+        raise RuntimeError("stop here")
+
+    for source, words in (("#" * (256 * 1024 + 1), "256 KB"), ("x = 1\x00", "NUL")):
+        with pytest.raises(UsageError, match=words):
+            core.judge("vector-sum", source, judge_fn=judge_fn)
+    assert not seen
+    with pytest.raises(RuntimeError):
+        core.judge("vector-sum", "\ufeffx = 1\n", judge_fn=judge_fn)
+    assert seen == ["x = 1\n"]

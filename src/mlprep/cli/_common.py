@@ -75,20 +75,40 @@ def emit_json(kind: str, data: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
-def read_source(path: str) -> str:
-    """Read a file argument, '-' meaning stdin; errors become UsageError."""
+def read_source(path: str, *, limit: int | None = None) -> str:
+    """Read a file argument, '-' meaning stdin; every problem is a one-line UsageError.
+
+    A UTF-8 byte-order mark is dropped; with ``limit``, a longer input is refused
+    before it is read whole (docs/cli.md: the judge takes sources up to 256 KB).
+    """
+    from mlprep._terminal import one_line
     from mlprep.errors import UsageError
 
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        if not p.is_file():
-            raise UsageError(f"no such file: {path}")
-        data = p.read_bytes()
-        name = path
+    shown = one_line(path if len(path) <= 80 else path[:60] + "…" + path[-12:])
+    cap = -1 if limit is None else limit + 1
     try:
-        return data.decode("utf-8")
+        if path == "-":
+            shown = "<stdin>"
+            data = sys.stdin.buffer.read(cap)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(cap)
+    except FileNotFoundError:
+        raise UsageError(f"no such file: {shown}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{shown} is a folder, not a file") from None
+    except OSError as exc:  # a name too long, no permission, a broken device...
+        raise UsageError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    if limit is not None and len(data) > limit:
+        raise UsageError(
+            f"{shown} is larger than {limit // 1024} KB, the most the judge takes; "
+            "submit only your solution"
+        )
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"{name} is not valid UTF-8 (byte {exc.start})") from None
+        raise UsageError(
+            f"{shown} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff")  # editors on Windows start files with a BOM

@@ -7,6 +7,8 @@ import sys
 
 import typer
 
+from mlprep._core import SOURCE_MAX_BYTES
+
 from ._common import JsonOption, console, emit_json, read_source, state
 from ._content import content_app
 
@@ -34,7 +36,7 @@ def judge_command(
     if not run_only:
         core.open_store_in_background()
     core.question(question_id)  # an unknown id is a usage error before the file is read
-    source = read_source(file)
+    source = read_source(file, limit=SOURCE_MAX_BYTES)
     result = core.judge(question_id, source, seed=seed, mode="run" if run_only else "submit")
     if as_json:
         # exactly the results document of docs/judge.md
