@@ -272,24 +272,30 @@ class Mlprep:
         from mlprep.store import AttemptInput
 
         store = self.store
-        attempt = store.record_attempt(
-            AttemptInput(
-                question_id=question.id,
-                kind="coding" if question.is_coding else "written",
-                answer=answer,
-                verdict=verdict,
-                score=score,
-                time_spent_s=time_spent_s,
-                hints_used=store.hints_revealed(question.id, learner=self.learner),
-                solution_seen=store.solution_seen(question.id, learner=self.learner),
-                source=origin,
-                mock_id=mock_id,
-                result=result,
-            ),
-            learner=self.learner,
-        )
-        self._after_attempt(question, attempt)
-        return attempt
+
+        def record_and_review() -> Attempt:
+            attempt = store.record_attempt(
+                AttemptInput(
+                    question_id=question.id,
+                    kind="coding" if question.is_coding else "written",
+                    answer=answer,
+                    verdict=verdict,
+                    score=score,
+                    time_spent_s=time_spent_s,
+                    hints_used=store.hints_revealed(question.id, learner=self.learner),
+                    solution_seen=store.solution_seen(question.id, learner=self.learner),
+                    source=origin,
+                    mock_id=mock_id,
+                    result=result,
+                ),
+                learner=self.learner,
+            )
+            self._after_attempt(question, attempt)
+            return attempt
+
+        # one transaction: a process killed in between never leaves an attempt
+        # without the review it caused
+        return store.atomically(record_and_review)
 
     def _after_attempt(self, question: Question, attempt: Attempt) -> None:
         """The scheduler's hook: an attempt becomes a review of the question's card."""

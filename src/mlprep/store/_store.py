@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -94,6 +95,30 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+@contextmanager
+def _transactional_ddl(conn: Any) -> Iterator[None]:
+    """Make a migration on SQLite one transaction, so a kill cannot leave half a schema.
+
+    Python's sqlite3 driver commits before DDL and opens transactions only for DML, so
+    Alembic's CREATE TABLEs each committed alone: a process killed during the first
+    set-up left tables without a schema version, and every later open failed ("table
+    learner already exists"). Here the driver's own transaction handling is switched
+    off and one BEGIN IMMEDIATE covers all of it (SQLite's DDL is transactional);
+    SQLAlchemy's commit or rollback at the end of the block ends it.
+    """
+    if conn.dialect.name != "sqlite":
+        yield  # PostgreSQL's DDL already runs inside the transaction
+        return
+    dbapi = conn.connection.dbapi_connection
+    before = dbapi.isolation_level
+    dbapi.isolation_level = None
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        yield
+    finally:
+        dbapi.isolation_level = before
+
+
 def _url_for(target: str | Path) -> str:
     value = str(target)
     if "://" in value:
@@ -119,6 +144,7 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._learner_ids: dict[str, int] = {}
+        self._unit = threading.local()  # the session of this thread's atomically(), if any
         if migrate:
             self.migrate()
 
@@ -182,7 +208,7 @@ class Store:
         from alembic import command
 
         try:
-            with self.engine.begin() as conn:
+            with self.engine.begin() as conn, _transactional_ddl(conn):
                 if conn.dialect.name == "postgresql":
                     # Two processes opening a new database at once would both create the
                     # tables; the second waits here, then finds the schema already current.
@@ -198,15 +224,46 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits at the end of the block or not at all."""
+        """A session whose work commits at the end of the block or not at all.
+
+        Inside ``atomically`` every block joins that one transaction instead.
+        """
+        joined: Session | None = getattr(self._unit, "session", None)
+        if joined is not None:
+            yield joined  # the outermost block commits, or rolls everything back
+            return
         session = self._sessions()
         try:
             with session.begin():
                 yield session
         except SQLAlchemyError as exc:
+            self._learner_ids.clear()  # a learner created in it is gone again
             raise StoreError(f"progress database error: {exc}") from None
+        except BaseException:
+            self._learner_ids.clear()
+            raise
         finally:
             session.close()
+
+    def atomically(self, work: Callable[[], _R]) -> _R:
+        """Run ``work`` (any number of store calls) as one transaction.
+
+        An attempt and the review it causes are written this way: a process killed
+        at any moment leaves both or neither. When the transaction lost a race for a
+        new row (another process created the same review card), it runs once more.
+        """
+
+        def unit() -> _R:
+            with self.transaction() as session:
+                self._unit.session = session
+                try:
+                    return work()
+                finally:
+                    self._unit.session = None
+
+        if getattr(self._unit, "session", None) is not None:
+            return work()  # already inside one
+        return _retry_on_conflict(unit)()
 
     @_retry_on_conflict
     def learner_id(self, name: str = DEFAULT_LEARNER) -> int:
@@ -241,6 +298,7 @@ class Store:
         )
         with self.transaction() as s:
             s.add(row)
+            s.flush()  # the id, for a review logged in the same transaction
         return row
 
     def attempts(
