@@ -184,7 +184,8 @@ class Mlprep:
 
     def reveal_solution(self, question_id: str) -> Question:
         question = self.question(question_id)
-        self.store.mark_solution_seen(question.id, learner=self.learner)
+        if not self.store.read_only:  # a read-only data folder still shows answers
+            self.store.mark_solution_seen(question.id, learner=self.learner)
         return question
 
     # -- answering ---------------------------------------------------------------------

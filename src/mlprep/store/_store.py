@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -95,6 +97,32 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()  # changing the journal mode would be a write
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _read_only_url(path: Path) -> str | None:
+    """A read-only SQLite URL when ``path`` exists but cannot be written, else None.
+
+    Read-only commands then still work on a read-only data folder or database file
+    (a shared or archived progress file, a locked-down home). When the folder is
+    read-only, SQLite cannot create the WAL index next to the file, so the file is
+    opened as immutable, unless a leftover write-ahead log holds commits to read.
+    """
+    if not path.is_file():
+        return None
+    writable_file = os.access(path, os.W_OK)
+    writable_folder = os.access(path.parent, os.W_OK | os.X_OK)
+    if writable_file and writable_folder:
+        return None
+    wal = path.with_name(path.name + "-wal")
+    immutable = not writable_folder and not (wal.is_file() and wal.stat().st_size > 0)
+    query = "mode=ro" + ("&immutable=1" if immutable else "") + "&uri=true"
+    return f"sqlite:///file:{quote(str(path))}?{query}"
+
+
 @contextmanager
 def _transactional_ddl(conn: Any) -> Iterator[None]:
     """Make a migration on SQLite one transaction, so a kill cannot leave half a schema.
@@ -119,29 +147,36 @@ def _transactional_ddl(conn: Any) -> Iterator[None]:
         dbapi.isolation_level = before
 
 
-def _url_for(target: str | Path) -> str:
+def _url_for(target: str | Path) -> tuple[str, bool]:
+    """The database URL, and whether it is opened read-only."""
     value = str(target)
     if "://" in value:
-        return value
+        return value, False
     path = Path(value).expanduser()
+    read_only = _read_only_url(path)
+    if read_only is not None:
+        return read_only, True
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the data folder {path.parent}: {exc.strerror}") from None
-    return f"sqlite:///{path}"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot create the progress database in {path.parent}: read-only")
+    return f"sqlite:///{path}", False
 
 
 class Store:
     """Progress of learners: attempts, hints, reviews, mock interviews, notes."""
 
     def __init__(self, target: str | Path, *, migrate: bool = True) -> None:
-        self.url = _url_for(target)
+        self.url, self.read_only = _url_for(target)
         try:
             self.engine: Engine = create_engine(self.url, future=True)
         except (SQLAlchemyError, ImportError) as exc:
             raise StoreError(f"cannot open the progress database {self.url}: {exc}") from None
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            pragmas = _sqlite_read_only_pragmas if self.read_only else _sqlite_pragmas
+            event.listen(self.engine, "connect", pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._learner_ids: dict[str, int] = {}
         self._unit = threading.local()  # the session of this thread's atomically(), if any
@@ -164,6 +199,11 @@ class Store:
         current = self.current_revision()
         if revision == "head" and current == HEAD_REVISION:
             return
+        if self.read_only:
+            raise StoreError(
+                f"the progress database {self.engine.url.database} is read-only and needs "
+                f"an upgrade (schema {current}, this mlprep uses {HEAD_REVISION})"
+            )
         from alembic.config import Config
         from alembic.script import ScriptDirectory
 
@@ -238,6 +278,10 @@ class Store:
                 yield session
         except SQLAlchemyError as exc:
             self._learner_ids.clear()  # a learner created in it is gone again
+            if self.read_only:
+                raise StoreError(
+                    "the progress database is read-only here; this command needs to write to it"
+                ) from None
             raise StoreError(f"progress database error: {exc}") from None
         except BaseException:
             self._learner_ids.clear()
@@ -271,6 +315,8 @@ class Store:
             return self._learner_ids[name]
         with self.transaction() as s:
             learner = s.scalar(select(Learner).where(Learner.name == name))
+            if learner is None and self.read_only:
+                return -1  # no such learner yet: reads find nothing, nothing is written
             if learner is None:
                 learner = Learner(name=name, created_at=utcnow())
                 s.add(learner)

@@ -195,7 +195,8 @@ def due_queue(
     """Reviews due now, most at-risk first, after spreading any large backlog."""
     now = now or datetime.now(UTC)
     store = core.store
-    spread_backlog(store, now, learner=core.learner)
+    if not store.read_only:  # spreading moves due dates: a write
+        spread_backlog(store, now, learner=core.learner)
     allowed = {q.id: q for q in (questions if questions is not None else core.bank)}
     items = []
     for row in store.reviews(learner=core.learner):
