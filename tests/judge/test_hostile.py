@@ -1,8 +1,9 @@
 """The hostile corpus: every submission ends in its clear verdict and the judge stays up.
 
 Each file in hostile/ names its expected verdict on its first line (``# expect: X``).
-They are judged concurrently through one warm judge, then a correct submission must
-still be accepted.
+They are judged concurrently through one warm judge, each followed by a correct
+submission that must still be accepted; again on the cold path (a fresh sandbox per
+judgement, as ``mlprep judge`` does); and in the explicit rlimits-only mode.
 """
 
 from __future__ import annotations
@@ -104,6 +105,53 @@ def test_sandbox_hides_content_and_user_files(corpus_results, warm):
         )
 
 
+@pytest.fixture(scope="module")
+def cold_results(vector_sum):
+    from mlprep.judging import judge
+
+    def run(path: Path):
+        return path.name, judge(vector_sum, path.read_text(), seed=7, measure=False)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(pool.map(run, CORPUS))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_hostile_submission_on_the_cold_path(cold_results, warm, path):
+    if warm.isolation != "bwrap" and path.name in FALLBACK_SKIP:
+        pytest.skip("only namespaces stop this one; bubblewrap is not available here")
+    result = cold_results[path.name]
+    assert result.verdict in expected_verdicts(path), (result.verdict, result.message)
+    assert_sound_document(result)
+
+
+def test_times_and_memory_are_measured_from_outside(corpus_results, cold_results):
+    # forged_clocks.py patches every clock and resets its own peak memory; the parent's
+    # measurements still see the ~30 ms and the 8 MB of each call
+    for result in (corpus_results["forged_clocks.py"][0], cold_results["forged_clocks.py"]):
+        assert result.accepted, result.message
+        for test in result.tests:
+            assert test.time_ms is not None and 25 <= test.time_ms < 5000, test
+            assert test.memory_kb is not None and test.memory_kb >= 0, test
+        # the first call's 8 MB is new memory (later calls reuse what the allocator kept)
+        assert result.tests[0].memory_kb >= 7000, result.tests[0]
+        assert result.memory.peak_kb >= 7000
+        assert 0 < result.timing.total_ms < 1e6
+
+
+def test_hidden_inputs_are_never_shown(corpus_results, cold_results):
+    for result in (
+        corpus_results["hidden_inputs_echoed.py"][0],
+        cold_results["hidden_inputs_echoed.py"],
+    ):
+        text = json.dumps(result.to_dict())
+        assert "-1.5, -2.5" not in text and "-1.5,-2.5" not in text
+        hidden = [t for t in result.tests if t.kind == "hidden"]
+        assert hidden and all(t.output == "" and t.input is None for t in hidden)
+        # a visible test's output is still shown
+        assert any("INPUT" in t.output for t in result.tests if t.kind == "visible")
+
+
 def test_judge_still_works_after_the_corpus(corpus_results, warm, vector_sum):
     result = warm.judge(vector_sum, vector_sum.read("solution.py"), seed=1, measure=False)
     assert result.accepted, result.message
@@ -123,6 +171,13 @@ FALLBACK_SKIP = {
     "read_parent_memory.py",
     "fill_tmp.py",
     "read_sibling_memory.py",
+    # per-job namespaces: the job's own read-only /proc, its own uid map and pids, and
+    # fresh inode-limited /tmp and /dev/shm (without them these would fill the host's)
+    "proc_sys_knobs.py",
+    "host_uid.py",
+    "see_other_processes.py",
+    "tmp_inode_flood.py",
+    "locked_folders_left_behind.py",
 }
 
 

@@ -6,10 +6,18 @@ import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 from mlprep.judging import WarmJudge, _bwrap, _sandbox
+
+HOSTILE = Path(__file__).parent / "hostile"
+QUESTIONS = Path(__file__).parent / "questions" / "coding"
 
 PROBE = """
 import os, json
@@ -120,6 +128,118 @@ def test_nothing_written_survives_to_the_next_submission(warm, vector_sum):
     assert warm.judge(vector_sum, writer, mode="run").accepted
     result = warm.judge(vector_sum, reader, mode="run")
     assert result.accepted, result.message
+    # a folder the submission made unremovable (chmod 0500) is gone too: each job has
+    # fresh /tmp and /dev/shm mounts, not a cleaned shared one
+    locker = (HOSTILE / "locked_folders_left_behind.py").read_text()
+    assert warm.judge(vector_sum, locker, mode="run").accepted
+    finder = (
+        "import os\n\ndef vector_sum(values):\n"
+        "    left = [r for r in ('/tmp', '/dev/shm') if os.listdir(r)]\n"
+        "    if left:\n        raise RuntimeError(f'found {left}')\n"
+        "    return float(sum(values))\n"
+    )
+    result = warm.judge(vector_sum, finder, mode="run")
+    assert result.accepted, result.message
+
+
+def _sandbox_processes(root_pid: int) -> list[int]:
+    """root_pid and all its descendants, from the host's /proc."""
+    found, todo = [], [root_pid]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                todo += [int(p) for p in fh.read().split()]
+    return found
+
+
+def _host_ids(pid: int) -> set[int]:
+    ids: set[int] = set()
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith(("Uid:", "Gid:")):
+                ids |= {int(x) for x in line.split()[1:]}
+    return ids
+
+
+def test_no_sandbox_process_runs_as_host_root(warm, vector_sum):
+    # seen from outside, on the host: bubblewrap, the zygote, each job's keeper, init
+    # and the learner's process all run as an unprivileged uid and gid
+    if warm.isolation != "bwrap":
+        pytest.skip("bubblewrap is not available here")
+    slow = (
+        "import time\n\ndef vector_sum(values):\n"
+        "    time.sleep(0.3)\n    return float(sum(values))\n"
+    )
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(warm.judge, vector_sum, slow, mode="run")
+        time.sleep(0.2)
+        zygote = warm._runner._zygote
+        assert zygote is not None and zygote._proc is not None
+        pids = _sandbox_processes(zygote._proc.pid)
+        ids = {pid: _host_ids(pid) for pid in pids}
+        assert running.result().accepted
+    assert len(pids) >= 2, pids
+    for pid, found in ids.items():
+        assert 0 not in found, (pid, found)
+    if os.geteuid() != 0:
+        assert all(found == {os.geteuid(), os.getegid()} for found in ids.values())
+
+
+def test_refuses_to_run_the_sandbox_as_host_root(monkeypatch, vector_sum):
+    if os.geteuid() != 0:
+        pytest.skip("only root can ask for uid 0")
+    monkeypatch.setenv("MLPREP_SANDBOX_UID", "0")
+    with WarmJudge() as warm:
+        result = warm.judge(vector_sum, vector_sum.read("solution.py"), mode="run")
+    assert result.verdict == "internal_error"
+    assert "host root" in result.message and "\n" not in result.message
+
+
+NON_ROOT_UID = 65534
+
+
+def test_judges_as_an_unprivileged_user(tmp_path, vector_sum):
+    # The same judge started by an ordinary user: bubblewrap's user namespace maps the
+    # sandbox to that user. The interpreter may sit under /root (0700), so the user's
+    # process gets the folders it needs through the same launcher the judge uses as
+    # root, then runs as uid 65534.
+    if os.geteuid() != 0:
+        user_run = [sys.executable]
+    else:
+        from mlprep.judging._bwrap import _as_unprivileged
+
+        user_run = _as_unprivileged(
+            [sys.executable],
+            (NON_ROOT_UID, NON_ROOT_UID),
+            [*_bwrap._bound_folders(sys.executable, []), str(Path(_bwrap.__file__).parents[2])],
+        )
+    script = (
+        "import json, os, sys\n"
+        "from pathlib import Path\n"
+        "from mlprep.content import load_question\n"
+        "from mlprep.judging import judge\n"
+        f"q = load_question(Path({str(QUESTIONS / 'vector-sum')!r}))\n"
+        "r = judge(q, q.read('solution.py'), mode='run')\n"
+        "print(json.dumps([os.geteuid(), r.verdict, r.message, r.isolation]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLPREP_")}
+    env["HOME"] = str(tmp_path)
+    os.chmod(tmp_path, 0o777)
+    proc = subprocess.run(
+        [*user_run, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    uid, verdict, message, isolation = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert uid != 0
+    assert verdict == "accepted", message
+    assert isolation.startswith("bubblewrap")
 
 
 def test_a_venv_under_tmp_is_bound_on_top_of_the_private_tmp():
