@@ -23,7 +23,7 @@ CORPUS = sorted((Path(__file__).parent / "hostile").glob("*.py"))
 
 
 def expected_verdicts(path: Path) -> set[str]:
-    first = path.read_text().splitlines()[0]
+    first = path.read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()[0]
     assert first.startswith("# expect: "), path
     verdicts = {v.strip() for v in first.removeprefix("# expect: ").split("|")}
     assert verdicts <= set(VERDICTS), path

@@ -69,7 +69,7 @@ class _Judgement:
         self.runner = runner
         self.question = question
         self.spec = question.meta.coding
-        self.source = source
+        self.source = source.removeprefix("\ufeff")  # a byte-order mark is not code
         self.seed = seed
         self.mode = mode
         self.custom_args = custom_args
