@@ -46,6 +46,7 @@ def test_new_database_is_migrated_to_head(tmp_path: Path) -> None:
         "review_log",
         "mock_session",
         "note",
+        "draft",
     } <= _tables(db)
 
 

@@ -34,6 +34,7 @@ TABLES = {
     "review_log",
     "mock_session",
     "note",
+    "draft",
 }
 T0 = datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=UTC)
 
@@ -80,6 +81,7 @@ def test_new_database_is_migrated_to_head_and_matches_the_models(pg_url: str) ->
         ("mock_session", "started_at"),
         ("mock_session", "finished_at"),
         ("note", "updated_at"),
+        ("draft", "updated_at"),
     }
     store.close()
     # Opening a current database again changes nothing.
@@ -207,6 +209,14 @@ def _exercise(store: Store) -> dict[str, Any]:
     store.set_note("k-means", "second: ∑ xᵢ²")
     seen["note"] = store.note("k-means")
 
+    seen["draft_before"] = store.draft("k-means")
+    store.save_draft("k-means", "def k_means(x, k):\n    pass  # ✓")
+    store.save_draft("k-means", "def k_means(x, k):\n    return x  # ✓")
+    store.save_draft("k-means", "mock text", scope="mock-1")
+    practice, in_mock = store.draft("k-means"), store.draft("k-means", scope="mock-1")
+    assert practice is not None and in_mock is not None
+    seen["drafts"] = (practice.text, in_mock.text, practice.updated_at.tzinfo is not None)
+
     store.save_review(
         "k-means",
         card_json='{"a": 1}',
@@ -251,6 +261,7 @@ def _exercise(store: Store) -> dict[str, Any]:
         store.attempts(learner="other"),
         store.hints_revealed("k-means", learner="other"),
         store.note("k-means", learner="other"),
+        store.draft("k-means", learner="other"),
         store.reviews(learner="other"),
         store.review_logs(learner="other"),
         store.mocks(learner="other"),
@@ -295,7 +306,9 @@ def test_every_store_method_round_trips(pg_url: str, tmp_path: Path) -> None:
             {"total": 0.75, "questions": []},
         )
     ]
-    assert on_pg["other_learner"] == ([], 0, "", [], [], [])
+    assert on_pg["draft_before"] is None
+    assert on_pg["drafts"] == ("def k_means(x, k):\n    return x  # ✓", "mock text", True)
+    assert on_pg["other_learner"] == ([], 0, "", None, [], [], [])
     assert on_pg["learner_ids_differ"]
 
 

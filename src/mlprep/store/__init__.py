@@ -3,6 +3,7 @@
 from ._schema import (
     Attempt,
     Base,
+    Draft,
     HintState,
     Learner,
     MockSession,
@@ -19,6 +20,7 @@ __all__ = [
     "Attempt",
     "AttemptInput",
     "Base",
+    "Draft",
     "HintState",
     "Learner",
     "MockSession",

@@ -27,6 +27,7 @@ from sqlalchemy.types import TypeDecorator
 __all__ = [
     "Attempt",
     "Base",
+    "Draft",
     "HintState",
     "Learner",
     "MockSession",
@@ -154,5 +155,23 @@ class Note(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))
     question_id: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Draft(Base):
+    """The unsent text of an answer box (added in migration 0003).
+
+    ``scope`` keeps a mock interview's drafts apart from practice: ``"practice"`` or
+    ``"mock-<id>"``, so a mock never opens on text written outside it.
+    """
+
+    __tablename__ = "draft"
+    __table_args__ = (UniqueConstraint("learner_id", "question_id", "scope"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))
+    question_id: Mapped[str] = mapped_column(String(64))
+    scope: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -27,6 +27,7 @@ from mlprep.errors import StoreError
 
 from ._schema import (
     Attempt,
+    Draft,
     HintState,
     Learner,
     MockSession,
@@ -39,7 +40,7 @@ from ._schema import (
 __all__ = ["DEFAULT_LEARNER", "HEAD_REVISION", "AttemptInput", "Store"]
 
 # The newest migration in migrations/versions; a test pins it to Alembic's head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 DEFAULT_LEARNER = "local"
 # Key of the PostgreSQL advisory lock that serialises migrations (any fixed number).
 _MIGRATION_LOCK_KEY = 0x6D6C70726570
@@ -435,6 +436,53 @@ class Store:
             else:
                 row.text = body
                 row.updated_at = utcnow()
+
+    # -- drafts -------------------------------------------------------------------
+
+    def draft(
+        self, question_id: str, scope: str = "practice", learner: str = DEFAULT_LEARNER
+    ) -> Draft | None:
+        """The saved unsent text of an answer box, if any."""
+        with self.transaction() as s:
+            return s.scalar(
+                select(Draft).where(
+                    Draft.learner_id == self.learner_id(learner),
+                    Draft.question_id == question_id,
+                    Draft.scope == scope,
+                )
+            )
+
+    @_retry_on_conflict
+    def save_draft(
+        self,
+        question_id: str,
+        body: str,
+        scope: str = "practice",
+        learner: str = DEFAULT_LEARNER,
+    ) -> Draft:
+        with self.transaction() as s:
+            lid = self.learner_id(learner)
+            row = s.scalar(
+                select(Draft).where(
+                    Draft.learner_id == lid,
+                    Draft.question_id == question_id,
+                    Draft.scope == scope,
+                )
+            )
+            if row is None:
+                row = Draft(
+                    learner_id=lid,
+                    question_id=question_id,
+                    scope=scope,
+                    text=body,
+                    updated_at=utcnow(),
+                )
+                s.add(row)
+            else:
+                row.text = body
+                row.updated_at = utcnow()
+            s.flush()
+            return row
 
     # -- reviews (the scheduler's state) -----------------------------------------
 

@@ -62,9 +62,11 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    from ._literal import pasteable
     from ._markup import markdown
 
     env.filters["markdown"] = markdown
+    env.filters["literal"] = pasteable
     env.filters["pct"] = lambda v: "–" if v is None else f"{float(v):.0%}"
     env.filters["ms"] = lambda v: "–" if v is None else f"{float(v):.1f} ms"
     env.filters["kb"] = _memory

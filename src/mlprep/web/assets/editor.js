@@ -9,12 +9,18 @@ import { python } from "@codemirror/lang-python";
 function attach(textarea) {
   if (textarea.dataset.editorAttached) return;
   textarea.dataset.editorAttached = "1";
+  // The editor's accessible name and keyboard help come from the textarea it replaces.
+  const content = { "aria-label": textarea.getAttribute("aria-label") || "Code editor" };
+  const help = textarea.getAttribute("aria-describedby");
+  if (help) content["aria-describedby"] = help;
   const view = new EditorView({
     doc: textarea.value,
     extensions: [
       basicSetup,
+      // Tab indents; Escape then Tab leaves the editor (CodeMirror's tab-focus mode).
       keymap.of([indentWithTab]),
       python(),
+      EditorView.contentAttributes.of(content),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) {
           textarea.value = update.state.doc.toString();
@@ -26,6 +32,12 @@ function attach(textarea) {
   textarea.style.display = "none";
   textarea.insertAdjacentElement("afterend", view.dom);
   view.dom.classList.add("code-editor");
+  // Line heights are measured when the editor is first drawn; if the monospace font
+  // arrives later the gutter drifts from the code. Measure again once fonts are in.
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(() => view.requestMeasure());
+  }
+  requestAnimationFrame(() => view.requestMeasure());
   // Tests and scripts can reach the editor through the textarea.
   textarea.editorView = view;
 }
@@ -42,7 +54,12 @@ window.mlprepEditor = {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     } else {
       textarea.value = text;
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
     }
+  },
+  focus(textarea) {
+    if (textarea.editorView) textarea.editorView.focus();
+    else textarea.focus();
   },
 };
 

@@ -108,6 +108,113 @@
   document.addEventListener("htmx:responseError", function (event) {
     if (event.detail.xhr && event.detail.xhr.status === 403) refreshToken();
   });
+  // -- drafts: the answer box is saved as the learner types --------------------------
+  var DRAFT_DELAY_MS = 600;
+  var draft = { pending: false, timer: null, inflight: null };
+
+  function draftForm() {
+    return document.querySelector("form[data-draft-url]");
+  }
+  function draftBody(form) {
+    var params = new URLSearchParams();
+    ["csrf", "mock", "source", "answer"].forEach(function (name) {
+      var field = form.querySelector('[name="' + name + '"]');
+      if (field) params.set(name, field.value);
+    });
+    return params;
+  }
+  function draftStatus(text) {
+    var status = document.getElementById("draft-status");
+    if (status) status.textContent = text;
+  }
+  function saveDraft(retried) {
+    var form = draftForm();
+    if (!form) return Promise.resolve();
+    clearTimeout(draft.timer);
+    draftStatus("Saving draft…");
+    var sent = draftBody(form).toString();
+    draft.inflight = fetch(form.dataset.draftUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: sent,
+    })
+      .then(function (response) {
+        if (response.status === 403 && !retried) {
+          // The server restarted: take its new token and save again.
+          return refreshToken().then(function () { return saveDraft(true); });
+        }
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text().then(function (text) {
+          // Typing during the save keeps the draft pending until the next save.
+          if (draftBody(form).toString() === sent) draft.pending = false;
+          draftStatus(text);
+        });
+      })
+      .catch(function () {
+        draftStatus("Draft not saved: the server did not answer. Your text is still here.");
+      });
+    return draft.inflight;
+  }
+  document.addEventListener("input", function (event) {
+    var form = draftForm();
+    if (!form || !form.contains(event.target)) return;
+    if (event.target.name !== "source" && event.target.name !== "answer") return;
+    draft.pending = true;
+    clearTimeout(draft.timer);
+    draft.timer = setTimeout(saveDraft, DRAFT_DELAY_MS);
+  });
+  window.mlprepDraft = {
+    pending: function () { return draft.pending; },
+    save: function () { return saveDraft(false); },
+  };
+  // Leaving with an unsaved draft: ask first, and send what is there on the way out.
+  window.addEventListener("beforeunload", function (event) {
+    if (!draft.pending) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
+  window.addEventListener("pagehide", function () {
+    var form = draftForm();
+    if (!draft.pending || !form || !navigator.sendBeacon) return;
+    var blob = new Blob([draftBody(form).toString()], {
+      type: "application/x-www-form-urlencoded",
+    });
+    navigator.sendBeacon(form.dataset.draftUrl, blob);
+  });
+
+  // -- the editor's buttons -------------------------------------------------------------
+  document.addEventListener("click", function (event) {
+    var reset = event.target.closest && event.target.closest("#reset-starter");
+    if (!reset) return;
+    var starter = document.getElementById("starter-code");
+    var source = document.querySelector('textarea[name="source"]');
+    if (!starter || !source || !window.mlprepEditor) return;
+    if (!window.confirm(reset.dataset.confirmReset)) return;
+    window.mlprepEditor.setText(source, starter.value);
+    window.mlprepEditor.focus(source);
+  });
+  // "Run on this input": a failing test's input goes into the custom-input box.
+  document.addEventListener("click", function (event) {
+    var use = event.target.closest && event.target.closest("button.use-input");
+    if (!use) return;
+    var box = document.querySelector('input[name="custom_input"]');
+    if (!box) return;
+    box.value = use.dataset.input;
+    var details = box.closest("details");
+    if (details) details.open = true;
+    box.focus();
+  });
+  // After Run or Submit, the keyboard is back in the editor (the buttons were disabled
+  // while the request ran, which drops focus to the page).
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form");
+    if (!form || form.id !== "answer-form") return;
+    var box = form.querySelector('textarea[name="source"]');
+    if (box && window.mlprepEditor) window.mlprepEditor.focus(box);
+    else if ((box = form.querySelector('textarea[name="answer"]'))) box.focus();
+  });
+
   // When the server cannot be reached, say so where the result would have appeared.
   document.addEventListener("htmx:sendError", function (event) {
     var target = event.detail.target;
