@@ -1,0 +1,107 @@
+"""Daily use in process: drafts, past submissions, pasteable inputs (issue 16)."""
+
+from __future__ import annotations
+
+import re
+
+from mlprep.web._literal import pasteable
+
+from .conftest import CODING, WRITTEN, Browserless
+
+
+def _draft(web: Browserless, qid: str, field: str, text: str, **extra: str) -> str:
+    response = web.client.post(f"/q/{qid}/draft", data={"csrf": web.token(), field: text, **extra})
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def test_drafts_are_stored_per_question_and_come_back(web: Browserless) -> None:
+    assert "Draft saved at" in _draft(web, CODING, "source", "def mse_mae(a, b):\n    return 7\n")
+    _draft(web, WRITTEN, "answer", "Bias is the error of the average model.")
+    assert "return 7" in web.page(f"/q/{CODING}")
+    assert "Bias is the error of the average model." in web.page(f"/q/{WRITTEN}")
+    row = web.core.store.draft(CODING)
+    assert row is not None and row.text.endswith("return 7\n")
+    # A later draft replaces the earlier one: one row per question.
+    _draft(web, CODING, "source", "def mse_mae(a, b):\n    return 8\n")
+    assert "return 8" in web.page(f"/q/{CODING}") and "return 7" not in web.page(f"/q/{CODING}")
+    assert web.core.store.attempts() == []  # a draft is not an attempt
+
+
+def test_a_draft_needs_the_token_and_the_right_field(web: Browserless) -> None:
+    refused = web.client.post(f"/q/{CODING}/draft", data={"source": "x"})
+    assert refused.status_code == 403
+    wrong = web.client.post(f"/q/{CODING}/draft", data={"csrf": web.token(), "answer": "x"})
+    assert wrong.status_code == 400
+    assert web.core.store.draft(CODING) is None
+
+
+def test_mock_drafts_stay_in_the_mock_and_start_from_the_starter(web: Browserless) -> None:
+    _draft(web, CODING, "source", "def mse_mae(a, b):\n    return 'practice draft'\n")
+    row, plan = web.core.start_mock("ml-engineer", 30)
+    coding = next(q for q in list(plan.question_ids) if web.core.question(q).is_coding)
+    _draft(web, coding, "source", "def f():\n    return 'outside'\n")
+    index = list(plan.question_ids).index(coding)
+    page = web.page(f"/mock/{row.id}?n={index}")
+    assert "outside" not in page  # a mock opens on the starter code
+    assert web.core.question(coding).read("starter.py").splitlines()[0] in page
+    _draft(web, coding, "source", "def f():\n    return 'inside the mock'\n", mock=str(row.id))
+    assert "inside the mock" in web.page(f"/mock/{row.id}?n={index}")
+    other = (index + 1) % len(list(plan.question_ids))
+    web.page(f"/mock/{row.id}?n={other}")  # move to another question and back
+    assert "inside the mock" in web.page(f"/mock/{row.id}?n={index}")
+    assert "inside the mock" not in web.page(f"/q/{coding}")
+
+
+def test_every_past_submission_can_be_opened(web: Browserless) -> None:
+    token = web.token()
+    answers = ["Bias is underfitting.", "Variance is overfitting to the sample."]
+    for text in answers:
+        assert web.client.post(
+            f"/q/{WRITTEN}/submit", data={"csrf": token, "answer": text}
+        ).is_success
+    page = web.page(f"/q/{WRITTEN}")
+    links = re.findall(rf'href="(/q/{WRITTEN}/attempts/\d+)"', page)
+    assert len(links) == 2
+    opened = [web.page(link) for link in links]
+    assert answers[1] in opened[0] and answers[0] in opened[1]  # newest first
+    assert all('table class="criteria"' in html for html in opened)
+    assert web.client.get(f"/q/{WRITTEN}/attempts/999").status_code == 404
+    assert web.client.get(f"/q/{CODING}/attempts/{links[0].rsplit('/', 1)[1]}").status_code == 404
+
+
+def test_failing_inputs_are_shown_as_pasteable_literals(web: Browserless) -> None:
+    import ast
+
+    token = web.token()
+    wrong = "def mse_mae(y_true, y_pred):\n    return (0.0, 0.0)\n"
+    fragment = web.client.post(f"/q/{CODING}/submit", data={"csrf": token, "source": wrong}).text
+    verdict = fragment if "verdict-box" in fragment else web.wait_job(fragment)
+    shown = re.findall(r'<pre class="test-input">([^<]*)</pre>\s*(<button|<span)', verdict)
+    offered = [text for text, tag in shown if tag == "<button"]
+    assert offered  # the small visible tests at least
+    for text in offered:
+        assert "array(" not in text and "np." not in text
+        ast.literal_eval("(" + text.replace("&#39;", "'") + ",)")  # what the box accepts
+    # Inputs the judge shortened (over 600 characters) are marked, not offered.
+    for text, tag in shown:
+        assert tag == "<button" or text.endswith("…") or "..." in text
+    run = web.client.post(
+        f"/q/{CODING}/run",
+        data={"csrf": token, "source": wrong, "custom_input": offered[0].replace("&#39;", "'")},
+    )
+    assert run.status_code == 200
+
+
+def test_literal_conversion_of_numpy_reprs() -> None:
+    text = (
+        "(array([[0. , 1.5], [2. , 3. ]]), np.float64(2.0), np.int64(3), [np.True_, 1], "
+        "{'a': array([1, 2], dtype=int32)}, 'x', None)"
+    )
+    shown = pasteable(text)
+    assert shown is not None and shown.pasteable
+    assert shown.text == "[[0.0, 1.5], [2.0, 3.0]], 2.0, 3, [True, 1], {'a': [1, 2]}, 'x', None"
+    for unpasteable in ("(array([0., 1., ..., 99.]),)", "(nan, 1)", "(array([1, 2, 3…"):
+        result = pasteable(unpasteable)
+        assert result is not None and not result.pasteable and result.text == unpasteable
+    assert pasteable("np.float64(2.5)", arguments=False) == type(shown)("2.5", True)
