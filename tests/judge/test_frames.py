@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import pytest
@@ -147,3 +148,11 @@ def test_random_messages_come_back_clean_or_raise_wire_error(kind, fields):
     if kind in ("done", "setup"):
         got["stdout"].encode("utf-8")
         assert len(got["stdout"].encode("utf-8")) <= _frames.SHOWN_OUTPUT_BYTES
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=400))
+def test_random_frames_come_back_clean_or_raise_wire_error(raw):
+    buffer = bytearray(len(raw).to_bytes(4, "big") + raw)
+    with contextlib.suppress(_wire.WireError):
+        _frames.read_message(buffer, 1 << 20)

@@ -266,7 +266,7 @@ class _Session:
                 if "limit" in str(exc):
                     out.too_big = self.frame_limit
                 else:
-                    out.protocol_error = "sent a malformed message"
+                    out.protocol_error = f"sent {str(exc)[:200]}"  # what was wrong, briefly
                 return
             if not complete:
                 return

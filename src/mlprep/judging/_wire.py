@@ -539,7 +539,7 @@ def dumps(doc: Any) -> bytes:
 
 
 def _no_constants(name: str) -> Any:
-    raise WireError(f"bare {name} is not valid here")
+    raise WireError(f"a bare {name}")
 
 
 def _bounded_int(text: str) -> int:
