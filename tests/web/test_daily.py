@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from mlprep.web._literal import pasteable
 
@@ -105,3 +106,95 @@ def test_literal_conversion_of_numpy_reprs() -> None:
         result = pasteable(unpasteable)
         assert result is not None and not result.pasteable and result.text == unpasteable
     assert pasteable("np.float64(2.5)", arguments=False) == type(shown)("2.5", True)
+
+
+# -- names, grader, settings -------------------------------------------------------------
+
+
+def test_catalogue_and_question_show_topic_names_not_keys(web: Browserless) -> None:
+    from mlprep.content import inventory
+
+    names = inventory().keys
+    catalogue = web.page("/")
+    assert escape(names["T02"]) in catalogue  # "Bias, variance and the trade-off between them"
+    rows = re.findall(r'<td class="small topics">(.*?)</td>', catalogue, re.S)
+    assert rows and not any(re.search(r">[TC]\d\d<", row) for row in rows)
+    assert '<option value="T02"' in catalogue  # the topic filter lists names
+    assert escape(names["T02"]) in web.page(f"/q/{WRITTEN}")
+    assert re.search(r'<div class="muted small">[a-z0-9-]+</div>', catalogue) is None  # no ids
+
+
+def test_scorecard_shows_titles_and_topic_names(web: Browserless) -> None:
+    from mlprep.content import inventory
+
+    row, plan = web.core.start_mock("data-scientist", 30)
+    written = next(q for q in plan.question_ids if not web.core.question(q).is_coding)
+    web.core.grade(written, "Too short.", mock_id=row.id, origin="web")
+    card = web.core.finish_mock(row.id)
+    page = web.page(f"/mock/{row.id}")
+    topics = [*card["weakest_topics"], *card["strongest_topics"]]
+    assert topics
+    for key in topics:
+        assert escape(inventory().keys[key]) in page
+        assert f"<li>{key}</li>" not in page
+    for qid in card["study_next"]:
+        assert f">{escape(web.core.question(qid).title)}</a>" in page
+    assert escape(inventory().categories[web.core.question(written).category.value]) in page
+
+
+def test_the_result_names_its_grader_and_settings_switch_it(web: Browserless) -> None:
+    from mlprep.grading import available_graders
+
+    token = web.token()
+    answer = {"csrf": token, "answer": "Bias is underfitting; variance is overfitting."}
+    first = web.client.post(f"/q/{WRITTEN}/submit", data=answer).text
+    assert 'graded by the <strong class="grader-name">default</strong> grader' in first
+    settings = web.page("/settings")
+    for name in available_graders():
+        assert f'name="grader" value="{name}"' in settings
+    other = next(n for n in available_graders() if n != "default")
+    response = web.client.post("/settings/grader", data={"csrf": token, "grader": other})
+    assert response.status_code == 200 and "now graded by" in response.text
+    assert f'value="{other}" checked' in web.page("/settings")
+    second = web.client.post(f"/q/{WRITTEN}/submit", data={**answer, "answer": "Again."}).text
+    assert f'<strong class="grader-name">{other}</strong>' in second
+    bad = web.client.post("/settings/grader", data={"csrf": token, "grader": "oracle"})
+    assert bad.status_code == 400 and "no grader named" in bad.text
+
+
+def test_unusable_data_folders_get_one_line_reasons(web: Browserless, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    token = web.token()
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    for folder, expected in (
+        ("/proc", "cannot write in /proc"),
+        (str(a_file), "is a file, not a folder"),
+        (str(tmp_path / "nowhere"), "does not exist"),
+    ):
+        response = web.client.post("/settings", data={"csrf": token, "data": folder})
+        assert response.status_code == 400, folder
+        message = re.search(
+            r'<div class="message error" role="alert">\s*<p>(.*?)</p>', response.text
+        )
+        assert message and expected in message.group(1)
+        assert "\n" not in message.group(1)
+        assert "sqlalchemy" not in response.text.lower() and "Traceback" not in response.text
+    assert web.core.db_target == tmp_path / "progress.db"  # still the same database
+
+
+def test_switching_to_a_folder_without_progress_asks_first(web: Browserless, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    token = web.token()
+    empty = tmp_path / "elsewhere"
+    empty.mkdir()
+    before = web.core
+    asked = web.client.post("/settings", data={"csrf": token, "data": str(empty)})
+    assert asked.status_code == 200 and 'id="confirm-empty"' in asked.text
+    assert "no progress in" in asked.text
+    assert web.client.app.state.web.core is before and not (empty / "progress.db").exists()
+    confirmed = web.client.post(
+        "/settings", data={"csrf": token, "data": str(empty), "confirm_empty": str(empty)}
+    )
+    assert confirmed.status_code == 200 and "Saved:" in confirmed.text
+    assert (empty / "progress.db").exists()
+    assert 'id="packs-warning"' in web.page("/settings")
+    assert "outside the sandbox" in web.page("/settings")

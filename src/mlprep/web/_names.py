@@ -37,6 +37,10 @@ class Names:
         """The topic's name; an unknown key stays as it is."""
         return _inventory()[0].get(str(key).upper(), str(key))
 
+    def topics(self) -> list[tuple[str, str]]:
+        """Every inventory key with its name, in key order."""
+        return sorted(_inventory()[0].items())
+
     def category(self, value: str) -> str:
         return _inventory()[1].get(str(value), str(value))
 

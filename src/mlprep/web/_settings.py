@@ -1,7 +1,14 @@
-"""Settings: the content folders and the progress database of this server process."""
+"""Settings: the content folders, the progress database and the grader of this server.
+
+Changes last for the running server (permanent ones are command-line options). A data
+folder is checked before switching: one that cannot hold a database gets a one-line
+reason, and one without progress is named before the learner switches to it.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,11 +34,13 @@ def routes(web: WebApp) -> list[Route]:
     return [
         Route("/settings", web.bind(settings)),
         Route("/settings", web.bind(settings_save), methods=["POST"]),
+        Route("/settings/grader", web.bind(grader_save), methods=["POST"]),
     ]
 
 
 def settings_context(web: WebApp) -> dict[str, Any]:
     from mlprep.content import content_roots
+    from mlprep.grading import available_graders
 
     core = web.core
     return {
@@ -40,11 +49,36 @@ def settings_context(web: WebApp) -> dict[str, Any]:
         "db_url": core.store.url,
         "bank_errors": [str(e) for e in core.bank.errors],
         "questions": len(core.bank),
+        "graders": available_graders(),
+        "grader": web.grader,
     }
 
 
 async def settings(web: WebApp, request: Request) -> Response:
     return web.render(request, "settings.html", **settings_context(web))
+
+
+def unusable_reason(folder: Path) -> str | None:
+    """Why ``folder`` cannot hold the progress database, in one line; None if it can."""
+    if not folder.exists():
+        return f"{folder} does not exist."
+    if not folder.is_dir():
+        return f"{folder} is a file, not a folder."
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        return f"mlprep cannot write in {folder} ({why.lower()})."
+    database = folder / "progress.db"
+    if database.exists() and not os.access(database, os.R_OK | os.W_OK):
+        return f"mlprep cannot read and write {database}."
+    return None
+
+
+def has_progress(folder: Path) -> bool:
+    database = folder / "progress.db"
+    return database.is_file() and database.stat().st_size > 0
 
 
 async def settings_save(web: WebApp, request: Request) -> Response:
@@ -62,9 +96,20 @@ async def settings_save(web: WebApp, request: Request) -> Response:
     data_dir = form.get("data", "").strip()
     db: str | Path | None = web.core.db_target
     if data_dir:
-        folder = Path(data_dir).expanduser()
-        if not folder.is_dir():
-            raise BadRequest(400, f"The data folder does not exist: {data_dir}")
+        folder = Path(data_dir).expanduser().absolute()
+        reason = unusable_reason(folder)
+        if reason:
+            raise BadRequest(400, f"That data folder cannot be used: {reason}")
+        if not has_progress(folder) and form.get("confirm_empty") != str(folder):
+            # Say so before switching: an empty folder means starting from nothing.
+            return web.render(
+                request,
+                "settings.html",
+                status=200,
+                confirm_empty=str(folder),
+                pending_content="\n".join(str(f) for f in folders),
+                **settings_context(web),
+            )
         db = folder / "progress.db"
 
     def reopen() -> Mlprep:
@@ -76,8 +121,27 @@ async def settings_save(web: WebApp, request: Request) -> Response:
     try:
         fresh = await run_in_threadpool(reopen)
     except MlprepError as exc:
-        raise BadRequest(400, str(exc)) from None
+        raise BadRequest(400, str(exc).splitlines()[0]) from None
+    except Exception as exc:  # a database driver's error: one line, not its traceback
+        raise BadRequest(
+            400, f"That data folder cannot be used: {type(exc).__name__} opening the database."
+        ) from None
     with web.core_lock:
         web.core = fresh
         web.jobs.core = fresh
     return web.render(request, "settings.html", saved=True, **settings_context(web))
+
+
+async def grader_save(web: WebApp, request: Request) -> Response:
+    from mlprep.grading import available_graders, get_grader
+
+    form = await web.form(request)
+    name = form.get("grader", "")
+    if name not in available_graders():
+        raise BadRequest(400, f"There is no grader named '{name}'.")
+    try:
+        await run_in_threadpool(get_grader, name)  # load it now: a missing extra shows here
+    except MlprepError as exc:
+        raise BadRequest(400, str(exc).splitlines()[0]) from None
+    web.grader = name
+    return web.render(request, "settings.html", grader_saved=True, **settings_context(web))
