@@ -10,6 +10,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,9 +123,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from .test_serve import _start
 
     proc, url = _start(tmp_path_factory.mktemp("browser-home"))
+    drain(proc)
     yield url.rstrip("/")
     proc.send_signal(signal.SIGINT)
     proc.wait(20)
+
+
+def drain(proc: Any) -> None:
+    """Read a server's log as it comes: a full pipe would block the server's writes."""
+    import threading
+
+    def read() -> None:
+        for _line in proc.stdout:
+            pass
+
+    threading.Thread(target=read, daemon=True).start()
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +167,7 @@ def page(browser, server: str):  # type: ignore[no-untyped-def]
             route.abort()
 
     page.route("**/*", check)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("pageerror", lambda exc: errors.append(f"{exc} (on {page.url})"))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("dialog", lambda dialog: dialog.accept())
     page.server = server  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ import signal
 import socket
 from pathlib import Path
 
-from .conftest import CODING, WRITTEN, browser_tests, shot
+from .conftest import CODING, WRITTEN, browser_tests, drain, shot
 
 pytestmark = browser_tests
 
@@ -31,6 +31,7 @@ def test_drafts_survive_reload_and_restart_and_send_again_works(browser, tmp_pat
 
     port = _free_port()
     proc, url = _start(tmp_path, "--port", str(port))
+    drain(proc)
     server = url.rstrip("/")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
@@ -58,6 +59,7 @@ def test_drafts_survive_reload_and_restart_and_send_again_works(browser, tmp_pat
         proc.send_signal(signal.SIGINT)
         proc.wait(20)
         proc, _ = _start(tmp_path, "--port", str(port))
+        drain(proc)
         page.evaluate(SET_CODE, "def mse_mae(y_true, y_pred):\n    return 'draft two'\n")
         page.wait_for_selector("#draft-status:has-text('Draft saved')")  # after a token refresh
         page.click("#submit")

@@ -59,3 +59,38 @@ def test_cached_pages_stay_valid_under_compression(web: Browserless) -> None:
     for accept in ("gzip", "gzip", "identity", "gzip"):
         response = web.client.get("/progress", headers={"accept-encoding": accept})
         assert response.status_code == 200 and "<h1>Progress</h1>" in response.text
+
+
+def test_a_response_cut_short_is_not_cached() -> None:
+    """A client leaving mid-download must not leave a truncated file in the page cache."""
+    import asyncio
+
+    from mlprep.web._cache import PageCache
+
+    calls = 0
+
+    async def app(scope, receive, send):  # type: ignore[no-untyped-def]
+        nonlocal calls
+        calls += 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"part one ", "more_body": True})
+        if calls == 1:
+            return  # the client went away: the rest was never sent
+        await send({"type": "http.response.body", "body": b"part two", "more_body": False})
+
+    cache = PageCache(app, version=lambda: 1)
+    scope = {"type": "http", "method": "GET", "path": "/static/app.js", "headers": []}
+
+    async def fetch() -> bytes:
+        body: list[bytes] = []
+
+        async def send(message):  # type: ignore[no-untyped-def]
+            if message["type"] == "http.response.body":
+                body.append(message.get("body", b""))
+
+        await cache(dict(scope), None, send)  # type: ignore[arg-type]
+        return b"".join(body)
+
+    assert asyncio.run(fetch()) == b"part one "
+    assert asyncio.run(fetch()) == b"part one part two"  # rendered again, not the cut copy
+    assert asyncio.run(fetch()) == b"part one part two" and calls == 2  # now cached

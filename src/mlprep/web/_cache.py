@@ -97,9 +97,13 @@ class PageCache:
         start: Message | None = None
         chunks: list[bytes] = []
         cacheable = True
+        # Only a body sent to its end is kept: a client that leaves mid-transfer (a
+        # navigation while a script downloads) ends the response early, and caching
+        # that would serve a truncated file to everyone after.
+        complete = False
 
         async def capture(message: Message) -> None:
-            nonlocal start, cacheable
+            nonlocal start, cacheable, complete
             if message["type"] == "http.response.start":
                 # A copy: outer middleware (gzip) edits the headers of the message it is sent.
                 start = {**message, "headers": list(message.get("headers", []))}
@@ -108,12 +112,13 @@ class PageCache:
                 chunks.append(message.get("body", b""))
                 if sum(len(c) for c in chunks) > MAX_BODY:
                     cacheable = False
+                complete = not message.get("more_body", False)
             await send(message)
 
         rendered = self._inflight.setdefault(key, asyncio.Event())
         try:
             await self.app(scope, receive, capture)
-            if start is not None and cacheable:
+            if start is not None and cacheable and complete:
                 with self._lock:
                     self._entries[key] = (start["status"], list(start["headers"]), b"".join(chunks))
                     while len(self._entries) > MAX_ENTRIES:
