@@ -156,3 +156,24 @@ def test_run_on_a_failing_tests_input(page) -> None:  # type: ignore[no-untyped-
         "document.querySelector('#verdict') && "
         "document.querySelector('#verdict').textContent.includes('not recorded')"
     )
+
+
+def test_practice_session_in_the_browser(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.server + "/practice")
+    page.fill("#session-form input[name=minutes]", "25")
+    page.click("#start-session")
+    page.wait_for_selector("#session-step")
+    step = page.inner_text("#session-step")
+    total = int(step.rsplit(" ", 1)[1])
+    assert step == f"Question 1 of {total}" and total >= 2
+    shot(page, "practice-session", full_page=False)
+    page.click("#next-question")
+    page.wait_for_selector(f"#session-step:has-text('Question 2 of {total}')")
+    if page.locator("textarea[name=answer]").count():
+        page.fill("textarea[name=answer]", "Regularisation adds a penalty to the loss.")
+        page.click("#submit")
+        page.wait_for_selector("#verdict")
+    page.click("#end-session")
+    page.wait_for_selector("#session-answered")
+    assert page.locator("table.session-summary tbody tr").count() == total
+    shot(page, "practice-summary")

@@ -198,3 +198,50 @@ def test_switching_to_a_folder_without_progress_asks_first(web: Browserless, tmp
     assert (empty / "progress.db").exists()
     assert 'id="packs-warning"' in web.page("/settings")
     assert "outside the sandbox" in web.page("/settings")
+
+
+# -- a practice session ------------------------------------------------------------------
+
+
+def test_practice_session_walks_the_queue_and_sums_up(web: Browserless) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    token = web.token()
+    # The session is the practice queue (due reviews, then new) within the budget.
+    start = web.client.get("/practice/session?minutes=40", follow_redirects=False)
+    assert start.status_code == 303
+    plan = parse_qs(urlsplit(start.headers["location"]).query)
+    ids = plan["ids"][0].split(",")
+    expected = [i.question.id for i in web.core.practice_queue(minutes=40)]
+    assert ids == expected and plan["n"] == ["0"]
+    total = sum(web.core.question(q).meta.minutes for q in ids)
+    assert total <= 40 or len(ids) == 1
+    first = web.page(start.headers["location"])
+    assert f"Question 1 of {len(ids)}" in first
+    assert escape(web.core.question(ids[0]).title) in first
+    nxt = re.search(r'href="([^"]+)" id="next-question"', first)
+    assert nxt
+    second_url = nxt.group(1).replace("&amp;", "&")
+    assert "n=1" in second_url and (len(ids) == 1 or "Question 2 of" in web.page(second_url))
+    # Answer the first question, skip the rest, end: the summary says what happened.
+    q0 = web.core.question(ids[0])
+    field, text = (
+        ("source", "def f():\n    return 1\n") if q0.is_coding else ("answer", "An answer.")
+    )
+    answered = web.client.post(f"/q/{q0.id}/submit", data={"csrf": token, field: text})
+    if q0.is_coding and "verdict-box" not in answered.text:
+        web.wait_job(answered.text)
+    end = re.search(r'href="([^"]+)" id="end-session"', first)
+    assert end
+    summary = web.page(end.group(1).replace("&amp;", "&"))
+    assert f'id="session-answered">1 of {len(ids)}' in summary
+    assert summary.count("skipped") == len(ids) - 1
+    for qid in ids:
+        assert escape(web.core.question(qid).title) in summary
+
+
+def test_practice_session_bad_addresses(web: Browserless) -> None:
+    assert web.client.get("/practice/session?minutes=abc").status_code == 400
+    assert web.client.get("/practice/session?ids=k-means&n=5&since=0").status_code == 404
+    assert web.client.get("/practice/session?ids=k-means&n=x").status_code == 400
+    assert web.client.get("/practice/session?ids=nope&n=0&since=0").status_code == 404
