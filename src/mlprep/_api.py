@@ -36,7 +36,8 @@ def set_default_core(core: Mlprep | None) -> None:
 
 
 def judge(question_id: str, source: str, *, seed: int | None = None, **kwargs: Any) -> JudgeResult:
-    """Judge ``source`` against a coding question; the attempt is recorded."""
+    """Judge ``source`` against a coding question; the attempt is recorded (not with a
+    ``seed``: a replay of known random tests is not a submission)."""
     kwargs.setdefault("origin", "api")
     return default_core().judge(question_id, source, seed=seed, **kwargs)
 

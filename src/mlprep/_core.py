@@ -203,7 +203,11 @@ class Mlprep:
         mock_id: int | None = None,
         judge_fn: Any = None,
     ) -> JudgeResult:
-        """Judge code; a submission (not a run) is recorded as an attempt."""
+        """Judge code; a submission (not a run) is recorded as an attempt.
+
+        A progress-counted submission always gets a fresh seed: with ``seed`` (a replay
+        of known random tests) it is judged like a submission but not recorded.
+        """
         question = self.question(question_id)
         if not question.is_coding:
             raise UsageError(f"'{question.id}' is a written question: use grade, not judge")
@@ -214,7 +218,7 @@ class Mlprep:
         result: JudgeResult = judge_fn(
             question, source, seed=seed, mode=mode, custom_args=custom_args
         )
-        if mode == "submit":
+        if mode == "submit" and seed is None:
             self._record(
                 question,
                 answer=source,

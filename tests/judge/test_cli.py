@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from mlprep.judging import JudgeResult
+from mlprep.store import Store
 
 from .conftest import QUESTIONS
 
@@ -41,6 +42,8 @@ def test_judge_exit_codes_json_and_stdin(tmp_path):
         doc["verdict"] == "accepted" and doc["seed"] == 5 and doc["schema"] == "mlprep.judge-result"
     )
     JudgeResult.from_dict(doc)  # --json prints exactly the results document
+    # a --seed replay is a run, not a submission: nothing recorded
+    assert Store(db).attempts() == []
 
     wrong = mlprep(
         "judge", "vector-sum", "-", stdin="def vector_sum(values):\n    return 1.0\n", db=db
@@ -78,7 +81,7 @@ def test_odd_source_files(tmp_path):
     good = (QUESTIONS / "vector-sum" / "solution.py").read_bytes()
     bom = tmp_path / "bom.py"
     bom.write_bytes(b"\xef\xbb\xbf" + good.replace(b"\n", b"\r\n"))
-    run = mlprep("judge", "vector-sum", str(bom), "--json", "--seed", "2", db=db)
+    run = mlprep("judge", "vector-sum", str(bom), "--json", db=db)  # recorded: no --seed
     assert run.returncode == 0, run.stdout[-500:] + run.stderr
     piped = mlprep("judge", "vector-sum", "-", "--run", stdin="\ufeff" + good.decode(), db=db)
     assert piped.returncode == 0, piped.stdout[-500:] + piped.stderr

@@ -19,7 +19,9 @@ def judge_command(
     file: str = typer.Argument(..., metavar="FILE.py", help="Your solution; '-' reads stdin."),
     as_json: bool = JsonOption,
     seed: int | None = typer.Option(
-        None, "--seed", help="Replay the randomized tests of an earlier run (its seed)."
+        None,
+        "--seed",
+        help="Replay the randomized tests of an earlier run (its seed); not recorded.",
     ),
     run_only: bool = typer.Option(
         False, "--run", help="Run the visible examples only (not recorded as an attempt)."
