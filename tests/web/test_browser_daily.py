@@ -172,7 +172,8 @@ def test_practice_session_in_the_browser(page) -> None:  # type: ignore[no-untyp
     if page.locator("textarea[name=answer]").count():
         page.fill("textarea[name=answer]", "Regularisation adds a penalty to the loss.")
         page.click("#submit")
-        page.wait_for_selector("#verdict")
+        page.wait_for_selector("#verdict, #result .message", timeout=60_000)
+        assert page.locator("#verdict").count(), page.inner_text("#result")
     page.click("#end-session")
     page.wait_for_selector("#session-answered")
     assert page.locator("table.session-summary tbody tr").count() == total
