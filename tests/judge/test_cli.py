@@ -96,7 +96,7 @@ def test_odd_source_files(tmp_path):
     }
     latin = tmp_path / "latin1.py"
     latin.write_bytes("# caf\xe9\n".encode("latin-1") + good)
-    cases[str(latin)] = "not UTF-8 text (byte 0xe9 at offset 5)"
+    cases[str(latin)] = "not valid UTF-8 text (byte 0xe9 at offset 5)"
     nul = tmp_path / "nul.py"
     nul.write_bytes(good + b"\x00")
     cases[str(nul)] = "NUL character"

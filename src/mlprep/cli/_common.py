@@ -108,7 +108,7 @@ def read_source(path: str, *, limit: int | None = None) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise UsageError(
-            f"{shown} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8"
+            f"{shown} is not valid UTF-8 text "
+            f"(byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
         ) from None
     return text.removeprefix("\ufeff")  # editors on Windows start files with a BOM
