@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlprep.errors import ContentInvalid, UnknownQuestion, UsageError
+from mlprep.errors import ContentInvalid, NotAttempted, UnknownQuestion, UsageError
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -172,20 +172,27 @@ class Mlprep:
 
     # -- hints and answers -----------------------------------------------------------
 
-    def hints(self, question_id: str) -> HintReveal:
+    def hints(self, question_id: str, *, mock_id: int | None = None) -> HintReveal:
+        """Hints revealed in the question's open sitting (hints count per sitting)."""
+        from mlprep.study import current_help
+
         question = self.question(question_id)
-        shown = self.store.hints_revealed(question.id, learner=self.learner)
+        shown = current_help(self.store, self.learner, question.id, mock_id).hints
         return HintReveal(question.id, question.hints[:shown], len(question.hints))
 
-    def next_hint(self, question_id: str) -> HintReveal:
+    def next_hint(self, question_id: str, *, mock_id: int | None = None) -> HintReveal:
+        from mlprep.study import reveal_hint
+
         question = self.question(question_id)
-        shown = self.store.reveal_hint(question.id, len(question.hints), learner=self.learner)
+        shown = reveal_hint(self.store, self.learner, question.id, len(question.hints), mock_id)
         return HintReveal(question.id, question.hints[:shown], len(question.hints))
 
-    def reveal_solution(self, question_id: str) -> Question:
+    def reveal_solution(self, question_id: str, *, mock_id: int | None = None) -> Question:
+        from mlprep.study import mark_solution_seen
+
         question = self.question(question_id)
         if not self.store.read_only:  # a read-only data folder still shows answers
-            self.store.mark_solution_seen(question.id, learner=self.learner)
+            mark_solution_seen(self.store, self.learner, question.id, mock_id)
         return question
 
     # -- answering ---------------------------------------------------------------------
@@ -202,16 +209,26 @@ class Mlprep:
         time_spent_s: float | None = None,
         mock_id: int | None = None,
         judge_fn: Any = None,
+        now: datetime | None = None,
     ) -> JudgeResult:
         """Judge code; a submission (not a run) is recorded as an attempt.
 
         A progress-counted submission always gets a fresh seed: with ``seed`` (a replay
         of known random tests) it is judged like a submission but not recorded.
+
+        Raises ``NotAttempted`` (nothing judged, nothing recorded) for an empty file
+        or the untouched starter code.
         """
         question = self.question(question_id)
         if not question.is_coding:
             raise UsageError(f"'{question.id}' is a written question: use grade, not judge")
         source = _checked_source(source)
+        if mode == "submit":
+            from mlprep.study import not_attempted
+
+            reason = not_attempted(question, source)
+            if reason is not None:
+                raise NotAttempted(reason)
         if judge_fn is None:
             from mlprep.judging import judge as judge_fn
         started = time.monotonic()
@@ -230,6 +247,7 @@ class Mlprep:
                 if time_spent_s is not None
                 else time.monotonic() - started,
                 mock_id=mock_id,
+                now=now,
             )
         return result
 
@@ -242,12 +260,22 @@ class Mlprep:
         origin: str = "cli",
         time_spent_s: float | None = None,
         mock_id: int | None = None,
+        now: datetime | None = None,
     ) -> GradeReport:
-        """Grade a written answer against its rubric and record the attempt."""
+        """Grade a written answer against its rubric and record the attempt.
+
+        Raises ``NotAttempted`` (nothing graded, nothing recorded) for an empty
+        answer or a notebook's placeholder.
+        """
         question = self.question(question_id)
         if question.is_coding:
             raise UsageError(f"'{question.id}' is a coding question: use judge, not grade")
         from mlprep.grading import grade
+        from mlprep.study import not_attempted
+
+        reason = not_attempted(question, text)
+        if reason is not None:
+            raise NotAttempted(reason)
 
         report = grade(question, text, grader=grader)
         self._record(
@@ -259,6 +287,7 @@ class Mlprep:
             origin=origin,
             time_spent_s=time_spent_s,
             mock_id=mock_id,
+            now=now,
         )
         return report
 
@@ -273,40 +302,34 @@ class Mlprep:
         origin: str,
         time_spent_s: float | None,
         mock_id: int | None,
+        now: datetime | None = None,
     ) -> Attempt:
+        """Store the attempt and its sitting's review in one transaction.
+
+        The help counted (hints, model answer) is what the learner revealed in this
+        sitting; the review is the sitting's, rewritten (docs/practice.md).
+        """
         from mlprep.store import AttemptInput
+        from mlprep.study import record_attempt
 
-        store = self.store
-
-        def record_and_review() -> Attempt:
-            attempt = store.record_attempt(
-                AttemptInput(
-                    question_id=question.id,
-                    kind="coding" if question.is_coding else "written",
-                    answer=answer,
-                    verdict=verdict,
-                    score=score,
-                    time_spent_s=time_spent_s,
-                    hints_used=store.hints_revealed(question.id, learner=self.learner),
-                    solution_seen=store.solution_seen(question.id, learner=self.learner),
-                    source=origin,
-                    mock_id=mock_id,
-                    result=result,
-                ),
-                learner=self.learner,
-            )
-            self._after_attempt(question, attempt)
-            return attempt
-
-        # one transaction: a process killed in between never leaves an attempt
-        # without the review it caused
-        return store.atomically(record_and_review)
-
-    def _after_attempt(self, question: Question, attempt: Attempt) -> None:
-        """The scheduler's hook: an attempt becomes a review of the question's card."""
-        from mlprep.study import review_attempt
-
-        review_attempt(self, question, attempt)
+        attempt, _rating = record_attempt(
+            self.store,
+            self.learner,
+            question,
+            AttemptInput(
+                question_id=question.id,
+                kind="coding" if question.is_coding else "written",
+                answer=answer,
+                verdict=verdict,
+                score=score,
+                time_spent_s=time_spent_s,
+                source=origin,
+                mock_id=mock_id,
+                result=result,
+                created_at=now,
+            ),
+        )
+        return attempt
 
     # -- practice ---------------------------------------------------------------------
 
@@ -365,9 +388,24 @@ class Mlprep:
         return row, plan
 
     def finish_mock(self, mock_id: int, now: datetime | None = None) -> dict[str, Any]:
+        """Score a mock from the attempts made inside it and store the scorecard.
+
+        A mock with nothing answered is stored as abandoned, with no scorecard: it is
+        no 0% result, and trends and "change since the last mock" leave it out.
+        """
         from mlprep.study import scorecard
 
         card = scorecard(self, mock_id, now)
+        if not any(q["answered"] for q in card["questions"]):
+            self.store.finish_mock(mock_id, None, abandoned=True)
+            return {
+                "mock_id": mock_id,
+                "track": card["track"],
+                "abandoned": True,
+                "total": None,
+                "questions": card["questions"],
+                "minutes_budget": card["minutes_budget"],
+            }
         self.store.finish_mock(mock_id, card)
         return card
 

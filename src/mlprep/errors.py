@@ -2,7 +2,8 @@
 
     MlprepError              any error a user can act on (exit 1 unless set)
     ├── UsageError           bad arguments, unknown ids, missing files (exit 2)
-    │   └── UnknownQuestion  no question with that id
+    │   ├── UnknownQuestion  no question with that id
+    │   └── NotAttempted     an empty answer, untouched starter code, a placeholder
     ├── ContentInvalid       content files that do not validate (exit 1)
     └── StoreError           the progress database cannot be opened or written (exit 1)
 
@@ -11,7 +12,14 @@ Verdicts and grades are data, never exceptions: a wrong submission is a result.
 
 from __future__ import annotations
 
-__all__ = ["ContentInvalid", "MlprepError", "StoreError", "UnknownQuestion", "UsageError"]
+__all__ = [
+    "ContentInvalid",
+    "MlprepError",
+    "NotAttempted",
+    "StoreError",
+    "UnknownQuestion",
+    "UsageError",
+]
 
 
 class MlprepError(Exception):
@@ -27,6 +35,10 @@ class UsageError(MlprepError):
 class UnknownQuestion(UsageError, KeyError):
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "unknown question"
+
+
+class NotAttempted(UsageError):
+    """Nothing was answered: no attempt is recorded and no review is made."""
 
 
 class ContentInvalid(MlprepError):

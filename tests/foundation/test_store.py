@@ -170,3 +170,28 @@ def test_processes_opening_a_new_database_at_once_all_succeed(tmp_path: Path) ->
     errors = [p.communicate(timeout=60)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
     assert len(Store(db).attempts()) == 80
+
+
+def test_0004_sittings_downgrade_and_upgrade_on_sqlite(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    import mlprep.store
+
+    db = tmp_path / "p.db"
+    store = Store(db)
+    assert "sitting" in _tables(db)
+    config = Config()
+    config.set_main_option(
+        "script_location", str(Path(mlprep.store.__file__).parent / "migrations")
+    )
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    assert store.current_revision() == "0003" and "sitting" not in _tables(db)
+    store.close()
+    again = Store(db)
+    assert again.current_revision() == HEAD_REVISION and "sitting" in _tables(db)
+    mock = again.create_mock("research", 30, {"questions": []})
+    again.finish_mock(mock.id, None, abandoned=True)
+    assert again.mocks()[0].abandoned

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +14,7 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
+from mlprep import Mlprep
 from mlprep.store import Store
 
 KMEANS = """
@@ -184,18 +189,74 @@ def test_mlprep_notebook_writes_a_runnable_notebook(tmp_path: Path) -> None:
     from mlprep.cli import app
 
     out = tmp_path / "practice.ipynb"
-    result = CliRunner().invoke(app, ["notebook", str(out), "--category", "coding"])
+    result = CliRunner().invoke(app, ["notebook", str(out), "--all", "--category", "coding"])
     assert result.exit_code == 0, result.output
     nb = nbformat.read(str(out), as_version=4)
     nbformat.validate(nb)
     sources = [c.source for c in nb.cells]
     assert any('mp.question("k-means")' in s for s in sources)
     assert any(s.startswith("q_k_means.check(k_means_clustering)") for s in sources)
-    # Run the setup, the k-means question cell and its starter: the starter raises
-    # NotImplementedError only when called, so the check cell gives a verdict.
-    index = next(i for i, s in enumerate(sources) if 'mp.question("k-means")' in s)
-    keep = [nb.cells[1], *nb.cells[index : index + 3]]
-    small = nbformat.v4.new_notebook(cells=keep, metadata=nb.metadata)
-    NotebookClient(small, timeout=120, kernel_name="python3").execute()
-    verdict = "\n".join(_text(o) for o in small.cells[-1].outputs)
-    assert "Runtime error" in verdict or "runtime_error" in verdict
+
+
+def test_mlprep_notebook_holds_todays_queue_and_never_overwrites(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    out = tmp_path / "practice.ipynb"
+    proc = _cli(home, "notebook", str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    ids = json.loads(proc.stdout)["questions"]
+    core = Mlprep(db=home / "progress.db")
+    assert ids == [item.question.id for item in core.practice_queue(minutes=30)]
+    assert 0 < len(ids) < len(core.bank)
+    out.write_text("my answers")
+    again = _cli(home, "notebook", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr
+    assert out.read_text() == "my answers"
+    forced = _cli(home, "notebook", str(out), "--force", "--id", "k-means")
+    assert forced.returncode == 0 and "jupyter lab" in forced.stdout
+    assert "k-means" in out.read_text()
+
+
+def test_an_untouched_generated_notebook_records_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    out = tmp_path / "practice.ipynb"
+    ids = ["k-means", "bias-variance", "linked-list-search"]
+    proc = _cli(home, "notebook", str(out), *(a for q in ids for a in ("--id", q)))
+    assert proc.returncode == 0, proc.stderr
+    nb = nbformat.read(str(out), as_version=4)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("MLPREP_HOME", str(home))
+    try:
+        NotebookClient(nb, timeout=180, kernel_name="python3", allow_errors=False).execute()
+    finally:
+        mp.undo()
+    outputs = "\n".join(_text(o) for c in nb.cells for o in c.get("outputs", []))
+    assert outputs.count("Not attempted") == 2 * len(ids), outputs  # text and HTML
+    store = Store(home / "progress.db")
+    assert store.attempts() == [] and store.review_logs() == [] and store.reviews() == []
+
+
+def test_results_read_well_in_a_plain_console(tmp_path: Path) -> None:
+    from mlprep.notebook import NotebookQuestion
+
+    core = Mlprep(db=tmp_path / "p.db")
+    report = NotebookQuestion(core, core.question("bias-variance")).answer(
+        "Bias is error from a model too simple to fit, so it underfits; variance is how much "
+        "the fit changes with the training sample, so flexible models overfit."
+    )
+    text = repr(report)
+    assert "score" in text.lower() and "GradeReport(" not in text and "criteria=[" not in text
+    assert report.score == report.value.score and 0 <= report.score <= 1
+    assert "<" in report._repr_html_()
+    notice = NotebookQuestion(core, core.question("bias-variance")).answer("")
+    assert "Not attempted" in repr(notice)
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, MLPREP_HOME=str(home))
+    return subprocess.run(
+        [sys.executable, "-m", "mlprep", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )

@@ -35,6 +35,7 @@ TABLES = {
     "mock_session",
     "note",
     "draft",
+    "sitting",
 }
 T0 = datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=UTC)
 
@@ -82,6 +83,8 @@ def test_new_database_is_migrated_to_head_and_matches_the_models(pg_url: str) ->
         ("mock_session", "finished_at"),
         ("note", "updated_at"),
         ("draft", "updated_at"),
+        ("sitting", "started_at"),
+        ("sitting", "last_at"),
     }
     store.close()
     # Opening a current database again changes nothing.
@@ -97,14 +100,23 @@ def test_upgrade_from_0001_keeps_existing_progress(pg_url: str) -> None:
     assert old.current_revision() == "0001"
     with old.engine.connect() as conn:
         assert "note" not in inspect(conn).get_table_names()
-    mock = old.create_mock("ml-engineer", 45, {"questions": ["k-means"]})
+    # Through SQL: today's model has columns (mock_session.abandoned) 0001 lacks.
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO learner (name, created_at) VALUES ('local', :t)"), {"t": T0})
+        mock_id = conn.execute(
+            text(
+                "INSERT INTO mock_session (learner_id, track, minutes, started_at, plan_json) "
+                "SELECT id, 'ml-engineer', 45, :t, '{}' FROM learner RETURNING id"
+            ),
+            {"t": T0},
+        ).scalar_one()
     old.record_attempt(
         AttemptInput(
             "k-means",
             "coding",
             "def k_means(): ...",
             verdict="wrong_answer",
-            mock_id=mock.id,
+            mock_id=mock_id,
             created_at=T0,
         )
     )
@@ -119,17 +131,46 @@ def test_upgrade_from_0001_keeps_existing_progress(pg_url: str) -> None:
     assert (first.question_id, first.verdict, first.mock_id, first.created_at) == (
         "k-means",
         "wrong_answer",
-        mock.id,
+        mock_id,
         T0,
     )
     assert (second.question_id, second.answer, second.score) == ("bias-variance", "my answer", 0.6)
     assert upgraded.hints_revealed("bias-variance") == 1
     review = upgraded.review("k-means")
     assert review is not None and review.due == T0
-    assert [m.id for m in upgraded.mocks()] == [mock.id]
-    # The table the upgrade added works.
+    assert [(m.id, m.abandoned) for m in upgraded.mocks()] == [(mock_id, False)]
+    # The tables the upgrades added work.
     upgraded.set_note("bias-variance", "remember the U curve")
     assert upgraded.note("bias-variance") == "remember the U curve"
+    upgraded.finish_mock(mock_id, None, abandoned=True)
+    assert upgraded.mocks()[0].abandoned
+
+
+def _downgrade(store: Store, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    import mlprep.store
+
+    config = Config()
+    config.set_main_option(
+        "script_location", str(Path(mlprep.store.__file__).parent / "migrations")
+    )
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+def test_0004_downgrades_and_upgrades_again(pg_url: str) -> None:
+    store = Store(pg_url)
+    _downgrade(store, "0003")
+    assert store.current_revision() == "0003"
+    with store.engine.connect() as conn:
+        assert "sitting" not in inspect(conn).get_table_names()
+        columns = {c["name"] for c in inspect(conn).get_columns("mock_session")}
+        assert "abandoned" not in columns
+    store.migrate("head")
+    assert store.current_revision() == HEAD_REVISION == "0004"
 
 
 def test_database_newer_than_the_code_is_refused(pg_url: str) -> None:

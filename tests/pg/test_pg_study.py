@@ -17,7 +17,7 @@ import pytest
 from mlprep import Mlprep
 from mlprep.content import Bank
 from mlprep.store import AttemptInput, Store
-from mlprep.study import Rating, export_progress, import_progress, review, review_attempt
+from mlprep.study import Rating, export_progress, import_progress, record_attempt, review
 
 pytestmark = pytest.mark.pg
 
@@ -62,7 +62,10 @@ def _scripted_history(core: Mlprep) -> None:
     ]
     for index, (question_id, kind, verdict, score, day) in enumerate(answers):
         question = core.question(question_id)
-        attempt = store.record_attempt(
+        _attempt, rating = record_attempt(
+            store,
+            core.learner,
+            question,
             AttemptInput(
                 question_id,
                 kind,
@@ -71,9 +74,9 @@ def _scripted_history(core: Mlprep) -> None:
                 score=score,
                 result={"verdict": verdict, "score": score},
                 created_at=T0 + timedelta(days=day, minutes=index),
-            )
+            ),
         )
-        assert review_attempt(core, question, attempt) is not None
+        assert rating is not None
 
 
 def test_the_scheduler_gives_the_same_cards_on_both_backends(
@@ -86,10 +89,11 @@ def test_the_scheduler_gives_the_same_cards_on_both_backends(
     now = T0 + timedelta(days=30)
     pg_doc, sqlite_doc = export_progress(on_pg, now), export_progress(on_sqlite, now)
     assert pg_doc == sqlite_doc
-    assert len(pg_doc["attempts"]) == 7 and len(pg_doc["review_log"]) == 7
-    # In time order: k-means wrong, bias-variance 0.35, k-means accepted on the 2nd
-    # submission, bias-variance 0.9, a timeout, accepted on the 2nd again, 0.8.
-    assert [g["rating"] for g in pg_doc["review_log"]] == [1, 1, 3, 4, 1, 3, 3]
+    # 7 attempts, 6 sittings: the timeout and the acceptance a minute later are one.
+    assert len(pg_doc["attempts"]) == 7 and len(pg_doc["review_log"]) == 6
+    # In time order: k-means wrong, bias-variance 0.35, k-means accepted first try the
+    # next day, bias-variance 0.9, accepted after one failure, 0.8.
+    assert [g["rating"] for g in pg_doc["review_log"]] == [1, 1, 4, 4, 3, 3]
     assert {r["question_id"] for r in pg_doc["reviews"]} == {"k-means", "bias-variance"}
     assert [i.question.id for i in on_pg.practice_queue(now=now)][:2] == [
         i.question.id for i in on_sqlite.practice_queue(now=now)
@@ -188,10 +192,12 @@ WRITER = textwrap.dedent(
 )
 
 
-def _start_writers(url: str, names: list[str], go: Path, count: int) -> list[Any]:
+def _start_writers(
+    url: str, names: list[str], go: Path, count: int, script: str = WRITER
+) -> list[Any]:
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, url, name, str(go), str(count)],
+            [sys.executable, "-c", script, url, name, str(go), str(count)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -235,3 +241,52 @@ def test_two_processes_writing_at_once_lose_nothing(pg_url: str, tmp_path: Path)
     beta_times = [a.created_at for a in attempts if a.answer.startswith("beta")]
     assert max(alpha_times) > min(beta_times) and max(beta_times) > min(alpha_times)
     assert elapsed < 60
+
+
+SITTER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from mlprep import Mlprep
+    from mlprep.store import AttemptInput
+    from mlprep.study import record_attempt
+
+    url, name, go, count = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+    core = Mlprep(db=url)
+    question = core.question("k-means")
+    core.store  # noqa: B018 - migrate before the start
+    print("ready", flush=True)
+    while not go.exists():
+        time.sleep(0.002)
+    for i in range(count):
+        record_attempt(
+            core.store, "local", question,
+            AttemptInput("k-means", "coding", f"{name} {i}", verdict="wrong_answer"),
+        )
+    print("done", flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+def test_two_processes_submitting_at_once_make_one_sitting(
+    pg_url: str, tmp_path: Path, backend: str
+) -> None:
+    """A double submit from two processes: one sitting, one review, every attempt kept."""
+    from mlprep.store import Sitting
+
+    url = pg_url if backend == "postgresql" else f"sqlite:///{tmp_path / 'p.db'}"
+    count = 15
+    go = tmp_path / "go"
+    writers = _start_writers(url, ["alpha", "beta"], go, count, SITTER)
+    go.touch()
+    for writer in writers:
+        _out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err
+    store = Store(url)
+    assert len(store.attempts()) == 2 * count
+    with store.transaction() as s:
+        sittings = list(s.query(Sitting))
+    assert len(sittings) == 1 and sittings[0].failures == 2 * count
+    [log] = store.review_logs()
+    assert log.rating == Rating.AGAIN

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -21,14 +23,40 @@ def core(tmp_path: Path) -> Mlprep:
     return Mlprep(db=tmp_path / "p.db")
 
 
+# docs/practice.md's table: (coding, burst, last) per track; a mock under 45 minutes
+# is a screen (coding + 2 burst questions, no last question).
+DOC_MIX = {
+    "ml-engineer": ({"coding"}, {"theory"}, 3, {"system-design", "recsys"}),
+    "data-scientist": ({"coding"}, {"theory", "applied"}, 3, {"case-study"}),
+    "research": ({"coding"}, {"theory"}, 4, {"applied"}),
+}
+DOC_CODING_LEVELS = {
+    "ml-engineer": {"medium", "hard"},
+    "data-scientist": {"easy", "medium"},
+    "research": {"medium", "hard"},
+}
+
+
+@pytest.mark.parametrize("minutes", [30, 45, 60])
 @pytest.mark.parametrize("track", sorted(TRACKS))
-def test_mock_mixes_categories_like_a_loop(core: Mlprep, track: str) -> None:
-    plan = plan_mock(core, track, 60, seed=1)
-    categories = [core.question(q).category.value for q in plan.question_ids]
-    assert categories[0] == "coding"
-    assert sum(c in ("theory", "applied") for c in categories) >= 2
-    assert len(set(plan.question_ids)) == len(plan.question_ids)
-    assert plan_mock(core, track, 60, seed=1) == plan
+def test_mock_mix_matches_the_documented_table(core: Mlprep, track: str, minutes: int) -> None:
+    coding, burst, burst_count, last = DOC_MIX[track]
+    for seed in range(6):
+        plan = plan_mock(core, track, minutes, seed=seed)
+        questions = [core.question(q) for q in plan.question_ids]
+        categories = [q.category.value for q in questions]
+        assert categories[0] in coding
+        assert questions[0].difficulty.value in DOC_CODING_LEVELS[track]
+        if minutes < 45:
+            assert len(questions) == 3, categories
+            assert all(c in burst for c in categories[1:]), categories
+        else:
+            assert len(questions) == 2 + burst_count, categories
+            assert all(c in burst for c in categories[1:-1]), categories
+            assert categories[-1] in last, categories
+        assert sum(q.meta.minutes for q in questions) <= minutes, (seed, categories)
+        assert len(set(plan.question_ids)) == len(plan.question_ids)
+        assert plan_mock(core, track, minutes, seed=seed) == plan
 
 
 def test_mock_scorecard_from_fixed_attempts(core: Mlprep) -> None:
@@ -223,3 +251,46 @@ def test_import_that_fails_half_way_changes_nothing(core: Mlprep, tmp_path: Path
     with pytest.raises(UsageError, match=r"attempts\.1\.created_at"):
         import_progress(core, path)
     assert core.store.attempts() == []
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda doc: doc["attempts"][1].update(score=1.5), r"attempts\.1\.score"),
+        (lambda doc: doc["attempts"][0].update(score=-0.1), r"attempts\.0\.score"),
+        (
+            lambda doc: doc["attempts"][1].update(question_id="no-such-question"),
+            r"attempts\.1\.question_id: no loaded content has a question 'no-such-question'",
+        ),
+        (lambda doc: doc["review_log"][0].update(rating=9), r"review_log\.0\.rating"),
+    ],
+)
+def test_cli_import_refuses_impossible_rows_all_or_nothing(
+    tmp_path: Path, change: Any, where: str
+) -> None:
+    import subprocess
+    import sys
+
+    from mlprep.study import export_progress
+
+    other = Mlprep(db=tmp_path / "other.db")
+    other.grade("bias-variance", "bias underfits, variance overfits the sample", now=T0)
+    other.grade(
+        "pca-mechanics", "eigenvectors of the covariance matrix", now=T0 + timedelta(hours=1)
+    )
+    doc = export_progress(other, T0)
+    change(doc)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc))
+    db = tmp_path / "target.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mlprep", "--db", str(db), "import", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert re.search(where, proc.stderr), proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    target = Mlprep(db=db)
+    assert target.store.attempts() == [] and target.store.review_logs() == []

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pexpect
@@ -18,16 +19,37 @@ ANSWER = (
     "Bias is systematic error: the model is too simple and underfits. Variance is how much "
     "the fit changes with a different training sample; flexible models overfit noise."
 )
+PROMPT = "a line with only '.' to finish"
+CODE_PROMPT = "judge  \\[h\\] hint"
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def env_for(home: Path) -> dict[str, str]:
     env = dict(os.environ, MLPREP_HOME=str(home), COLUMNS="120", TERM="dumb")
     env.pop("EDITOR", None)
+    return env
+
+
+def spawn(home: Path, *args: str, timeout: float = 90) -> pexpect.spawn:
     child = pexpect.spawn(
-        sys.executable, ["-m", "mlprep", *args], env=env, encoding="utf-8", timeout=90
+        sys.executable,
+        ["-m", "mlprep", *args],
+        env=env_for(home),
+        encoding="utf-8",
+        timeout=timeout,
     )
     child.setwinsize(40, 120)
     return child
+
+
+def run(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mlprep", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env_for(home),
+        timeout=180,
+    )
 
 
 def first_in_queue(home: Path, **filters: object) -> str:
@@ -35,116 +57,205 @@ def first_in_queue(home: Path, **filters: object) -> str:
     return core.practice_queue(**filters)[0].question.id  # type: ignore[arg-type]
 
 
-def test_written_practice_grades_shows_the_model_answer_and_quits(tmp_path: Path) -> None:
+def test_written_practice_grades_shows_the_model_answer_and_q_quits_at_once(
+    tmp_path: Path,
+) -> None:
     expected = first_in_queue(tmp_path, category="theory", minutes=20)
     child = spawn(tmp_path, "practice", "--category", "theory", "--minutes", "20")
-    child.expect("End with a line holding only")
+    child.expect(r"\[h\] hint  \[s\] skip  \[q\] quit")  # the keys, shown with the question
     child.sendline(ANSWER)
     child.sendline(".")
     child.expect("Model answer")
-    child.expect("End with a line holding only")  # the next question
-    child.sendline("q")
-    child.sendline(".")
+    child.expect(PROMPT)  # the next question
+    child.sendline("q")  # no '.' needed: the key acts at once
     child.expect("1 answer\\(s\\) saved")
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 130
+    assert child.exitstatus == 0
     [attempt] = Mlprep(db=tmp_path / "progress.db").store.attempts()
     assert attempt.question_id == expected and attempt.source == "practice"
     assert attempt.answer == ANSWER and attempt.score is not None
 
 
-def test_hint_on_request_is_recorded(tmp_path: Path) -> None:
+def test_hint_key_acts_at_once_and_is_recorded(tmp_path: Path) -> None:
     qid = first_in_queue(tmp_path, category="theory", minutes=20)
     child = spawn(tmp_path, "practice", "--category", "theory", "--minutes", "20")
-    child.expect("End with a line holding only")
+    child.expect(PROMPT)
     child.sendline("h")
-    child.sendline(".")
     child.expect("Hint 1 of")
-    child.expect("End with a line holding only")
     child.sendline(ANSWER)
     child.sendline(".")
     child.expect("Model answer")
     child.sendline("q")
-    child.sendline(".")
     child.expect(pexpect.EOF)
     [attempt] = Mlprep(db=tmp_path / "progress.db").store.attempts(question_id=qid)
     assert attempt.hints_used == 1
 
 
-def test_coding_practice_judges_the_file_on_request(tmp_path: Path) -> None:
+def test_ctrl_c_exits_130_and_keeps_answers(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "--category", "theory", "--minutes", "20")
+    child.expect(PROMPT)
+    child.sendline(ANSWER)
+    child.sendline(".")
+    child.expect("Model answer")
+    child.expect(PROMPT)
+    child.sendintr()
+    child.expect("1 answer\\(s\\) saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert len(Mlprep(db=tmp_path / "progress.db").store.attempts()) == 1
+
+
+def test_end_of_input_on_a_written_question_ends_within_a_second(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "practice", "--category", "theory", "--minutes", "20")
+    child.expect(PROMPT)
+    started = time.monotonic()
+    child.sendeof()
+    child.expect("Stopped", timeout=5)  # the session has ended (before: a 100% CPU loop)
+    elapsed = time.monotonic() - started
+    child.expect(pexpect.EOF, timeout=10)  # then the interpreter shuts down
+    child.close()
+    assert child.exitstatus == 0
+    assert elapsed < 1.0, elapsed
+    assert Mlprep(db=tmp_path / "progress.db").store.attempts() == []
+    # stdin already closed: the same (a process, no terminal).
+    proc = run(tmp_path, "practice", "--category", "theory", "--minutes", "20")
+    assert proc.returncode == 0 and "End of input" in proc.stdout
+
+
+def test_coding_practice_refuses_the_untouched_starter_and_judges_on_request(
+    tmp_path: Path,
+) -> None:
     core = Mlprep(db=tmp_path / "progress.db")
     question = core.practice_queue(category="coding", minutes=60)[0].question
     workdir = tmp_path / "work"
     child = spawn(
         tmp_path, "practice", "--category", "coding", "--minutes", "60", "--workdir", str(workdir)
     )
-    child.expect("judge  \\[h\\] hint")
+    child.expect(CODE_PROMPT)
     target = workdir / f"{question.id.replace('-', '_')}.py"
     assert "NotImplementedError" in target.read_text()  # the starter was written
-    child.sendline("")  # judge the starter: rejected
-    child.expect("judge  \\[h\\] hint")
+    child.sendline("")  # judge the untouched starter: not an attempt
+    child.expect("Not attempted")
+    child.expect(CODE_PROMPT)
     shutil.copy(question.file("solution.py"), target)
     child.sendline("")
     child.expect("Accepted")
-    child.expect("judge  \\[h\\] hint")  # the next coding question
+    child.expect(CODE_PROMPT)  # the next coding question
     child.sendline("q")
     child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
     verdicts = [a.verdict for a in core.store.attempts(question_id=question.id)]
-    assert verdicts[-1] == "accepted" and len(verdicts) == 2
+    assert verdicts == ["accepted"]
 
 
 def test_killed_session_keeps_completed_attempts(tmp_path: Path) -> None:
     child = spawn(tmp_path, "practice", "--category", "theory", "--minutes", "30")
-    child.expect("End with a line holding only")
+    child.expect(PROMPT)
     child.sendline(ANSWER)
     child.sendline(".")
     child.expect("Model answer")
-    child.expect("End with a line holding only")
+    child.expect(PROMPT)
     child.kill(signal.SIGKILL)
     child.close(force=True)
-    attempts = Mlprep(db=tmp_path / "progress.db").store.attempts()
+    core = Mlprep(db=tmp_path / "progress.db")
+    attempts = core.store.attempts()
     assert len(attempts) == 1 and attempts[0].answer == ANSWER
+    assert len(core.store.review_logs()) == 1  # the sitting's review came with it
+
+
+def mock_args(tmp_path: Path, track: str = "ml-engineer", minutes: str = "45") -> list[str]:
+    return [
+        "mock",
+        "--track",
+        track,
+        "--minutes",
+        minutes,
+        "--seed",
+        "7",
+        "--workdir",
+        str(tmp_path / "w"),
+        "--json",
+    ]
+
+
+def test_a_mock_after_practice_shows_starter_code_and_zero_hints(tmp_path: Path) -> None:
+    core = Mlprep(db=tmp_path / "progress.db")
+    question = core.question("k-means")
+    # Practice first: two hints, a wrong submission, the learner's code in the workdir.
+    for _ in range(2):
+        assert run(tmp_path, "hint", "k-means").returncode == 0
+    wrong = question.file("wrong/single-iteration.py")
+    assert run(tmp_path, "judge", "k-means", str(wrong)).returncode == 1
+    (tmp_path / "w").mkdir()
+    practice_file = tmp_path / "w" / "k_means.py"
+    practice_file.write_text(wrong.read_text())
+    # A failed practice question is the weakest, so the mock's coding slot takes it.
+    child = spawn(tmp_path, *mock_args(tmp_path))
+    child.expect(CODE_PROMPT)
+    [mock] = core.store.mocks()
+    assert json.loads(mock.plan_json)["questions"][0] == "k-means"
+    mock_file = tmp_path / "w" / f"mock-{mock.id}" / "k_means.py"
+    assert mock_file.read_text() == question.read("starter.py")
+    assert practice_file.read_text() == wrong.read_text()  # practice code left alone
+    shutil.copy(question.file("solution.py"), mock_file)
+    child.sendline("")
+    child.expect("Accepted")
+    child.expect(PROMPT)
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    [mock] = core.store.mocks()
+    card = json.loads(mock.scorecard_json or "{}")
+    coding = card["questions"][0]
+    assert coding["id"] == "k-means" and coding["hints_used"] == 0
+    assert coding["submissions"] == 1 and coding["score"] == 1.0
+    [in_mock] = [a for a in core.store.attempts(question_id="k-means") if a.mock_id == mock.id]
+    assert in_mock.hints_used == 0
 
 
 def test_mock_interview_prints_and_stores_a_scorecard(tmp_path: Path) -> None:
-    env = dict(os.environ, MLPREP_HOME=str(tmp_path))
-    env.pop("EDITOR", None)
     core = Mlprep(db=tmp_path / "progress.db")
-    # Answer the coding question wrongly (judge the starter), skip it, answer the
-    # first written question, then stop.
-    keys = "\ns\n" + ANSWER + "\n.\nq\n.\n"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mlprep",
-            "mock",
-            "--track",
-            "data-scientist",
-            "--minutes",
-            "30",
-            "--seed",
-            "7",
-            "--workdir",
-            str(tmp_path / "w"),
-            "--json",
-        ],
-        input=keys,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
+    # Judge the untouched starter (not an attempt), skip, answer a written one, quit.
+    keys = "\ns\n" + ANSWER + "\n.\nq\n"
+    proc = run(tmp_path, *mock_args(tmp_path, "data-scientist", "30"), stdin=keys)
     assert proc.returncode == 0, proc.stderr[-2000:]
     card = json.loads(proc.stdout)
     assert card["schema"] == "mlprep.scorecard" and card["track"] == "data-scientist"
+    assert card["abandoned"] is False
     coding, written = card["questions"][0], card["questions"][1]
-    assert coding["category"] == "coding" and coding["submissions"] == 1 and coding["score"] < 1
+    assert coding["category"] == "coding" and coding["submissions"] == 0
+    assert not coding["answered"]
     assert written["answered"] and written["score"] > 0
     assert not any(q["answered"] for q in card["questions"][2:])
     [mock] = core.store.mocks()
-    assert (
-        mock.finished_at is not None
-        and json.loads(mock.scorecard_json or "{}")["total"] == card["total"]
-    )
+    assert mock.finished_at is not None and not mock.abandoned
+    assert json.loads(mock.scorecard_json or "{}")["total"] == card["total"]
+
+
+def test_an_abandoned_mock_is_stored_as_such_and_left_out(tmp_path: Path) -> None:
+    core = Mlprep(db=tmp_path / "progress.db")
+    proc = run(tmp_path, *mock_args(tmp_path), stdin="")  # end of input on question 1
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    card = json.loads(proc.stdout)
+    assert card["abandoned"] is True and card["total"] is None
+    [mock] = core.store.mocks()
+    assert mock.abandoned and mock.finished_at is not None and mock.scorecard_json is None
+    # Ctrl-C on question 1: abandoned too, and exit 130.
+    child = spawn(tmp_path, *mock_args(tmp_path, "research"))
+    child.expect(CODE_PROMPT)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert [m.abandoned for m in core.store.mocks()] == [True, True]
+    # Left out of trends and of "since the last mock".
+    assert core.progress().to_dict()["mocks"] == []
+    keys = "s\n" + ANSWER + "\n.\nq\n"
+    proc = run(tmp_path, *mock_args(tmp_path, "data-scientist", "30"), stdin=keys)
+    card = json.loads(proc.stdout)
+    assert card["abandoned"] is False and card["previous_total"] is None
+    assert len(core.progress().to_dict()["mocks"]) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import typer
@@ -21,29 +22,48 @@ def register(app: typer.Typer) -> None:
         question_ids: list[str] = typer.Option(
             [], "--id", help="Only these questions (repeatable)."
         ),
-        due: bool = typer.Option(
-            False, "--due", help="The practice queue instead of the catalogue."
+        minutes: int = typer.Option(
+            30, "--minutes", "-m", min=1, help="Time budget of today's practice queue."
         ),
+        catalogue: bool = typer.Option(
+            False, "--all", help="The whole catalogue (with the filters) instead of the queue."
+        ),
+        due: bool = typer.Option(
+            False, "--due", hidden=True, help="Today's practice queue (now the default)."
+        ),
+        force: bool = typer.Option(False, "--force", help="Overwrite OUT.ipynb if it exists."),
         as_json: bool = JsonOption,
     ) -> None:
-        """Write a Jupyter notebook: per question its prompt, a starter cell and a check cell."""
+        """Write a Jupyter notebook of today's practice queue (default) or the catalogue."""
         import nbformat
 
+        from mlprep.errors import UsageError
         from mlprep.notebook import build_notebook
 
+        if out.exists() and not force:
+            # The learner's answers live in that file: never overwrite them silently.
+            raise UsageError(f"{out} exists (your answers may be in it): pass --force to overwrite")
         core = state(ctx).core
         if question_ids:
             questions = [core.question(q) for q in question_ids]
-        elif due:
-            questions = [
-                i.question for i in core.practice_queue(category=category, difficulty=difficulty)
-            ]
-        else:
+        elif catalogue and not due:
             questions = core.questions(category=category, difficulty=difficulty)
+        else:
+            queue = core.practice_queue(category=category, difficulty=difficulty, minutes=minutes)
+            questions = [item.question for item in queue]
         nb = build_notebook(questions)
         out.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, str(out))
+        tmp = out.with_name(out.name + ".tmp")
+        nbformat.write(nb, str(tmp))
+        tmp.replace(out)
         if as_json:
             emit_json("notebook", {"file": str(out), "questions": [q.id for q in questions]})
-        else:
-            console().print(f"Wrote {out} with {len(questions)} questions: jupyter lab {out}")
+            return
+        opener = (
+            f"jupyter lab {out}"
+            if shutil.which("jupyter-lab")
+            else f"pip install 'mlprep[notebook]', then jupyter lab {out}"
+        )
+        console().print(
+            f"Wrote {out} with {len(questions)} questions. Open it: {opener}", markup=False
+        )

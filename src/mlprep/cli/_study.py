@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 WORKDIR_HELP = "Folder for the code files of coding questions."
 
 
+KEYS = "[h] hint  [s] skip  [q] quit"
+
+
+class _Quit(Exception):
+    """The learner pressed q: end the session normally (exit 0)."""
+
+
 def _read_line(prompt: str, out: Console) -> str:
     out.print(prompt, end="", markup=False, highlight=False)
     line = sys.stdin.readline()
@@ -36,20 +43,34 @@ def _read_line(prompt: str, out: Console) -> str:
 
 
 def _read_answer(out: Console) -> str:
+    """A written answer, or a key (h, s, q) typed alone on the first line.
+
+    A key acts at once (no '.' needed). End of input with nothing typed raises
+    EOFError, so a closed stdin ends the session instead of asking forever.
+    """
     editor = os.environ.get("EDITOR")
+    from rich.markup import escape
+
     out.print(
-        "[dim]Type your answer. End with a line holding only '.'"
-        + (" (or a line 'e' to use $EDITOR)" if editor else "")
-        + ".[/dim]"
+        "[dim]Type your answer, then a line with only '.' to finish"
+        + (" ('e' alone opens $EDITOR)" if editor else "")
+        + f". Keys, alone on the first line, act at once: {escape(KEYS)}.[/dim]"
     )
     lines: list[str] = []
     while True:
         line = sys.stdin.readline()
-        if line == "" or line.rstrip("\n") == ".":
+        if line == "":
+            if not lines:
+                raise EOFError
             break
-        if editor and not lines and line.strip() == "e":
+        text = line.rstrip("\n")
+        if text == ".":
+            break
+        if not lines and text.strip().lower() in {"h", "s", "q"}:
+            return text.strip().lower()
+        if editor and not lines and text.strip() == "e":
             return _edit_text("", editor)
-        lines.append(line.rstrip("\n"))
+        lines.append(text)
     return "\n".join(lines).strip()
 
 
@@ -65,11 +86,11 @@ def _edit_text(initial: str, editor: str) -> str:
     return text
 
 
-def _show_hint(core: Mlprep, question: Question, out: Console) -> None:
+def _show_hint(core: Mlprep, question: Question, out: Console, mock_id: int | None) -> None:
     from rich.markdown import Markdown
     from rich.panel import Panel
 
-    reveal = core.next_hint(question.id)
+    reveal = core.next_hint(question.id, mock_id=mock_id)
     if not reveal.revealed:
         out.print("[dim]This question has no hints.[/dim]")
         return
@@ -79,6 +100,23 @@ def _show_hint(core: Mlprep, question: Question, out: Console) -> None:
             title=f"Hint {len(reveal.revealed)} of {reveal.total}",
         )
     )
+
+
+def _code_file(question: Question, workdir: Path, mock_id: int | None) -> Path:
+    """Where a coding question's file lives; a mock always starts from the starter."""
+    name = f"{question.id.replace('-', '_')}.py"
+    if mock_id is None:
+        path = workdir / name
+        if not path.exists():
+            path.write_text(question.read("starter.py"), encoding="utf-8")
+        return path
+    # A mock is an interview: earlier practice code (maybe the accepted solution)
+    # must not be in the editor, so it gets its own folder and a fresh starter.
+    folder = workdir / f"mock-{mock_id}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(question.read("starter.py"), encoding="utf-8")
+    return path
 
 
 def _ask(
@@ -91,15 +129,17 @@ def _ask(
     mock_id: int | None = None,
     deadline: float | None = None,
 ) -> dict[str, Any] | None:
-    """Pose one question until answered or skipped. Returns a summary, None if skipped."""
+    """Pose one question until answered or skipped. Returns a summary, None if skipped.
+
+    Raises _Quit on q and EOFError at the end of input.
+    """
+    from mlprep.errors import NotAttempted
     from mlprep.render import answer_panel, question_panel
 
     out.print(question_panel(question))
     started = time.monotonic()
     if question.is_coding:
-        path = workdir / f"{question.id.replace('-', '_')}.py"
-        if not path.exists():
-            path.write_text(question.read("starter.py"), encoding="utf-8")
+        path = _code_file(question, workdir, mock_id)
         out.print(f"Write your solution in [bold]{path}[/bold].")
         editor = os.environ.get("EDITOR")
         if editor:
@@ -108,23 +148,25 @@ def _ask(
             if deadline is not None:
                 left = max(0, int(deadline - time.monotonic()))
                 out.print(f"[dim]{left // 60}:{left % 60:02d} left[/dim]")
-            choice = (
-                _read_line("[Enter] judge  [h] hint  [s] skip  [q] quit > ", out).strip().lower()
-            )
+            choice = _read_line(f"[Enter] judge  {KEYS} > ", out).strip().lower()
             if choice == "q":
-                raise KeyboardInterrupt
+                raise _Quit
             if choice == "s":
                 return None
             if choice == "h":
-                _show_hint(core, question, out)
+                _show_hint(core, question, out, mock_id)
                 continue
-            result = core.judge(
-                question.id,
-                path.read_text(encoding="utf-8", errors="replace"),
-                origin=origin,
-                mock_id=mock_id,
-                time_spent_s=time.monotonic() - started,
-            )
+            try:
+                result = core.judge(
+                    question.id,
+                    path.read_text(encoding="utf-8", errors="replace"),
+                    origin=origin,
+                    mock_id=mock_id,
+                    time_spent_s=time.monotonic() - started,
+                )
+            except NotAttempted as exc:
+                out.print(f"[yellow]Not attempted:[/yellow] {exc}.")
+                continue
             out.print(result)
             if result.accepted:
                 return {"id": question.id, "verdict": str(result.verdict), "score": 1.0}
@@ -134,25 +176,24 @@ def _ask(
                 )
     while True:
         answer = _read_answer(out)
-        if answer in {"h", "hint"}:
-            _show_hint(core, question, out)
+        if answer == "h":
+            _show_hint(core, question, out, mock_id)
             continue
-        if answer in {"s", "skip"}:
+        if answer == "s":
             return None
-        if answer in {"q", "quit"}:
-            raise KeyboardInterrupt
-        if not answer:
-            out.print(
-                "[dim]Empty answer: type it, or 'h' for a hint, 's' to skip, 'q' to quit.[/dim]"
+        if answer == "q":
+            raise _Quit
+        try:
+            report = core.grade(
+                question.id,
+                answer,
+                origin=origin,
+                mock_id=mock_id,
+                time_spent_s=time.monotonic() - started,
             )
+        except NotAttempted as exc:
+            out.print(f"[yellow]Not attempted:[/yellow] {exc}.")
             continue
-        report = core.grade(
-            question.id,
-            answer,
-            origin=origin,
-            mock_id=mock_id,
-            time_spent_s=time.monotonic() - started,
-        )
         out.print(report)
         if mock_id is None:
             out.print(answer_panel(question))
@@ -180,6 +221,7 @@ def register(app: typer.Typer) -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         done: list[dict[str, Any]] = []
         deadline = time.monotonic() + 60 * minutes
+        code, completed = 0, True
         try:
             for n, item in enumerate(queue, start=1):
                 if time.monotonic() > deadline:
@@ -192,14 +234,22 @@ def register(app: typer.Typer) -> None:
                 summary = _ask(core, item.question, out, workdir=workdir, origin="practice")
                 if summary:
                     done.append(summary)
-        except (KeyboardInterrupt, EOFError):
-            out.print(f"\n[yellow]Stopped.[/yellow] {len(done)} answer(s) saved.")
-            if as_json:
-                emit_json("practice", {"answered": done, "completed": False})
-            raise typer.Exit(130 if not isinstance(sys.exc_info()[1], EOFError) else 0) from None
-        out.print(f"[green]Session done:[/green] {len(done)} answer(s) saved.")
+        except _Quit:
+            completed = False
+        except EOFError:
+            completed = False
+            out.print("\n[dim]End of input.[/dim]")
+        except KeyboardInterrupt:
+            completed, code = False, 130
+            out.print()
+        if completed:
+            out.print(f"[green]Session done:[/green] {len(done)} answer(s) saved.")
+        else:
+            out.print(f"[yellow]Stopped.[/yellow] {len(done)} answer(s) saved.")
         if as_json:
-            emit_json("practice", {"answered": done, "completed": True})
+            emit_json("practice", {"answered": done, "completed": completed})
+        if code:
+            raise typer.Exit(code)
 
     @app.command("mock")
     def mock(
@@ -222,6 +272,7 @@ def register(app: typer.Typer) -> None:
             "questions). Hints stay hidden unless you ask (that is recorded)."
         )
         deadline = time.monotonic() + 60 * minutes
+        code = 0
         try:
             for n, qid in enumerate(plan.question_ids, start=1):
                 if time.monotonic() > deadline:
@@ -240,15 +291,25 @@ def register(app: typer.Typer) -> None:
                     mock_id=row.id,
                     deadline=deadline,
                 )
-        except (KeyboardInterrupt, EOFError):
+        except (_Quit, EOFError):
             out.print("\n[yellow]Mock stopped early.[/yellow]")
+        except KeyboardInterrupt:
+            out.print("\n[yellow]Mock interrupted.[/yellow]")
+            code = 130
         card = core.finish_mock(row.id)
         if as_json:
             emit_json("scorecard", card)
+        elif card.get("abandoned"):
+            out.print(
+                "Nothing was answered: the mock is kept as abandoned, without a score "
+                "(it is left out of trends and comparisons)."
+            )
         else:
             from mlprep.render import scorecard_table
 
             out.print(scorecard_table(card))
+        if code:
+            raise typer.Exit(code)
 
     @app.command("due")
     def due(
@@ -342,16 +403,11 @@ def register(app: typer.Typer) -> None:
 
 
 def _offer_leech_help(core: Mlprep, question: Question, out: Console) -> None:
-    from rich.markdown import Markdown
-    from rich.panel import Panel
-
-    out.print("[yellow]This question keeps slipping, so here it comes with its hints.[/yellow]")
-    reveal = core.hints(question.id)
-    while not reveal.exhausted:
-        # Shown hints are recorded, so the rating reflects the help given.
-        reveal = core.next_hint(question.id)
-    for i, hint in enumerate(reveal.revealed, start=1):
-        out.print(Panel(Markdown(hint), title=f"Hint {i}", border_style="dim"))
+    hints = len(question.hints)
+    out.print(
+        "[yellow]This question keeps slipping.[/yellow] "
+        + (f"It has {hints} hint(s): 'h' shows one at a time. " if hints else "")
+    )
     simpler = core.prerequisite_for(question.id)
     if simpler is not None:
         out.print(

@@ -2,7 +2,7 @@
 
 from ._api import ProgressPlot, Queue, practice, progress, question
 from ._build import build_notebook
-from ._question import Markdown, NotebookQuestion, Notice
+from ._question import Markdown, NotebookQuestion, Notice, Shown
 from ._source import NotJudgeable, function_source
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Notice",
     "ProgressPlot",
     "Queue",
+    "Shown",
     "build_notebook",
     "function_source",
     "practice",

@@ -15,11 +15,14 @@ def build_notebook(questions: list[Question]) -> Any:
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+    from mlprep.study import PLACEHOLDER
+
     cells = [
         new_markdown_cell(
             "# mlprep practice\n\nRun the first cell, then work through the questions. "
             "`q.hint()` reveals a hint, `q.solution()` the model answer; every check is "
-            "judged in mlprep's sandbox and saved to your progress."
+            "judged in mlprep's sandbox and saved to your progress. A starter or an answer "
+            "cell left as it is records nothing."
         ),
         new_code_cell("import mlprep as mp"),
     ]
@@ -36,7 +39,8 @@ def build_notebook(questions: list[Question]) -> Any:
             cells.append(new_code_cell(question.read("starter.py").rstrip()))
             cells.append(new_code_cell(f"{var}.check({question.meta.coding.entry_point})"))
         else:
-            cells.append(new_code_cell(f'{var}.answer("""\nYour answer here.\n""")'))
+            # Left as it is, the placeholder is "not attempted": nothing is recorded.
+            cells.append(new_code_cell(f'{var}.answer("""\n{PLACEHOLDER}\n""")'))
     notebook = new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {
         "name": "python3",

@@ -5,13 +5,15 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from mlprep.errors import NotAttempted
+
 from ._source import NotJudgeable, function_source
 
 if TYPE_CHECKING:
     from mlprep._core import Mlprep
     from mlprep.content import Question
 
-__all__ = ["Markdown", "NotebookQuestion", "Notice"]
+__all__ = ["Markdown", "NotebookQuestion", "Notice", "Shown"]
 
 
 def _markdown_html(text: str) -> str:
@@ -52,6 +54,39 @@ class Notice:
             f'<div class="mlprep" style="border-left:4px solid {colour};padding:4px 10px">'
             f"{html.escape(self.message)}</div>"
         )
+
+
+class Shown:
+    """A judge result or grade report that also reads well in a plain console.
+
+    Jupyter shows ``_repr_html_``; a plain Python or IPython console shows ``repr``,
+    which for these pydantic models was a field dump. Here ``repr`` is the object's
+    rich rendering (``__rich_console__``) as plain text. Attributes are the wrapped
+    object's (``q.check(f).accepted``); ``.value`` is the object itself.
+    """
+
+    def __init__(self, value: Any) -> None:
+        object.__setattr__(self, "value", value)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.value, name)
+
+    def __repr__(self) -> str:
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        Console(file=buffer, width=100, color_system=None, force_terminal=False).print(self.value)
+        return buffer.getvalue().rstrip()
+
+    __str__ = __repr__
+
+    def _repr_html_(self) -> str:
+        return str(self.value._repr_html_())
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield self.value
 
 
 class NotebookQuestion:
@@ -133,7 +168,10 @@ class NotebookQuestion:
             source = function_source(fn, spec.entry_point)
         except NotJudgeable as exc:
             return Notice(f"Cannot judge this: {exc}.")
-        return self._core.judge(self.id, source, seed=seed, origin="notebook")
+        try:
+            return Shown(self._core.judge(self.id, source, seed=seed, origin="notebook"))
+        except NotAttempted as exc:
+            return Notice(f"Not attempted: {exc}.")
 
     def answer(self, text: str) -> Any:
         """Grade a written answer against the rubric; the attempt is stored."""
@@ -141,4 +179,7 @@ class NotebookQuestion:
             return Notice(f"'{self.id}' is a coding question: use q.check(your_function)")
         if not isinstance(text, str):
             return Notice("q.answer takes your answer as a string")
-        return self._core.grade(self.id, text, origin="notebook")
+        try:
+            return Shown(self._core.grade(self.id, text, origin="notebook"))
+        except NotAttempted as exc:
+            return Notice(f"Not attempted: {exc}.")

@@ -10,6 +10,7 @@ from ._schema import (
     Note,
     ReviewLog,
     ReviewState,
+    Sitting,
     utcnow,
 )
 from ._store import DEFAULT_LEARNER, HEAD_REVISION, AttemptInput, Store
@@ -27,6 +28,7 @@ __all__ = [
     "Note",
     "ReviewLog",
     "ReviewState",
+    "Sitting",
     "Store",
     "utcnow",
 ]

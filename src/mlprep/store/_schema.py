@@ -34,6 +34,7 @@ __all__ = [
     "Note",
     "ReviewLog",
     "ReviewState",
+    "Sitting",
     "UTCDateTime",
     "utcnow",
 ]
@@ -144,6 +145,38 @@ class MockSession(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     plan_json: Mapped[str] = mapped_column(Text)
     scorecard_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Ended with nothing answered (added in 0004): kept, but not a result.
+    abandoned: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Sitting(Base):
+    """The attempts at one question until the learner moves on (added in 0004).
+
+    FSRS gets one review per sitting; the card as it was before the sitting is kept
+    so that every attempt can rewrite the sitting's review from scratch, in the same
+    transaction as the attempt (see docs/practice.md).
+    """
+
+    __tablename__ = "sitting"
+    __table_args__ = (Index("ix_sitting_learner_last", "learner_id", "last_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learner.id"))
+    question_id: Mapped[str] = mapped_column(String(64))
+    mock_id: Mapped[int | None] = mapped_column(ForeignKey("mock_session.id"), nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # reviewed ones
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # before the first acceptance
+    accepted: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    hints_used: Mapped[int] = mapped_column(Integer, default=0)  # up to the deciding attempt
+    solution_seen: Mapped[bool] = mapped_column(Boolean, default=False)
+    rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    card_before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    lapses_before: Mapped[int] = mapped_column(Integer, default=0)
+    leech_before: Mapped[bool] = mapped_column(Boolean, default=False)
+    review_log_id: Mapped[int | None] = mapped_column(ForeignKey("review_log.id"), nullable=True)
 
 
 class Note(Base):

@@ -40,7 +40,7 @@ from ._schema import (
 __all__ = ["DEFAULT_LEARNER", "HEAD_REVISION", "AttemptInput", "Store"]
 
 # The newest migration in migrations/versions; a test pins it to Alembic's head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 DEFAULT_LEARNER = "local"
 # Key of the PostgreSQL advisory lock that serialises migrations (any fixed number).
 _MIGRATION_LOCK_KEY = 0x6D6C70726570
@@ -551,18 +551,23 @@ class Store:
             minutes=minutes,
             started_at=utcnow(),
             plan_json=json.dumps(plan),
+            abandoned=False,
         )
         with self.transaction() as s:
             s.add(row)
         return row
 
-    def finish_mock(self, mock_id: int, scorecard: dict[str, Any]) -> None:
+    def finish_mock(
+        self, mock_id: int, scorecard: dict[str, Any] | None, *, abandoned: bool = False
+    ) -> None:
+        """End a mock: with its scorecard, or abandoned (nothing answered, no scorecard)."""
         with self.transaction() as s:
             row = s.get(MockSession, mock_id)
             if row is None:
                 raise StoreError(f"no mock interview with id {mock_id}")
             row.finished_at = utcnow()
-            row.scorecard_json = json.dumps(scorecard)
+            row.abandoned = abandoned
+            row.scorecard_json = json.dumps(scorecard) if scorecard is not None else None
 
     def mocks(self, learner: str = DEFAULT_LEARNER) -> list[MockSession]:
         with self.transaction() as s:

@@ -1,8 +1,9 @@
 """Practice that adapts: FSRS scheduling, practice queues, mock interviews, progress."""
 
+from ._attempted import PLACEHOLDER, not_attempted
 from ._mock import TRACKS, MockPlan, plan_mock, question_score, scorecard
 from ._plots import progress_figure, write_progress_plot
-from ._rating import Rating, RatingInput, rating_for
+from ._rating import Rating, SittingOutcome, rating_for
 from ._schedule import (
     DAILY_REVIEW_CAP,
     LEECH_LAPSES,
@@ -11,8 +12,18 @@ from ._schedule import (
     due_queue,
     new_questions,
     review,
-    review_attempt,
     spread_backlog,
+)
+from ._sitting import (
+    LEARNING_STEPS,
+    RELEARNING_STEPS,
+    SITTING_GAP,
+    Help,
+    current_help,
+    mark_solution_seen,
+    record_attempt,
+    reveal_hint,
+    scheduler_for,
 )
 from ._stats import Progress, mastery_history, progress
 from ._transfer import EXPORT_SCHEMA, export_progress, import_progress
@@ -20,26 +31,36 @@ from ._transfer import EXPORT_SCHEMA, export_progress, import_progress
 __all__ = [
     "DAILY_REVIEW_CAP",
     "EXPORT_SCHEMA",
+    "LEARNING_STEPS",
     "LEECH_LAPSES",
+    "PLACEHOLDER",
+    "RELEARNING_STEPS",
+    "SITTING_GAP",
     "TRACKS",
+    "Help",
     "MockPlan",
     "Progress",
     "QueueItem",
     "Rating",
-    "RatingInput",
+    "SittingOutcome",
     "card_retrievability",
+    "current_help",
     "due_queue",
     "export_progress",
     "import_progress",
+    "mark_solution_seen",
     "mastery_history",
     "new_questions",
+    "not_attempted",
     "plan_mock",
     "progress",
     "progress_figure",
     "question_score",
     "rating_for",
+    "record_attempt",
+    "reveal_hint",
     "review",
-    "review_attempt",
+    "scheduler_for",
     "scorecard",
     "spread_backlog",
     "write_progress_plot",

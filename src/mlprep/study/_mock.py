@@ -14,7 +14,15 @@ if TYPE_CHECKING:
     from mlprep.content import Question
     from mlprep.store import Attempt
 
-__all__ = ["TRACKS", "MockPlan", "Slot", "plan_mock", "question_score", "scorecard"]
+__all__ = [
+    "TRACKS",
+    "MockPlan",
+    "Slot",
+    "mock_slots",
+    "plan_mock",
+    "question_score",
+    "scorecard",
+]
 
 
 @dataclass(frozen=True)
@@ -64,13 +72,31 @@ def _weakness(core: Mlprep) -> dict[str, float]:
     return {qid: sum(v[-3:]) / len(v[-3:]) for qid, v in scores.items()}
 
 
+SCREEN_MINUTES = 45  # below this a mock is a screen: coding and a short burst
+
+
+def mock_slots(track: str, minutes: int) -> tuple[Slot, ...]:
+    """The slots of a mock of ``track`` lasting ``minutes`` (docs/practice.md's table).
+
+    From 45 minutes the whole loop (coding, the full burst, the last question); a
+    shorter mock is a screen: the coding question and two burst questions.
+    """
+    slots = TRACKS[track]
+    if minutes >= SCREEN_MINUTES:
+        return slots
+    coding, burst = slots[0], slots[1]
+    return (coding, Slot(burst.label, burst.categories, 2, burst.difficulties))
+
+
 def plan_mock(
     core: Mlprep, track: str = "ml-engineer", minutes: int = 45, seed: int | None = None
 ) -> MockPlan:
     """Pick the questions of a mock interview for ``track`` within ``minutes``.
 
     Each slot prefers questions the learner has not mastered (unseen or low recent
-    score), with some randomness so two mocks differ.
+    score), with some randomness so two mocks differ, among those that still leave
+    time for the slots after it: the mix never changes to fit the budget, the
+    questions do.
     """
     from mlprep.errors import UsageError
 
@@ -78,24 +104,33 @@ def plan_mock(
         raise UsageError(f"unknown track '{track}' (choose from {', '.join(TRACKS)})")
     rng = random.Random(seed)
     recent = _weakness(core)
-    chosen: list[Question] = []
-    for slot in TRACKS[track]:
-        pool = [
+    slots = mock_slots(track, minutes)
+    # One entry per question to pick, in order.
+    picks = [slot for slot in slots for _ in range(slot.count)]
+
+    def pool_for(slot: Slot, chosen: list[Question]) -> list[Question]:
+        return [
             q
             for q in core.bank
             if q.category.value in slot.categories
             and q.difficulty.value in slot.difficulties
             and q not in chosen
         ]
+
+    shortest = [min((q.meta.minutes for q in pool_for(slot, [])), default=0) for slot in picks]
+    chosen: list[Question] = []
+    used = 0
+    for index, slot in enumerate(picks):
+        pool = pool_for(slot, chosen)
+        if not pool:
+            continue
         rng.shuffle(pool)
         pool.sort(key=lambda q: recent.get(q.id, 0.5))
-        chosen.extend(pool[: slot.count])
-    # Trim theory questions from the end while the set overruns the budget.
-    while sum(q.meta.minutes for q in chosen) > minutes and len(chosen) > 2:
-        burst = [q for q in chosen if q.category.value in ("theory", "applied")]
-        if len(burst) <= 1:
-            break
-        chosen.remove(burst[-1])
+        room = minutes - used - sum(shortest[index + 1 :])
+        fitting = [q for q in pool if q.meta.minutes <= room]
+        pick = fitting[0] if fitting else min(pool, key=lambda q: q.meta.minutes)
+        chosen.append(pick)
+        used += pick.meta.minutes
     return MockPlan(track, minutes, tuple(q.id for q in chosen))
 
 
@@ -165,11 +200,15 @@ def scorecard(core: Mlprep, mock_id: int, now: datetime | None = None) -> dict[s
     previous = [
         json.loads(m.scorecard_json)["total"]
         for m in store.mocks(learner=core.learner)
-        if m.id != mock_id and m.scorecard_json and m.started_at < mock.started_at
+        if m.id != mock_id
+        and m.scorecard_json
+        and not m.abandoned
+        and m.started_at < mock.started_at
     ]
     return {
         "mock_id": mock_id,
         "track": mock.track,
+        "abandoned": False,
         "total": round(total, 3),
         "questions": per_question,
         "categories": {c: round(sum(v) / len(v), 3) for c, v in sorted(by_category.items())},

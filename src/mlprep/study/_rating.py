@@ -1,16 +1,21 @@
-"""How an attempt becomes an FSRS rating (documented in docs/practice.md).
+"""How a sitting's outcome becomes one FSRS rating (documented in docs/practice.md).
 
-Coding (by verdict):
-    syntax_error, internal_error          -> no review (the code never ran / our fault)
-    accepted, 1st submission, no help     -> Easy
-    accepted, <= 2 submissions, <= 1 hint -> Good
-    accepted otherwise                    -> Hard
-    anything else                         -> Again
-Written (by score in [0, 1]):
-    >= 0.85 Easy, >= 0.65 Good, >= 0.40 Hard, else Again
-Help lowers a passing rating: one level for any hint, two when every hint was
-revealed, and a seen model answer caps the rating at Hard. Help never turns a
-pass into Again: the learner did answer.
+A sitting is the attempts at one question until the learner moves on (see
+``_sitting``). Its *deciding* attempt is the first accepted submission of a coding
+question (the last one while none is accepted) and the first graded answer of a
+written question (later answers follow the feedback and the model answer, so they
+are not recall). Help counts up to the deciding attempt.
+
+Base rating:
+    coding   accepted with 0 failed submissions before it -> Easy
+             accepted after 1-2 failed submissions          -> Good
+             accepted after more                            -> Hard
+             never accepted                                 -> Again
+    written  first score >= 0.85 Easy, >= 0.65 Good, >= 0.40 Hard, else Again
+Help: any hint lowers a passing rating one level, every hint two, never below
+Hard (the learner did answer). The model answer seen before the deciding attempt
+makes it Again: typing a solution one has just read is not recall.
+Code that does not parse and our own errors are no review at all.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-__all__ = ["NO_REVIEW_VERDICTS", "Rating", "RatingInput", "rating_for"]
+__all__ = ["NO_REVIEW_VERDICTS", "Rating", "SittingOutcome", "rating_for"]
 
 NO_REVIEW_VERDICTS = frozenset({"syntax_error", "internal_error"})
 
@@ -33,14 +38,14 @@ class Rating(IntEnum):
 
 
 @dataclass(frozen=True)
-class RatingInput:
+class SittingOutcome:
     kind: str  # coding | written
-    verdict: str | None
-    score: float | None
-    submissions: int  # this one included, since the question's last review
-    hints_used: int
+    accepted: bool  # coding: some submission of the sitting was accepted
+    failures: int  # coding: reviewed submissions rejected before the first acceptance
+    first_score: float | None  # written: the score of the sitting's first answer
+    hints_used: int  # hints revealed in this sitting before the deciding attempt
     hints_total: int
-    solution_seen: bool
+    solution_seen: bool  # model answer seen in this sitting before the deciding attempt
 
 
 def _written_band(score: float) -> Rating:
@@ -53,25 +58,24 @@ def _written_band(score: float) -> Rating:
     return Rating.AGAIN
 
 
-def rating_for(attempt: RatingInput) -> Rating | None:
-    """The rating an attempt earns, or None when it should not count as a review."""
-    if attempt.kind == "coding":
-        if attempt.verdict in NO_REVIEW_VERDICTS:
-            return None
-        if attempt.verdict != "accepted":
-            return Rating.AGAIN
-        if attempt.submissions <= 1 and attempt.hints_used == 0 and not attempt.solution_seen:
-            return Rating.EASY
-        base = Rating.GOOD if attempt.submissions <= 2 and attempt.hints_used <= 1 else Rating.HARD
+def rating_for(outcome: SittingOutcome) -> Rating | None:
+    """The one rating a sitting earns, or None while it holds no reviewed attempt."""
+    if outcome.kind == "coding":
+        if not outcome.accepted:
+            return Rating.AGAIN if outcome.failures else None
+        if outcome.failures == 0:
+            base = Rating.EASY
+        elif outcome.failures <= 2:
+            base = Rating.GOOD
+        else:
+            base = Rating.HARD
     else:
-        if attempt.score is None:
+        if outcome.first_score is None:
             return None
-        base = _written_band(attempt.score)
-        if base == Rating.AGAIN:
-            return base
-        if attempt.hints_used:
-            all_hints = attempt.hints_total and attempt.hints_used >= attempt.hints_total
-            base = Rating(max(Rating.HARD, base - (2 if all_hints else 1)))
-    if attempt.solution_seen:
-        base = Rating(min(base, Rating.HARD))
+        base = _written_band(outcome.first_score)
+    if base == Rating.AGAIN or outcome.solution_seen:
+        return Rating.AGAIN
+    if outcome.hints_used:
+        every_hint = outcome.hints_total and outcome.hints_used >= outcome.hints_total
+        base = Rating(max(Rating.HARD, base - (2 if every_hint else 1)))
     return base

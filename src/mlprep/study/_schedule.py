@@ -1,9 +1,9 @@
 """Spaced repetition over the bank: every question is an FSRS card.
 
-The scheduler itself is the ``fsrs`` package; this module decides what counts as
-a review, keeps the cards in the store, flags leeches and spreads a backlog of
-overdue reviews over the following days. The clock is always passed in, so a
-simulated month takes no time.
+The scheduler itself is the ``fsrs`` package; ``_sitting`` decides what counts as
+a review (one per sitting). This module builds the practice queue and spreads a
+backlog of overdue reviews over the following days. The clock is always passed
+in, so a simulated month takes no time.
 """
 
 from __future__ import annotations
@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ._rating import Rating, RatingInput, rating_for
+from mlprep.store import ReviewState as ReviewStateRow
+
+from ._rating import Rating
+from ._sitting import LEECH_LAPSES, _lock, _write_review, new_card, scheduler_for
 
 if TYPE_CHECKING:
     from mlprep._core import Mlprep
     from mlprep.content import Question
-    from mlprep.store import Attempt, ReviewState, Store
+    from mlprep.store import ReviewState, Store
 
 __all__ = [
     "DAILY_REVIEW_CAP",
@@ -29,27 +32,17 @@ __all__ = [
     "due_queue",
     "new_questions",
     "review",
-    "review_attempt",
     "spread_backlog",
 ]
 
-LEECH_LAPSES = 4
 DAILY_REVIEW_CAP = 20
-
-
-def _scheduler() -> Any:
-    from fsrs import Scheduler
-
-    # Fuzzing would make schedules random; the backlog spreading below does the
-    # load balancing that fuzzing is for.
-    return Scheduler(enable_fuzzing=False)
 
 
 def _card(row: ReviewState | None, question_id: str) -> Any:
     from fsrs import Card
 
     if row is None:
-        return Card(card_id=abs(hash(question_id)) % 10**12 + 1)
+        return new_card(question_id)
     return Card.from_json(row.card_json)
 
 
@@ -58,7 +51,8 @@ def card_retrievability(row: ReviewState, now: datetime) -> float:
     card = _card(row, row.question_id)
     if card.last_review is None:
         return 0.0
-    return float(_scheduler().get_card_retrievability(card, now))
+    # Retrievability depends on stability only, the same for every kind's scheduler.
+    return float(scheduler_for("written").get_card_retrievability(card, now))
 
 
 def review(
@@ -67,74 +61,39 @@ def review(
     rating: Rating,
     now: datetime,
     *,
-    attempt_id: int | None = None,
+    kind: str = "written",
     learner: str = "local",
 ) -> ReviewState:
-    """Apply one rating to a question's card and store the new state atomically."""
-    from fsrs import Rating as FsrsRating
+    """Apply one rating to a question's card as a sitting of its own (for simulations)."""
+    from mlprep.store import Sitting
 
-    row = store.review(question_id, learner=learner)
-    card, _log = _scheduler().review_card(_card(row, question_id), FsrsRating(int(rating)), now)
-    lapses = (row.lapses if row else 0) + (rating == Rating.AGAIN)
-    leech = bool(row and row.leech)
-    if rating == Rating.AGAIN and lapses >= LEECH_LAPSES:
-        leech = True
-    elif rating >= Rating.GOOD:
-        leech = False
-    store.save_review(
-        question_id,
-        card_json=card.to_json(),
-        due=card.due,
-        lapses=lapses,
-        leech=leech,
-        rating=int(rating),
-        attempt_id=attempt_id,
-        reviewed_at=now,
-        learner=learner,
-    )
+    lid = store.learner_id(learner)
+    with store.transaction() as s:
+        _lock(s, lid)
+        card = s.get(ReviewStateRow, (lid, question_id))
+        sitting = Sitting(
+            learner_id=lid,
+            question_id=question_id,
+            mock_id=None,
+            started_at=now,
+            last_at=now,
+            attempts=0,
+            failures=0,
+            accepted=False,
+            first_score=None,
+            hints_used=0,
+            solution_seen=False,
+            rating=None,
+            card_before_json=card.card_json if card else None,
+            lapses_before=card.lapses if card else 0,
+            leech_before=bool(card and card.leech),
+        )
+        s.add(sitting)
+        s.flush()
+        _write_review(s, sitting, question_id, kind, rating, None, now)
     saved = store.review(question_id, learner=learner)
     assert saved is not None
     return saved
-
-
-def _submissions_since_last_pass(store: Store, attempt: Attempt, learner: str) -> int:
-    """Submissions (this one included) since the question was last passed."""
-    logs = [
-        log
-        for log in store.review_logs(learner=learner)
-        if log.question_id == attempt.question_id and log.rating >= Rating.HARD
-    ]
-    since = logs[-1].reviewed_at if logs else None
-    attempts = store.attempts(learner=learner, question_id=attempt.question_id, since=since)
-    counted = [a for a in attempts if a.verdict not in {"syntax_error", "internal_error"}]
-    if since is not None:
-        counted = [a for a in counted if a.created_at > since]
-    return max(1, len(counted))
-
-
-def review_attempt(core: Mlprep, question: Question, attempt: Attempt) -> Rating | None:
-    """The hook the core calls after every recorded attempt."""
-    store = core.store
-    rating = rating_for(
-        RatingInput(
-            kind=attempt.kind,
-            verdict=attempt.verdict,
-            score=attempt.score,
-            submissions=_submissions_since_last_pass(store, attempt, core.learner),
-            hints_used=attempt.hints_used,
-            hints_total=len(question.hints),
-            solution_seen=attempt.solution_seen,
-        )
-    )
-    if rating is None:
-        return None
-    review(
-        store, question.id, rating, attempt.created_at, attempt_id=attempt.id, learner=core.learner
-    )
-    if rating >= Rating.GOOD:
-        # A fresh try later starts with the hints hidden again.
-        store.reset_hints(question.id, learner=core.learner)
-    return rating
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,11 @@ def _end_of_day(day: date) -> datetime:
 
 def mastery_history(core: Mlprep, days: list[date]) -> dict[str, list[float]]:
     """Mastery per category at the end of each of ``days`` (sorted ascending)."""
-    from fsrs import Card, Rating, Scheduler
+    from fsrs import Card, Rating
 
-    scheduler = Scheduler(enable_fuzzing=False)
+    from ._sitting import scheduler_for
+
+    schedulers = {kind: scheduler_for(kind) for kind in ("coding", "written")}
     store = core.store
     logs = defaultdict(list)
     for log in store.review_logs(learner=core.learner):
@@ -51,6 +53,8 @@ def mastery_history(core: Mlprep, days: list[date]) -> dict[str, list[float]]:
         categories[question.category.value].append(question.id)
     per_question: dict[str, list[float]] = {}
     for qid in set(logs) | set(scores):
+        found = core.bank.questions.get(qid)
+        scheduler = schedulers["coding" if found and found.is_coding else "written"]
         card = Card(card_id=1)
         qlogs = logs.get(qid, [])
         i = 0

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from mlprep.errors import UsageError
 
@@ -37,9 +37,9 @@ class AttemptRow(_Row):
     created_at: AwareDatetime
     answer: str
     verdict: str | None
-    score: float | None
-    time_spent_s: float | None
-    hints_used: int
+    score: float | None = Field(ge=0.0, le=1.0)  # every score in mlprep is in [0, 1]
+    time_spent_s: float | None = Field(ge=0.0)
+    hints_used: int = Field(ge=0)
     solution_seen: bool
     source: str
     mock_started_at: AwareDatetime | None
@@ -64,7 +64,7 @@ class ReviewRow(_Row):
 
 class ReviewLogRow(_Row):
     question_id: str
-    rating: int
+    rating: int = Field(ge=1, le=4)
     reviewed_at: AwareDatetime
 
 
@@ -75,6 +75,7 @@ class MockRow(_Row):
     finished_at: AwareDatetime | None
     plan: dict[str, Any]
     scorecard: dict[str, Any] | None
+    abandoned: bool = False  # added within version 1 (older files have none)
 
 
 class NoteRow(_Row):
@@ -166,6 +167,7 @@ def export_progress(core: Mlprep, now: datetime) -> dict[str, Any]:
                 "finished_at": _iso(m.finished_at),
                 "plan": json.loads(m.plan_json),
                 "scorecard": json.loads(m.scorecard_json) if m.scorecard_json else None,
+                "abandoned": m.abandoned,
             }
             for m in mocks
         ],
@@ -198,6 +200,25 @@ def _parse(path: Path) -> ExportDocument:
         ) from None
 
 
+def _check_questions(core: Mlprep, doc: ExportDocument, path: Path) -> None:
+    """Every row must be about a question in the loaded content (else nothing is imported)."""
+    known = set(core.bank.questions)
+    sections: dict[str, list[Any]] = {
+        "attempts": doc.attempts,
+        "hints": doc.hints,
+        "reviews": doc.reviews,
+        "review_log": doc.review_log,
+        "notes": doc.notes,
+    }
+    for name, rows in sections.items():
+        for index, row in enumerate(rows):
+            if row.question_id not in known:
+                raise UsageError(
+                    f"{path}: {name}.{index}.question_id: no loaded content has a question "
+                    f"'{row.question_id}' (add its folder with --content; nothing imported)"
+                )
+
+
 def import_progress(core: Mlprep, path: Path) -> dict[str, int]:
     """Merge an export into the store, all or nothing. Returns rows added per kind."""
     from sqlalchemy import select
@@ -205,6 +226,7 @@ def import_progress(core: Mlprep, path: Path) -> dict[str, int]:
     from mlprep.store import Attempt, HintState, MockSession, Note, ReviewLog, ReviewState
 
     doc = _parse(path)
+    _check_questions(core, doc, path)
     store = core.store
     lid = store.learner_id(core.learner)
     added = dict.fromkeys(("attempts", "hints", "reviews", "review_log", "mocks", "notes"), 0)
@@ -224,6 +246,7 @@ def import_progress(core: Mlprep, path: Path) -> dict[str, int]:
                 finished_at=m.finished_at,
                 plan_json=json.dumps(m.plan),
                 scorecard_json=json.dumps(m.scorecard) if m.scorecard is not None else None,
+                abandoned=m.abandoned,
             )
             s.add(row)
             mocks[m.started_at] = row

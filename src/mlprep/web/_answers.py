@@ -52,6 +52,14 @@ async def answer(web: WebApp, request: Request) -> Response:
     submission = form.get("submission", "")
     time_spent = _elapsed(form.get("opened", ""))
     mock_id, mock_note = live_mock(web, form.get("mock", ""), question)
+    if mode == "submit":
+        from mlprep.study import not_attempted
+
+        # Not an answer: nothing is judged or recorded (no attempt, no review).
+        field = "source" if question.is_coding else "answer"
+        reason = not_attempted(question, form.get(field, ""))
+        if reason is not None:
+            raise BadRequest(400, f"Not attempted: {reason}.")
     if question.is_coding:
         source = form.get("source", "")
         if not source.strip():
@@ -104,7 +112,7 @@ def live_mock(web: WebApp, value: str, question: Question) -> tuple[int | None, 
         row = web.mock_row(int(value))
     except (ValueError, HTTPException):
         return None, "That mock interview no longer exists: saved as ordinary practice."
-    if row.scorecard_json:
+    if row.finished_at is not None:
         return None, "That mock interview had already finished: saved as ordinary practice."
     if question.id not in json.loads(row.plan_json)["questions"]:
         return None, "This question is not part of that mock: saved as ordinary practice."

@@ -73,8 +73,8 @@ async def mock_page(web: WebApp, request: Request) -> Response:
     row = web.mock_row(_int_param(request.path_params["mock_id"]))
     plan = json.loads(row.plan_json)
     questions = [web.core.bank.questions.get(qid) for qid in plan["questions"]]
-    if row.scorecard_json:
-        card = json.loads(row.scorecard_json)
+    if row.finished_at is not None:
+        card = json.loads(row.scorecard_json) if row.scorecard_json else None
         return web.render(request, "mock_scorecard.html", mock=row, card=card)
     try:
         index = int(request.query_params.get("n", "0"))
@@ -105,7 +105,7 @@ async def mock_page(web: WebApp, request: Request) -> Response:
 async def mock_finish(web: WebApp, request: Request) -> Response:
     row = web.mock_row(_int_param(request.path_params["mock_id"]))
     await web.form(request)
-    if not row.scorecard_json:  # finishing twice keeps the first scorecard
+    if row.finished_at is None:  # finishing twice keeps the first scorecard
         await run_in_threadpool(web.core.finish_mock, row.id)
     return RedirectResponse(f"/mock/{row.id}", status_code=303)
 

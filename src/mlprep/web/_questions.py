@@ -46,9 +46,13 @@ def draft_scope(mock: MockSession | None) -> str:
 def question_context(
     web: WebApp, question: Question, mock: MockSession | None = None
 ) -> dict[str, Any]:
+    """What a question page shows; inside a mock, only what happened in that mock."""
     core = web.core
     store = core.store
     attempts = store.attempts(learner=core.learner, question_id=question.id)
+    if mock is not None:
+        # An interview shows no history: only what happened inside this mock.
+        attempts = [a for a in attempts if a.mock_id == mock.id]
     starter = question.read("starter.py") if question.is_coding else ""
     saved = store.draft(question.id, scope=draft_scope(mock), learner=core.learner)
     if saved is not None:
@@ -62,8 +66,8 @@ def question_context(
         "starter": starter,
         "draft_saved_at": saved.updated_at if saved is not None else None,
         "q": question,
-        "hints": core.hints(question.id),
-        "note": store.note(question.id, learner=core.learner),
+        "hints": core.hints(question.id, mock_id=mock.id if mock else None),
+        "note": "" if mock else store.note(question.id, learner=core.learner),
         "attempts": attempts[::-1][:ATTEMPTS_SHOWN],
         "attempts_total": len(attempts),
         "draft": text,
@@ -78,10 +82,15 @@ async def question_page(web: WebApp, request: Request) -> Response:
 
 
 async def hint(web: WebApp, request: Request) -> Response:
+    from ._answers import live_mock
+
     question = web.question(request.path_params["qid"])
-    await web.form(request)
-    hints = web.core.next_hint(question.id)
-    return web.fragment("_hints.html", q=question, hints=hints)
+    form = await web.form(request)
+    # Inside a running mock the hints are the mock's own (hints count per sitting).
+    mock_id, _note = live_mock(web, form.get("mock", ""), question)
+    hints = web.core.next_hint(question.id, mock_id=mock_id)
+    mock = web.mock_row(mock_id) if mock_id is not None else None
+    return web.fragment("_hints.html", q=question, hints=hints, mock=mock)
 
 
 async def solution(web: WebApp, request: Request) -> Response:
