@@ -5,6 +5,37 @@ from __future__ import annotations
 import typer
 
 from ._common import JsonOption, console, emit_json, read_source, state
+from ._progress import slow
+
+
+def _grade_watch(
+    ctx: typer.Context, question_id: str, answer: str, grader: str, submit_on_accept: bool
+) -> None:
+    """`grade --watch`: the grader is loaded once; checks are not recorded, submissions are."""
+    import time
+
+    from mlprep.errors import UsageError
+    from mlprep.grading import PASS_MARK, get_grader, grade
+
+    from ._watch import Checker, watch
+
+    core = state(ctx).core
+    question = core.question(question_id)
+    if question.is_coding:
+        raise UsageError(f"'{question.id}' is a coding question: use judge, not grade")
+    with slow(f"loading the {grader} grader"):
+        get_grader(grader)  # the model loads once, before the first check
+    core.open_store_in_background()
+    started = time.monotonic()
+
+    def check(text: str) -> tuple[object, bool]:
+        report = grade(question, text, grader=grader)
+        return report, report.score >= PASS_MARK
+
+    def submit(text: str) -> object:
+        return core.grade(question_id, text, grader=grader, time_spent_s=time.monotonic() - started)
+
+    watch(answer, Checker("grade", question_id, check, submit), submit_on_accept=submit_on_accept)
 
 
 def register(app: typer.Typer) -> None:
@@ -19,10 +50,29 @@ def register(app: typer.Typer) -> None:
             "default", "--grader", "-g", help="default | semantic (needs mlprep\\[semantic])."
         ),
         as_json: bool = JsonOption,
+        watch: bool = typer.Option(
+            False,
+            "--watch",
+            "-w",
+            help="Grade again on every save, the grader loaded once; s submits, q quits.",
+        ),
+        submit_on_accept: bool = typer.Option(
+            False, "--submit-on-accept", help="With --watch: record each passing version."
+        ),
     ) -> None:
         """Grade a written answer: score, per-criterion feedback and misconceptions."""
+        from mlprep.errors import UsageError
+
+        if watch:
+            if as_json:
+                raise UsageError("--watch redraws a terminal screen; it has no --json")
+            _grade_watch(ctx, question_id, answer, grader, submit_on_accept)
+            return
+        if submit_on_accept:
+            raise UsageError("--submit-on-accept goes with --watch")
         text = read_source(answer)
-        report = state(ctx).core.grade(question_id, text, grader=grader)
+        with slow(f"grading {question_id}"):
+            report = state(ctx).core.grade(question_id, text, grader=grader)
         if as_json:
             emit_json("grade", report.to_dict())
             return

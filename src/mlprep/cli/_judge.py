@@ -11,6 +11,7 @@ from mlprep._core import SOURCE_MAX_BYTES
 
 from ._common import JsonOption, console, emit_json, read_source, state
 from ._content import content_app
+from ._progress import slow
 
 
 def judge_command(
@@ -26,11 +27,27 @@ def judge_command(
     run_only: bool = typer.Option(
         False, "--run", help="Run the visible examples only (not recorded as an attempt)."
     ),
+    watch: bool = typer.Option(
+        False,
+        "--watch",
+        "-w",
+        help="Check again on every save with a warm sandbox; press s to submit, q to quit.",
+    ),
+    submit_on_accept: bool = typer.Option(
+        False, "--submit-on-accept", help="With --watch: record each accepted version."
+    ),
 ) -> None:
     """Judge your code in the sandbox: visible, hidden and randomized tests.
 
     Exit code 0 when accepted, 1 when not, 2 for a usage error.
     """
+    if watch:
+        _judge_watch(ctx, question_id, file, as_json, seed, run_only, submit_on_accept)
+        return
+    if submit_on_accept:
+        from mlprep.errors import UsageError
+
+        raise UsageError("--submit-on-accept goes with --watch")
     from mlprep.judging import prestart
 
     prestart()  # the sandbox boots while the bank loads and the store opens
@@ -39,13 +56,65 @@ def judge_command(
         core.open_store_in_background()
     core.question(question_id)  # an unknown id is a usage error before the file is read
     source = read_source(file, limit=SOURCE_MAX_BYTES)
-    result = core.judge(question_id, source, seed=seed, mode="run" if run_only else "submit")
+    with slow(f"judging {question_id}"):
+        result = core.judge(question_id, source, seed=seed, mode="run" if run_only else "submit")
     if as_json:
         # exactly the results document of docs/judge.md
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
         console().print(result)
     raise typer.Exit(0 if result.accepted else 1)
+
+
+def _judge_watch(
+    ctx: typer.Context,
+    question_id: str,
+    file: str,
+    as_json: bool,
+    seed: int | None,
+    run_only: bool,
+    submit_on_accept: bool,
+) -> None:
+    """`judge --watch`: checks are not recorded; a submission is (docs/cli.md)."""
+    import time
+
+    from mlprep.errors import UsageError
+    from mlprep.judging import WarmJudge
+
+    from ._watch import Checker, watch
+
+    if as_json:
+        raise UsageError("--watch redraws a terminal screen; it has no --json")
+    warm = WarmJudge().start()  # boots while the question loads
+    try:
+        core = state(ctx).core
+        question = core.question(question_id)
+        if not question.is_coding:
+            raise UsageError(f"'{question.id}' is a written question: use grade, not judge")
+        core.open_store_in_background()
+        started = time.monotonic()
+        mode = "run" if run_only else "submit"
+
+        def check(source: str) -> tuple[object, bool]:
+            # the full judgement but growth (seconds for some questions): a check
+            result = warm.judge(question, source, seed=seed, mode=mode, measure=False)
+            return result, result.accepted
+
+        def submit(source: str) -> object:
+            return core.judge(
+                question_id,
+                source,
+                judge_fn=warm.judge,
+                time_spent_s=time.monotonic() - started,
+            )
+
+        watch(
+            file,
+            Checker("judge", question_id, check, submit, SOURCE_MAX_BYTES),
+            submit_on_accept=submit_on_accept,
+        )
+    finally:
+        warm.close()
 
 
 def verify_command(
@@ -71,7 +140,6 @@ def verify_command(
     else:
         questions = [q for q in core.bank if q.is_coding]
     out = console()
-    progress = console(stderr=True)
     reports = []
     from concurrent.futures import ThreadPoolExecutor
 
@@ -79,7 +147,7 @@ def verify_command(
     # two questions at a time: one warm sandbox, thread-safe, and the two cores busy
     with (
         WarmJudge() as warm,
-        progress.status("verifying") as status,
+        slow("verifying") as status,
         ThreadPoolExecutor(max_workers=2) as pool,
     ):
         futures = [
@@ -91,7 +159,8 @@ def verify_command(
             report = future.result()
             reports.append(report)
             if not as_json:
-                out.print(report)
+                with status.paused():
+                    out.print(report)
     ok = all(r.ok for r in reports)
     if as_json:
         emit_json("content-verify", {"ok": ok, "questions": [r.to_dict() for r in reports]})

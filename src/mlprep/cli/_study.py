@@ -346,12 +346,16 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """Streaks, due reviews, mastery per category and its trend; --plot draws them."""
+        from ._progress import slow
+
         core = state(ctx).core
-        progress = core.progress()
+        with slow("computing progress"):
+            progress = core.progress()
         if plot is not None:
             from mlprep.study import write_progress_plot
 
-            write_progress_plot(progress, plot)
+            with slow(f"drawing {plot.name}"):
+                write_progress_plot(progress, plot)
         data = progress.to_dict()
         if as_json:
             emit_json("stats", data | ({"plot": str(plot)} if plot else {}))
