@@ -1,0 +1,19 @@
+"""Steps with the previous step's moments and updates m and v afterwards."""
+
+import numpy as np
+
+
+def adam_steps(w0, grads, lr, beta1, beta2, eps):
+    w = np.array(w0, dtype=float)
+    grads = np.asarray(grads, dtype=float).reshape(-1, w.size)
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    path = np.empty((len(grads), w.size))
+    for t, g in enumerate(grads, start=1):
+        m_hat = m / (1 - beta1**t)
+        v_hat = v / (1 - beta2**t)
+        w = w - lr * m_hat / (np.sqrt(v_hat) + eps)
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g * g
+        path[t - 1] = w
+    return path
