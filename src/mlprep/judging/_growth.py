@@ -3,11 +3,13 @@
 The generator produces one input per ``growth_sizes`` entry; both solutions run on
 them, each job starting with a throwaway call on the smallest input (the first call
 in a process pays for lazy imports). A least-squares line through log(time) against
-log(n) gives each exponent and its R².
+log(n) gives each exponent and its R². The exponent is named in the summary only
+when the fit is reliable (``growth_reliable``); otherwise the summary says so.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from typing import Any
@@ -17,10 +19,15 @@ from ._plan import PlannedTest
 from ._results import Complexity, GrowthSeries
 from ._sandbox import SandboxUnavailable
 
-__all__ = ["fit_exponent", "growth_words", "measure_growth"]
+__all__ = ["fit_exponent", "growth_reliable", "growth_words", "measure_growth"]
 
 _REPEAT_BELOW_MS = 20.0  # growth runs shorter than this are measured again
 _MEASURABLE_MS = 0.2  # shorter CPU times say more about the timer than the code
+# A fit is shown only from this many measurable sizes, with times rising with n and
+# this R²: k-means' reference read n^0.7, n^1.4 and n^1.8 on three runs when every fit
+# was shown (its times at small n went down as often as up).
+_RELIABLE_POINTS = 3
+_RELIABLE_R2 = 0.95
 
 Runs = tuple[Any, dict[int, Attempt]]
 # runs tests for the learner and the reference: ((setup, attempts), (setup, attempts) | None)
@@ -50,17 +57,33 @@ def fit_exponent(sizes: list[int], times: list[float | None]) -> tuple[float | N
     return round(slope, 2), round(r2, 3)
 
 
-def growth_words(exponent: float | None, r2: float | None) -> str:
+def growth_reliable(times: list[float | None], r2: float | None) -> bool:
+    """Whether an exponent fitted to ``times`` (one per growth size) means anything.
+
+    At least three measurable sizes, every time longer than the one at the smaller
+    size before it, and R² >= 0.95: times that go down as n grows, or scatter around
+    the line, give a different exponent on every run.
+    """
+    measured = [t for t in times if t is not None and t >= _MEASURABLE_MS]
+    return (
+        len(measured) >= _RELIABLE_POINTS
+        and r2 is not None
+        and r2 >= _RELIABLE_R2
+        and all(later > earlier for earlier, later in itertools.pairwise(measured))
+    )
+
+
+def growth_words(exponent: float | None, r2: float | None, reliable: bool = True) -> str:
     if exponent is None:
         return "is too fast to measure at these sizes"
+    if not reliable:
+        return "could not be measured reliably at these sizes (no exponent shown)"
     if exponent < 0.3:
         words = "grows slower than n (nearly constant)"
     elif abs(exponent - 1) < 0.25:
         words = f"grows about like n (n^{exponent:.1f})"
     else:
         words = f"grows about like n^{exponent:.1f}"
-    if r2 is not None and r2 < 0.9:
-        words += " (a rough estimate: the times were noisy)"
     return words
 
 
@@ -115,9 +138,9 @@ def measure_growth(spec: Any, suite: Any, seed: int, both: RunBoth) -> Complexit
     e_yours, r2_yours = fit_exponent(sizes, yours)
     e_ref, r2_ref = fit_exponent(sizes, theirs)
     summary = (
-        f"Yours {growth_words(e_yours, r2_yours)}; the reference "
-        f"{growth_words(e_ref, r2_ref)} (estimated from CPU time at sizes "
-        f"{', '.join(map(str, sizes))})."
+        f"Yours {growth_words(e_yours, r2_yours, growth_reliable(yours, r2_yours))}; "
+        f"the reference {growth_words(e_ref, r2_ref, growth_reliable(theirs, r2_ref))} "
+        f"(estimated from CPU time at sizes {', '.join(map(str, sizes))})."
     )
     return Complexity(
         sizes=sizes,

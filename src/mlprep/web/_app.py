@@ -72,6 +72,7 @@ def _environment() -> Environment:
     env.filters["kb"] = _memory
     env.filters["label"] = lambda v: str(v).replace("_", " ").capitalize()
     env.globals["colours"] = CATEGORY_COLOURS
+    env.globals["growth_reliable"] = _growth_reliable
     return env
 
 
@@ -298,3 +299,10 @@ def create_app(
     )
     app.state.web = web
     return app
+
+
+def _growth_reliable(series: Any) -> bool:
+    """The growth row shows an exponent only when its fit is reliable (docs/judge.md)."""
+    from mlprep.judging import growth_reliable
+
+    return series.exponent is not None and growth_reliable(series.times_ms, series.fit_r2)
