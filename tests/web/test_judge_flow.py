@@ -42,7 +42,10 @@ def test_wrong_then_right_submission(web: Browserless) -> None:
         if "measuring" not in growth.text:
             break
         growth = web.client.get(f"/jobs/{job_id}/growth")
-    assert growth.status_code == 200 and "n<sup>" in growth.text and "reference" in growth.text
+    assert growth.status_code == 200 and "reference" in growth.text
+    # An exponent only when its fit is reliable; mse-mae's times are near the timer's
+    # floor, so the row may say so instead (docs/judge.md).
+    assert "n<sup>" in growth.text or "could not be measured reliably" in growth.text
     attempts = web.core.store.attempts(question_id=CODING)
     assert [a.verdict for a in attempts] == ["wrong_answer", "accepted"]
     assert all(a.source == "web" for a in attempts)
