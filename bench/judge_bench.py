@@ -32,7 +32,7 @@ MLPREP = str(Path(sys.executable).parent / "mlprep")
 
 def sandboxed(code: str) -> list[str]:
     """bubblewrap with exactly the judge's binds, running ``python -c code``."""
-    cmd = _bwrap_command(sys.executable, 0, _sys_paths())
+    cmd = _bwrap_command(sys.executable, 0, _sys_paths()).cmd
     tail = cmd.index("--")
     return [*cmd[: tail + 1], sys.executable, "-I", "-S", "-B", "-c", code]
 

@@ -37,7 +37,7 @@ class _Inbox:
     """Messages from the parent on the job pipe: a frame, then its side buffers.
 
     The parent sends the job's head, then one test at a time (only after the previous
-    one is done), and a "go" after each "start" and "ret" once it has taken its own
+    one is done), and a "go" after each "start" once it has taken its own
     measurements. End of file means there are no more tests.
     """
 
@@ -327,8 +327,9 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
         fresh_output()
         error = None
         result = None
-        # Times and memory are measured by the parent, from outside this process,
-        # between its "go" answers to "start" and to "ret".
+        # Times and memory are measured by the parent, from outside this process: it
+        # resets the peak and reads the clock and CPU time before its "go", and reads
+        # them again when "ret" arrives.
         send({"t": "start", "i": index})
         inbox.wait_go()
         try:
@@ -336,7 +337,6 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
         except BaseException as exc:
             error = exc
         send({"t": "ret", "i": index})
-        inbox.wait_go()
         text, size = output_since()
         msg: dict[str, object] = {
             "t": "done",

@@ -1,7 +1,7 @@
 """Measuring a job from outside: the trusted side reads the kernel's accounting.
 
-Nothing here trusts the child: CPU time is the kernel's scheduler account of every
-thread of the job (/proc/<pid>/task/*/schedstat, in nanoseconds), memory is the
+Nothing here trusts the child: CPU time is the kernel's scheduler account of the
+job's main thread, where the function runs (/proc/<pid>/schedstat, in nanoseconds), memory is the
 kernel's peak resident set (VmHWM) after the parent itself reset it through
 /proc/<pid>/clear_refs, and wall time is the parent's monotonic clock. The job
 sees only its own read-only /proc, so it cannot reset or read these for others.
@@ -14,9 +14,7 @@ import contextlib
 import os
 import signal
 
-__all__ = ["JobProbe", "host_pid_of_pidfd"]
-
-_MAX_THREADS = 256  # a job with more threads is measured on its first 256
+__all__ = ["JobProbe", "host_ids_of_tree", "host_pid_of_pidfd"]
 
 
 def host_pid_of_pidfd(pidfd: int) -> int | None:
@@ -41,14 +39,48 @@ def _status_fields(pid: int) -> dict[str, list[str]]:
     return out
 
 
+def host_ids_of_tree(root_pid: int) -> dict[int, set[int]]:
+    """Every uid and gid (real, effective, saved, fs) of ``root_pid`` and its descendants."""
+    found: dict[int, set[int]] = {}
+    todo = [root_pid]
+    while todo and len(found) < 4096:
+        pid = todo.pop()
+        ids: set[int] = set()
+        for key, values in _status_fields(pid).items():
+            if key in ("Uid", "Gid"):
+                ids |= {int(v) for v in values if v.isdigit()}
+        found[pid] = ids
+        with contextlib.suppress(OSError):
+            for task in os.listdir(f"/proc/{pid}/task"):
+                path = f"/proc/{pid}/task/{task}/children"
+                with contextlib.suppress(OSError, ValueError), open(path) as fh:
+                    todo += [int(p) for p in fh.read().split()]
+    return found
+
+
 class JobProbe:
-    """The job process of one child, seen from the trusted side."""
+    """The job process of one child, seen from the trusted side.
+
+    Its /proc files are opened once and re-read with ``pread`` at each measurement:
+    a test costs a few system calls, not a walk through /proc.
+    """
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self._pidfd: int | None = None
         with contextlib.suppress(OSError):
             self._pidfd = os.pidfd_open(pid)
+        self._fds: dict[str, int | None] = {}
+        for name, path, flags in (
+            ("status", f"/proc/{pid}/status", os.O_RDONLY),
+            # the main thread: where the learner's function runs
+            ("schedstat", f"/proc/{pid}/schedstat", os.O_RDONLY),
+            ("clear_refs", f"/proc/{pid}/clear_refs", os.O_WRONLY),
+        ):
+            try:
+                self._fds[name] = os.open(path, flags | os.O_CLOEXEC)
+            except OSError:
+                self._fds[name] = None
 
     @classmethod
     def of_keeper(cls, keeper_pid: int, nested: bool) -> JobProbe | None:
@@ -68,37 +100,50 @@ class JobProbe:
             pid = children[0]
         return cls(pid)
 
+    def _read(self, name: str) -> str:
+        fd = self._fds.get(name)
+        if fd is None:
+            return ""
+        try:
+            return os.pread(fd, 8192, 0).decode("ascii", "replace")
+        except OSError:
+            return ""
+
+    def _status(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for line in self._read("status").splitlines():
+            key, _, rest = line.partition(":")
+            out[key] = rest.split()
+        return out
+
     def ids(self) -> tuple[list[int], list[int]]:
         """(uids, gids) of the job on the host: real, effective, saved, filesystem."""
-        fields = _status_fields(self.pid)
+        fields = self._status()
         try:
             return [int(u) for u in fields["Uid"]], [int(g) for g in fields["Gid"]]
         except (KeyError, ValueError):
             return [], []
 
     def cpu_ns(self) -> int | None:
-        total = 0
+        """CPU time of the job's main thread (where the function runs), in ns."""
         try:
-            tasks = os.listdir(f"/proc/{self.pid}/task")[:_MAX_THREADS]
-        except OSError:
+            return int(self._read("schedstat").split()[0])
+        except (ValueError, IndexError):
             return None
-        for tid in tasks:
-            path = f"/proc/{self.pid}/task/{tid}/schedstat"
-            with contextlib.suppress(OSError, ValueError, IndexError), open(path) as fh:
-                total += int(fh.read().split()[0])
-        return total
 
     def reset_peak(self) -> bool:
+        fd = self._fds.get("clear_refs")
+        if fd is None:
+            return False
         try:
-            with open(f"/proc/{self.pid}/clear_refs", "w") as fh:
-                fh.write("5")
+            os.pwrite(fd, b"5", 0)
             return True
         except OSError:
             return False
 
     def memory_kb(self) -> tuple[int, int]:
         """(resident now, peak resident since the last reset), in kB."""
-        fields = _status_fields(self.pid)
+        fields = self._status()
         try:
             return int(fields["VmRSS"][0]), int(fields["VmHWM"][0])
         except (KeyError, ValueError, IndexError):
@@ -110,6 +155,11 @@ class JobProbe:
                 signal.pidfd_send_signal(self._pidfd, signal.SIGKILL)
 
     def close(self) -> None:
+        for name, fd in list(self._fds.items()):
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            self._fds[name] = None
         if self._pidfd is not None:
             with contextlib.suppress(OSError):
                 os.close(self._pidfd)

@@ -303,7 +303,6 @@ class _Session:
             now = time.monotonic()
             self._measure_end(now)
             self.phase, self.phase_started = "report", now
-            self._send(_GO)
         elif kind == "done" and out.current is not None and self.phase in ("prepare", "report"):
             problem = _valid_done(msg, out.current)
             if problem:
@@ -330,7 +329,8 @@ class _Session:
         keeper = host_pid_of_pidfd(pidfd) if pidfd is not None else None
         probe = JobProbe.of_keeper(keeper, self.zygote.nested) if keeper else None
         if probe is None:
-            self.out.sandbox_error = "the judge could not find the job's process"
+            # the job already ended (a module that fails at once): nothing to measure,
+            # and the zygote it came from was checked when it started
             return
         self.probe = probe
         uids, gids = probe.ids()

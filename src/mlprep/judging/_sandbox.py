@@ -146,7 +146,28 @@ class Zygote:
             raise SandboxUnavailable(
                 f"the sandbox did not start ({self.mode}): {detail or 'no output'}"
             )
+        self._refuse_host_root()
         _warn_once(self.mode)
+
+    def _refuse_host_root(self) -> None:
+        """Seen from the host, no process of the sandbox may run as uid or gid 0.
+
+        Jobs descend from the zygote and cannot gain ids (no capabilities outside their
+        namespaces, no execve), so checking the running tree once suffices; each job
+        is checked again when it says hello (_protocol.py).
+        """
+        from ._measure import host_ids_of_tree
+
+        if self._proc is None:
+            return
+        tree = host_ids_of_tree(self._proc.pid)
+        # bubblewrap is the launcher's pid once it gave up root; without bubblewrap the
+        # zygote is that pid and gives up root itself, after its imports
+        if any(0 in ids for ids in tree.values()):
+            self.close()
+            raise SandboxUnavailable(
+                "refusing to judge: the submission would run as host root (uid/gid 0)"
+            )
 
     def stderr_tail(self) -> str:
         if self._stderr is None:
