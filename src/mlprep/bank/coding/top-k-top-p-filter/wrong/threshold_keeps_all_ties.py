@@ -1,0 +1,20 @@
+"""Top-k by a threshold (probs >= k-th largest), which keeps every token tied with the k-th."""
+
+import numpy as np
+
+
+def top_k_top_p(probs, k, p):
+    probs = np.asarray(probs, dtype=float)
+    # most probable first; equal probabilities keep the lower index first (stable sort)
+    order = np.argsort(-probs, kind="stable")
+    if 0 < k < len(order):
+        kth = probs[order[k - 1]]
+        order = order[probs[order] >= kth]
+    if p < 1.0:
+        kept = probs[order] / probs[order].sum()
+        reached = np.cumsum(kept) >= p
+        if reached.any():
+            order = order[: int(np.argmax(reached)) + 1]
+    out = np.zeros_like(probs)
+    out[order] = probs[order] / probs[order].sum()
+    return out

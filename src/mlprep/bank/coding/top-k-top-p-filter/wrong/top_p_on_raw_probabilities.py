@@ -1,0 +1,19 @@
+"""Runs the top-p running sum on the original probabilities, not the renormalised top-k survivors."""
+
+import numpy as np
+
+
+def top_k_top_p(probs, k, p):
+    probs = np.asarray(probs, dtype=float)
+    # most probable first; equal probabilities keep the lower index first (stable sort)
+    order = np.argsort(-probs, kind="stable")
+    if 0 < k < len(order):
+        order = order[:k]
+    if p < 1.0:
+        kept = probs[order]
+        reached = np.cumsum(kept) >= p
+        if reached.any():
+            order = order[: int(np.argmax(reached)) + 1]
+    out = np.zeros_like(probs)
+    out[order] = probs[order] / probs[order].sum()
+    return out
