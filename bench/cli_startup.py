@@ -51,7 +51,7 @@ def sandboxed_numpy() -> list[str]:
     from mlprep.judging._bwrap import bwrap_command, sys_paths
 
     paths = sys_paths()
-    cmd = bwrap_command(PY, 0, paths)
+    cmd = bwrap_command(PY, 0, paths).cmd
     tail = cmd.index("--")
     code = f"import sys; sys.path[1:1] = {paths!r}; import numpy"
     return [*cmd[: tail + 1], PY, "-I", "-S", "-B", "-c", code]
