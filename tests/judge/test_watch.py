@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -175,3 +176,21 @@ def test_watch_usage_errors_are_one_line(tmp_path: Path, args: list[str], messag
     )
     assert done.returncode == 2, done.stderr
     assert message in done.stderr and done.stderr.count("\n") == 1, done.stderr
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_watch_killed_or_hung_up_leaves_no_sandbox(tmp_path: Path, sig: int) -> None:
+    # no Python clean-up runs here: the sandbox must go with its parent (--die-with-parent)
+    solution = tmp_path / "solution.py"
+    solution.write_text((VECTOR_SUM / "solution.py").read_text())
+    child = spawn(tmp_path / "p.db", "judge", "vector-sum", str(solution), "--watch")
+    child.expect("watching solution.py")
+    sandbox = descendants(child.pid)
+    assert sandbox
+    os.kill(child.pid, sig)
+    child.expect(pexpect.EOF)
+    child.close()
+    deadline = time.monotonic() + 5
+    while any(alive(p) for p in sandbox) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [p for p in sandbox if alive(p)]
