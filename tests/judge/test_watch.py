@@ -194,3 +194,21 @@ def test_watch_killed_or_hung_up_leaves_no_sandbox(tmp_path: Path, sig: int) -> 
     while any(alive(p) for p in sandbox) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [p for p in sandbox if alive(p)]
+
+
+def test_grade_watch_an_empty_answer_is_not_submitted_and_the_watch_goes_on(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "p.db"
+    answer = tmp_path / "answer.txt"
+    answer.write_text("")
+    child = spawn(db, "grade", "bias-variance", str(answer), "--watch", content=False)
+    child.expect("watching answer.txt")
+    child.send("s")
+    child.expect("not submitted")
+    child.expect("watching answer.txt")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert Store(db).attempts() == []

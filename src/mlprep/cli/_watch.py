@@ -91,7 +91,13 @@ def _watch_thread(path: Path, wake_fd: int, stop: threading.Event) -> threading.
 
 def watch(file: str, checker: Checker, *, submit_on_accept: bool = False) -> None:
     """Check ``file`` now and on every save until Ctrl-C (KeyboardInterrupt) or ``q``."""
+    from rich.markup import escape
+
+    from mlprep._terminal import one_line as _one_line
     from mlprep.errors import MlprepError, UsageError
+
+    def one_line(text: str) -> str:  # a message can quote the file: inert, no markup
+        return escape(_one_line(text))
 
     from ._common import console, read_source
 
@@ -125,7 +131,11 @@ def watch(file: str, checker: Checker, *, submit_on_accept: bool = False) -> Non
         sys.stdout.flush()
 
     def submit(source: str) -> None:
-        result = checker.submit(source)
+        try:
+            result = checker.submit(source)
+        except MlprepError as exc:  # an empty answer, a NUL in the source: not attempted
+            draw(None, f"[yellow]not submitted: {one_line(str(exc))}[/yellow]")
+            return
         state["submitted"] = source
         draw(result, "[green]submitted: recorded as an attempt[/green]")
 
@@ -134,13 +144,17 @@ def watch(file: str, checker: Checker, *, submit_on_accept: bool = False) -> Non
             source = read_source(str(path), limit=checker.limit)
         except MlprepError as exc:  # mid-save or removed: say so, keep watching
             state["n"] += 1
-            draw(None, f"[yellow]{exc}[/yellow]")
+            draw(None, f"[yellow]{one_line(str(exc))}[/yellow]")
             return
         if source == state["last"] and not force:
             return  # a save without a change (or a second event of one save)
         state["n"] += 1
         state["last"] = source
-        body, accepted = checker.check(source)
+        try:
+            body, accepted = checker.check(source)
+        except MlprepError as exc:
+            draw(None, f"[yellow]{one_line(str(exc))}[/yellow]")
+            return
         state["accepted"] = accepted
         if submit_on_accept and accepted and state["submitted"] != source:
             submit(source)
