@@ -283,6 +283,7 @@ class Seccomp:
         import platform
 
         self.available = platform.machine() == "x86_64" and sys.platform == "linux"
+        self._prepared: dict[int, tuple[object, object]] = {}
         if not self.available:
             return
         self.ctypes = ctypes
@@ -309,13 +310,23 @@ class Seccomp:
         self.SockFilter = SockFilter
         self.SockFprog = SockFprog
 
+    def prepare(self, self_pid: int) -> tuple[object, object]:
+        """The filter for a job whose pid is ``self_pid``, built once per pid (in the
+        zygote, for the pid every namespaced job has), so a job only installs it."""
+        cached = self._prepared.get(self_pid)
+        if cached is None:
+            ct = self.ctypes
+            prog = seccomp_program(self_pid)
+            arr = (self.SockFilter * len(prog))(*[self.SockFilter(*ins) for ins in prog])
+            fprog = self.SockFprog(len(prog), ct.cast(arr, ct.POINTER(self.SockFilter)))
+            cached = self._prepared[self_pid] = (arr, fprog)
+        return cached
+
     def install(self, self_pid: int) -> bool:
         if not self.available:
             return False
         ct = self.ctypes
-        prog = seccomp_program(self_pid)
-        arr = (self.SockFilter * len(prog))(*[self.SockFilter(*ins) for ins in prog])
-        fprog = self.SockFprog(len(prog), ct.cast(arr, ct.POINTER(self.SockFilter)))
+        _arr, fprog = self.prepare(self_pid)
         if self.libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             return False
         return self.libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ct.addressof(fprog), 0, 0) == 0

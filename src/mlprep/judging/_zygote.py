@@ -193,6 +193,8 @@ def main() -> None:
         _give_up_root(*config["drop"])
     seccomp = Seccomp()
     seccomp.set_not_dumpable()
+    if config.get("jobns") and seccomp.available:
+        seccomp.prepare(2)  # every namespaced job is pid 2 (its init is pid 1)
     _pin_builtins()
     control = socket.socket(fileno=control_fd)
     control.setblocking(True)
