@@ -64,8 +64,11 @@ class Mlprep:
         learner: str = "local",
         bank: Bank | None = None,
         store: Store | None = None,
+        create_store: bool = True,
     ) -> None:
+        """``create_store=False``: a missing database is read as empty, never created."""
         self._content = [Path(p) for p in content]
+        self._create_store = create_store
         self._db = db
         self.learner = learner
         self._bank = bank
@@ -106,7 +109,8 @@ class Mlprep:
                 from mlprep._paths import default_db_path
                 from mlprep.store import Store
 
-                self._store = Store(self._db if self._db is not None else default_db_path())
+                target = self._db if self._db is not None else default_db_path()
+                self._store = Store(target, create=self._create_store)
             return self._store
 
     def open_store_in_background(self) -> None:

@@ -6,6 +6,7 @@
     │   └── NotAttempted     an empty answer, untouched starter code, a placeholder
     ├── ContentInvalid       content files that do not validate (exit 1)
     └── StoreError           the progress database cannot be opened or written (exit 1)
+        └── DatabaseUnusable the database given is no usable mlprep database (exit 2)
 
 Verdicts and grades are data, never exceptions: a wrong submission is a result.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 __all__ = [
     "ContentInvalid",
+    "DatabaseUnusable",
     "MlprepError",
     "NotAttempted",
     "StoreError",
@@ -47,3 +49,9 @@ class ContentInvalid(MlprepError):
 
 class StoreError(MlprepError):
     pass
+
+
+class DatabaseUnusable(StoreError):
+    """A folder, an unreadable file, another program's database: fix the path (exit 2)."""
+
+    exit_code = 2

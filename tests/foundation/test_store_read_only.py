@@ -84,7 +84,7 @@ def home_with_progress(tmp_path: Path) -> tuple[Path, str]:
         text=True,
         env={**os.environ, "MLPREP_HOME": str(home)},
     )
-    assert graded.returncode == 0, graded.stderr
+    assert graded.returncode in (0, 1) and graded.stderr == "", graded.stderr  # 1: not passed
     return home, question
 
 

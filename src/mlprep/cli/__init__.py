@@ -13,7 +13,7 @@ from typing import Any
 
 import typer
 
-from ._common import State
+from ._common import READ_ONLY_COMMANDS, State
 
 __all__ = ["app", "main"]
 
@@ -66,7 +66,8 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    ctx.obj = State(content=list(content), db=db)
+    writes = ctx.invoked_subcommand not in READ_ONLY_COMMANDS
+    ctx.obj = State(content=list(content), db=db, writes=writes)
 
 
 for _name in COMMAND_MODULES:

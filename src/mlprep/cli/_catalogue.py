@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from ._common import JsonOption, QuestionArgument, console, emit_json, state
+from ._common import JsonOption, QuestionArgument, check_choice, console, emit_json, state
 
 CategoryOption = typer.Option(
     None,
@@ -37,9 +37,9 @@ def register(app: typer.Typer) -> None:
         from mlprep.errors import UsageError
 
         core = state(ctx).core
-        _check_choice("category", category, _categories())
-        _check_choice("difficulty", difficulty, ["easy", "medium", "hard"])
-        _check_choice("kind", kind, ["coding", "written"])
+        check_choice("category", category, _categories())
+        check_choice("difficulty", difficulty, ["easy", "medium", "hard"])
+        check_choice("kind", kind, ["coding", "written"])
         if key and key.upper() not in _keys():
             raise UsageError(f"unknown inventory key '{key}' (see `mlprep coverage`)")
         questions = core.questions(
@@ -213,13 +213,6 @@ def _keys() -> list[str]:
     from mlprep.content import inventory
 
     return list(inventory().keys)
-
-
-def _check_choice(name: str, value: str | None, choices: list[str]) -> None:
-    if value is not None and value not in choices:
-        from mlprep.errors import UsageError
-
-        raise UsageError(f"unknown {name} '{value}' (choose from {', '.join(choices)})")
 
 
 def _warn_broken(core: object) -> None:

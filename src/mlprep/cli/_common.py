@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 JSON_SCHEMA_VERSION = 1
 
+# Commands that only read progress (docs/cli.md): a database that does not exist is
+# read as empty and not created. `answer` records that the model answer was seen
+# only in a database that already exists.
+READ_ONLY_COMMANDS = frozenset(
+    {"list", "show", "answer", "coverage", "stats", "due", "export", "notebook", "content"}
+)
+
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON (see docs/cli.md).")
 
 
@@ -38,12 +45,30 @@ QuestionArgument = typer.Argument(
 )
 
 
+def check_filters(category: str | None = None, difficulty: str | None = None) -> None:
+    """Unknown filter values are usage errors (exit 2), not an empty result."""
+    from mlprep.content import Category
+
+    check_choice("category", category, [c.value for c in Category])
+    check_choice("difficulty", difficulty, ["easy", "medium", "hard"])
+
+
+def check_choice(name: str, value: str | None, choices: list[str]) -> None:
+    if value is not None and value not in choices:
+        from mlprep.errors import UsageError
+
+        raise UsageError(f"unknown {name} '{value}' (choose from {', '.join(choices)})")
+
+
 @dataclass
 class State:
     """Options given before the command (``mlprep --db X list``)."""
 
     content: list[Path] = field(default_factory=list)
     db: str | None = None
+    # False for a command that only reads progress: it never creates a database or
+    # its folder (a mistyped --db must leave nothing behind); see READ_ONLY_COMMANDS.
+    writes: bool = True
     _core: Mlprep | None = None
 
     @property
@@ -51,7 +76,7 @@ class State:
         if self._core is None:
             from mlprep._core import Mlprep
 
-            self._core = Mlprep(content=self.content, db=self.db)
+            self._core = Mlprep(content=self.content, db=self.db, create_store=self.writes)
         return self._core
 
 

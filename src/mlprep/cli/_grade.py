@@ -60,7 +60,11 @@ def register(app: typer.Typer) -> None:
             False, "--submit-on-accept", help="With --watch: record each passing version."
         ),
     ) -> None:
-        """Grade a written answer: score, per-criterion feedback and misconceptions."""
+        """Grade a written answer: score, per-criterion feedback and misconceptions.
+
+        Exit code 0 when the answer passes, 1 when not yet, 2 for a usage error
+        (as judge).
+        """
         from mlprep.errors import UsageError
 
         if watch:
@@ -75,5 +79,6 @@ def register(app: typer.Typer) -> None:
             report = state(ctx).core.grade(question_id, text, grader=grader)
         if as_json:
             emit_json("grade", report.to_dict())
-            return
-        console().print(report)
+        else:
+            console().print(report)
+        raise typer.Exit(0 if report.passed else 1)

@@ -22,6 +22,7 @@ def judge_command(
     seed: int | None = typer.Option(
         None,
         "--seed",
+        min=0,
         help="Replay the randomized tests of an earlier run (its seed); not recorded.",
     ),
     run_only: bool = typer.Option(
@@ -123,7 +124,9 @@ def verify_command(
         None, metavar="[ID]...", help="Coding questions to verify (default: all of them)."
     ),
     as_json: bool = JsonOption,
-    seed: int | None = typer.Option(None, "--seed", help="Seed of the randomized tests."),
+    seed: int | None = typer.Option(
+        None, "--seed", min=0, help="Seed of the randomized tests."
+    ),
 ) -> None:
     """Judge every coding question's reference (must pass) and wrong/ files (must fail)."""
     from mlprep.errors import UnknownQuestion

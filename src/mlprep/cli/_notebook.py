@@ -40,6 +40,11 @@ def register(app: typer.Typer) -> None:
         from mlprep.errors import UsageError
         from mlprep.notebook import build_notebook
 
+        from ._common import check_filters
+        from ._files import check_output
+
+        check_filters(category, difficulty)
+        check_output(out, example="practice.ipynb")
         if out.exists() and not force:
             # The learner's answers live in that file: never overwrite them silently.
             raise UsageError(f"{out} exists (your answers may be in it): pass --force to overwrite")

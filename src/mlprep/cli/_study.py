@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ._common import JsonOption, console, emit_json, state
+from ._common import JsonOption, check_filters, console, emit_json, state
+from ._files import check_output, write_atomically
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from mlprep._core import Mlprep
     from mlprep.content import Question
 
+DUE_ROWS = 50  # rows of the `due` table before "and N more"
 WORKDIR_HELP = "Folder for the code files of coding questions."
 
 
@@ -213,6 +215,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = JsonOption,
     ) -> None:
         """A practice session: due reviews first, then new questions, within the time budget."""
+        check_filters(category, difficulty)
         core = state(ctx).core
         out = console(stderr=as_json)
         queue = core.practice_queue(category=category, difficulty=difficulty, minutes=minutes)
@@ -318,9 +321,13 @@ def register(app: typer.Typer) -> None:
         minutes: int | None = typer.Option(
             None, "--minutes", "-m", min=1, help="Only as many as fit in this many minutes."
         ),
+        show_all: bool = typer.Option(
+            False, "--all", help=f"Show every row (the table stops at {DUE_ROWS})."
+        ),
         as_json: bool = JsonOption,
     ) -> None:
         """What practice would offer now: due reviews, then new questions."""
+        check_filters(category)
         core = state(ctx).core
         queue = core.practice_queue(category=category, minutes=minutes)
         if as_json:
@@ -331,11 +338,15 @@ def register(app: typer.Typer) -> None:
         table = Table(title=f"{len(queue)} questions", title_justify="left")
         for column in ("id", "category", "why", "recall"):
             table.add_column(column)
-        for item in queue[:50]:
+        shown = queue if show_all else queue[:DUE_ROWS]
+        for item in shown:
             recall = "" if item.retrievability is None else f"{item.retrievability:.0%}"
             why = item.reason + (" (leech)" if item.leech else "")
             table.add_row(item.question.id, item.question.category.value, why, recall)
-        console().print(table)
+        out = console()
+        out.print(table)
+        if len(queue) > len(shown):
+            out.print(f"and {len(queue) - len(shown)} more (`mlprep due --all` shows every row)")
 
     @app.command("stats")
     def stats(
@@ -348,14 +359,14 @@ def register(app: typer.Typer) -> None:
         """Streaks, due reviews, mastery per category and its trend; --plot draws them."""
         from ._progress import slow
 
+        if plot is not None:
+            check_output(plot, example="progress.png")
         core = state(ctx).core
         with slow("computing progress"):
             progress = core.progress()
         if plot is not None:
-            from mlprep.study import write_progress_plot
-
             with slow(f"drawing {plot.name}"):
-                write_progress_plot(progress, plot)
+                _write_plot(progress, plot)
         data = progress.to_dict()
         if as_json:
             emit_json("stats", data | ({"plot": str(plot)} if plot else {}))
@@ -379,11 +390,11 @@ def register(app: typer.Typer) -> None:
 
         from mlprep.study import export_progress
 
+        check_output(path, example="progress.json")
         core = state(ctx).core
         doc = export_progress(core, datetime.now(UTC))
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(doc, indent=1, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        text = json.dumps(doc, indent=1, ensure_ascii=False)
+        write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         counts = {k: len(v) for k, v in doc.items() if isinstance(v, list)}
         if as_json:
             emit_json("export-summary", {"file": str(path), "rows": counts})
@@ -404,6 +415,18 @@ def register(app: typer.Typer) -> None:
             emit_json("import-summary", {"file": str(path), "added": added})
         else:
             console().print("Imported: " + ", ".join(f"{n} {kind}" for kind, n in added.items()))
+
+
+def _write_plot(progress: Any, path: Path) -> None:
+    """The plots as PNG (or SVG/PDF when the name says so), to exactly ``path``.
+
+    matplotlib would add ".png" to a name without one; writing a temporary file
+    whose name ends in the format keeps the file where the learner asked.
+    """
+    from mlprep.study import write_progress_plot
+
+    suffix = path.suffix.lower() if path.suffix.lower() in {".png", ".svg", ".pdf"} else ".png"
+    write_atomically(path, lambda tmp: write_progress_plot(progress, tmp), suffix=suffix)
 
 
 def _offer_leech_help(core: Mlprep, question: Question, out: Console) -> None:

@@ -254,6 +254,20 @@ class JudgeResult(_Model):
     def failed_tests(self) -> list[TestResult]:
         return [t for t in self.tests if t.verdict != "accepted"]
 
+    def failures_to_show(self) -> list[TestResult]:
+        """The first failure, and the first whose input may be shown if that is another.
+
+        A hidden test shows no input, so when the first failure is hidden the first
+        failing visible or random test follows it: the learner gets an input, the
+        expected output and theirs to debug with.
+        """
+        failed = self.failed_tests()
+        shown = failed[:1]
+        open_ = next((t for t in failed if t.kind != "hidden"), None)
+        if open_ is not None and open_ not in shown:
+            shown.append(open_)
+        return shown
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.table import Table
         from rich.text import Text
@@ -291,7 +305,7 @@ class JudgeResult(_Model):
                     safe(t.name), t.kind, Text(verdict_label(t.verdict), style=v_style), time_text
                 )
             yield table
-        for t in self.failed_tests()[:2]:
+        for t in self.failures_to_show():
             yield Text("")
             yield safe(f"{t.name} ({t.kind}): {verdict_label(t.verdict)}", style="bold")
             yield safe(t.message)

@@ -23,7 +23,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mlprep.errors import StoreError
+from mlprep.errors import DatabaseUnusable, StoreError
 
 from ._schema import (
     Attempt,
@@ -36,6 +36,7 @@ from ._schema import (
     ReviewState,
     utcnow,
 )
+from ._target import check_sqlite_file, driver_reason, is_not_a_database, where
 
 __all__ = ["DEFAULT_LEARNER", "HEAD_REVISION", "AttemptInput", "Store"]
 
@@ -148,12 +149,20 @@ def _transactional_ddl(conn: Any) -> Iterator[None]:
         dbapi.isolation_level = before
 
 
-def _url_for(target: str | Path) -> tuple[str, bool]:
+# An empty database that lives as long as the Store: what a command that only reads
+# sees when the database file does not exist yet (it creates nothing on disk).
+_EMPTY = "sqlite://"
+
+
+def _url_for(target: str | Path, create: bool = True) -> tuple[str, bool]:
     """The database URL, and whether it is opened read-only."""
     value = str(target)
     if "://" in value:
         return value, False
     path = Path(value).expanduser()
+    check_sqlite_file(path)
+    if not create and not path.exists():
+        return _EMPTY, True
     read_only = _read_only_url(path)
     if read_only is not None:
         return read_only, True
@@ -169,31 +178,51 @@ def _url_for(target: str | Path) -> tuple[str, bool]:
 class Store:
     """Progress of learners: attempts, hints, reviews, mock interviews, notes."""
 
-    def __init__(self, target: str | Path, *, migrate: bool = True) -> None:
-        self.url, self.read_only = _url_for(target)
+    def __init__(self, target: str | Path, *, migrate: bool = True, create: bool = True) -> None:
+        """Open ``target`` (a file or a URL); ``create=False`` creates no file or folder.
+
+        Without ``create``, a missing SQLite file opens as an empty read-only store
+        in memory: the view of a learner with no progress yet.
+        """
+        self.url, self.read_only = _url_for(target, create)
+        empty = self.url == _EMPTY
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
+            if empty:  # one shared connection, or each thread would see its own database
+                from sqlalchemy.pool import StaticPool
+
+                self.engine: Engine = create_engine(
+                    self.url, poolclass=StaticPool, connect_args={"check_same_thread": False}
+                )
+            else:
+                self.engine = create_engine(self.url, future=True)
         except (SQLAlchemyError, ImportError) as exc:
-            raise StoreError(f"cannot open the progress database {self.url}: {exc}") from None
-        if self.engine.dialect.name == "sqlite":
+            reason = driver_reason(exc)
+            raise StoreError(f"cannot open the progress database {self.url}: {reason}") from None
+        if self.engine.dialect.name == "sqlite" and not empty:
             pragmas = _sqlite_read_only_pragmas if self.read_only else _sqlite_pragmas
             event.listen(self.engine, "connect", pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._learner_ids: dict[str, int] = {}
         self._unit = threading.local()  # the session of this thread's atomically(), if any
         if migrate:
+            self.read_only = self.read_only and not empty  # the empty one gets the schema
             self.migrate()
+            self.read_only = self.read_only or empty
 
     # -- schema -----------------------------------------------------------------
 
     def current_revision(self) -> str | None:
+        name = where(self.engine.url)
         try:
             with self.engine.connect() as conn:
                 if not inspect(conn).has_table("alembic_version"):
                     return None
                 return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read the progress database {self.url}: {exc}") from None
+            if is_not_a_database(exc):
+                raise DatabaseUnusable(f"{name} is not an SQLite database file") from None
+            reason = driver_reason(exc)
+            raise StoreError(f"cannot read the progress database {name}: {reason}") from None
 
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema to ``revision``; a no-op (without Alembic) when current."""
@@ -259,7 +288,8 @@ class Store:
                 config.attributes["connection"] = conn
                 command.upgrade(config, revision)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot migrate the progress database: {exc}") from None
+            reason = driver_reason(exc)
+            raise StoreError(f"cannot migrate the progress database: {reason}") from None
 
     # -- sessions ---------------------------------------------------------------
 
@@ -283,7 +313,7 @@ class Store:
                 raise StoreError(
                     "the progress database is read-only here; this command needs to write to it"
                 ) from None
-            raise StoreError(f"progress database error: {exc}") from None
+            raise StoreError(f"progress database error: {driver_reason(exc)}") from None
         except BaseException:
             self._learner_ids.clear()
             raise

@@ -183,6 +183,10 @@ def _parse(path: Path) -> ExportDocument:
         raw = json.loads(path.read_bytes())
     except FileNotFoundError:
         raise UsageError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder; give the file written by export") from None
+    except OSError as exc:  # no permission, a broken device...
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"{path} is not a JSON file: {exc}") from None
     if not isinstance(raw, dict) or raw.get("schema") != EXPORT_SCHEMA:
