@@ -124,9 +124,7 @@ def verify_command(
         None, metavar="[ID]...", help="Coding questions to verify (default: all of them)."
     ),
     as_json: bool = JsonOption,
-    seed: int | None = typer.Option(
-        None, "--seed", min=0, help="Seed of the randomized tests."
-    ),
+    seed: int | None = typer.Option(None, "--seed", min=0, help="Seed of the randomized tests."),
 ) -> None:
     """Judge every coding question's reference (must pass) and wrong/ files (must fail)."""
     from mlprep.errors import UnknownQuestion
