@@ -1,0 +1,242 @@
+"""Assemble the claim model's training pairs from the bank, deterministically.
+
+Sources, per question with claims (the excluded questions never take part):
+
+- corpus.toml: each claim against its own ``supports``, ``contradicts``, ``neutral``;
+- the claim against itself (supports);
+- the claim against the other claims of its question and their corpus sentences
+  (neutral: same topic, another point). A misconception and a criterion of the same
+  question are never paired: one is often the other's denial, and no label says which;
+- the claim against sentences of other questions (neutral, off-topic);
+- bare lists of the claim's words (neutral: a list of terms states nothing);
+- generic.toml: templates around the claim ("It's a myth that ...": contradicts) and
+  hand-written pattern pairs;
+- for a criterion with one claim, its rubric text (as the grader uses it for content
+  without claims) against the claim's corpus sentences.
+
+The same bank gives the same pairs in the same order (``pairs_digest``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from .._claimset import ClaimSpec, as_claim, question_claims
+from .._text import FUNCTION_WORDS
+
+if TYPE_CHECKING:
+    from mlprep.content import CorpusEntry, Question
+
+__all__ = [
+    "EXCLUDED_QUESTIONS",
+    "LABELS",
+    "Pair",
+    "assemble",
+    "dev_question",
+    "load_generic",
+    "pairs_digest",
+]
+
+Label = Literal["supports", "contradicts", "neutral"]
+LABELS: tuple[Label, ...] = ("supports", "contradicts", "neutral")
+
+# Questions kept out of training and tuning entirely: they measure how the grader
+# does on content it has never seen (user-authored questions have no corpus).
+EXCLUDED_QUESTIONS = frozenset(
+    {
+        "maximum-likelihood",
+        "support-vector-machines",
+        "missing-birthdays",
+        "same-algorithm-different-scores",
+        "occupancy-rate-evaluation",
+        "job-recs-approach",
+        "nested-cross-validation",
+        "high-cardinality-categorical",
+    }
+)
+
+GENERIC_FILE = Path(__file__).with_name("generic.toml")
+DEV_SHARE = 0.15
+# Per claim: how many derived pairs of each kind (keeps the set, and training time, bounded).
+SAME_QUESTION = 6
+OFF_TOPIC = 3
+KEYWORD_LISTS = 2
+TEMPLATES = {"supports": 2, "contradicts": 2, "neutral": 1}
+
+
+@dataclass(frozen=True)
+class Pair:
+    claim: str
+    passage: str
+    label: Label
+    question: str  # "" for generic pairs
+    source: str  # corpus, self, same-question, off-topic, keywords, template, generic, rubric-text
+
+
+@dataclass(frozen=True)
+class Template:
+    text: str
+    label: Label
+
+
+def dev_question(question_id: str) -> bool:
+    """Stable ~15% of the questions whose pairs measure the model instead of training it."""
+    digest = hashlib.sha256(f"mlprep-claims:{question_id}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32 < DEV_SHARE
+
+
+def load_generic(path: Path = GENERIC_FILE) -> tuple[list[Template], list[Pair]]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    templates = [Template(t["text"], t["label"]) for t in data.get("template", [])]
+    pairs = [
+        Pair(p["claim"], p["passage"], p["label"], "", "generic") for p in data.get("pair", [])
+    ]
+    for item in [*templates, *pairs]:
+        if item.label not in LABELS:
+            raise ValueError(f"{path}: unknown label {item.label!r}")
+    return templates, pairs
+
+
+def _seed(*parts: str) -> int:
+    return int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:8], "big")
+
+
+def _inner(claim: str) -> str:
+    """The claim as a clause to put inside a template: first letter lowered, no final stop."""
+    text = claim.strip().rstrip(".!")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        text = text[0].lower() + text[1:]
+    return text
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
+
+
+def keyword_list(sentences: Iterable[str], rng: random.Random) -> str:
+    """A bare list of a claim's content words, the way a learner pastes terms."""
+    words: list[str] = []
+    for sentence in sentences:
+        for word in _WORD.findall(sentence):
+            low = word.lower()
+            if len(low) > 2 and low not in FUNCTION_WORDS and low not in words:
+                words.append(low)
+    if not words:
+        return ""
+    chosen = rng.sample(words, k=min(len(words), rng.randint(3, 7)))
+    return rng.choice([", ", " ", "\n", "; "]).join(chosen)
+
+
+def _claim_pairs(
+    question: Question,
+    claim: ClaimSpec,
+    claims: list[ClaimSpec],
+    corpus: dict[str, CorpusEntry],
+    off_topic: list[str],
+    templates: list[Template],
+) -> list[Pair]:
+    qid = question.id
+    rng = random.Random(_seed(qid, claim.id))
+    out = [Pair(claim.text, claim.text, "supports", qid, "self")]
+    entry = corpus.get(claim.id)
+    if entry is not None:
+        for label, sentences in (
+            ("supports", entry.supports),
+            ("contradicts", entry.contradicts),
+            ("neutral", entry.neutral),
+        ):
+            out.extend(Pair(claim.text, s, label, qid, "corpus") for s in sentences)  # type: ignore[arg-type]
+    # Same question, another point. Misconception <-> criterion pairs are skipped (see above).
+    others: list[str] = []
+    for other in claims:
+        if other.id == claim.id or other.kind != claim.kind:
+            continue
+        others.append(other.text)
+        other_entry = corpus.get(other.id)
+        if other_entry is not None:
+            others.extend(other_entry.supports)
+            others.extend(other_entry.contradicts)
+    for s in rng.sample(others, k=min(SAME_QUESTION, len(others))):
+        out.append(Pair(claim.text, s, "neutral", qid, "same-question"))
+    for s in rng.sample(off_topic, k=min(OFF_TOPIC, len(off_topic))):
+        out.append(Pair(claim.text, s, "neutral", qid, "off-topic"))
+    sources = [claim.text, *(entry.supports if entry is not None else [])]
+    for _ in range(KEYWORD_LISTS):
+        words = keyword_list(sources, rng)
+        if words:
+            out.append(Pair(claim.text, words, "neutral", qid, "keywords"))
+    inner = _inner(claim.text)
+    for label, count in TEMPLATES.items():
+        pool = [t for t in templates if t.label == label]
+        for template in rng.sample(pool, k=min(count, len(pool))):
+            out.append(Pair(claim.text, template.text.format(x=inner), label, qid, "template"))
+    return out
+
+
+def _rubric_text_pairs(question: Question, corpus: dict[str, CorpusEntry]) -> list[Pair]:
+    """A criterion's text as the claim (what the grader falls back to without claims)."""
+    out: list[Pair] = []
+    for criterion in question.rubric.criterion:
+        if len(criterion.claims) != 1 or criterion.id not in corpus:
+            continue
+        entry, text = corpus[criterion.id], as_claim(criterion.text)
+        out.extend(Pair(text, s, "supports", question.id, "rubric-text") for s in entry.supports[:3])
+        out.extend(
+            Pair(text, s, "contradicts", question.id, "rubric-text") for s in entry.contradicts[:2]
+        )
+    return out
+
+
+def assemble(
+    questions: Iterable[Question],
+    corpora: dict[str, tuple[CorpusEntry, ...]],
+    *,
+    generic: tuple[list[Template], list[Pair]] | None = None,
+) -> list[Pair]:
+    """Every training pair, in a fixed order. ``corpora`` maps question id to its entries.
+
+    Only questions with authored claims take part; excluded questions never do.
+    """
+    templates, generic_pairs = generic if generic is not None else load_generic()
+    chosen = sorted(
+        (
+            q
+            for q in questions
+            if q.id not in EXCLUDED_QUESTIONS
+            and not q.is_coding
+            and any(c.authored for c in question_claims(q))
+        ),
+        key=lambda q: q.id,
+    )
+    # Off-topic sentences: other questions' claims and supporting sentences.
+    pool: dict[str, list[str]] = {}
+    for q in chosen:
+        sentences = [c.text for c in question_claims(q) if c.authored and c.kind == "criterion"]
+        for entry in corpora.get(q.id, ()):
+            sentences.extend(entry.supports[:2])
+        pool[q.id] = sentences
+    pairs: list[Pair] = []
+    for q in chosen:
+        claims = [c for c in question_claims(q) if c.authored]
+        corpus = {entry.of: entry for entry in corpora.get(q.id, ())}
+        off_topic = [s for other, sents in pool.items() if other != q.id for s in sents]
+        for claim in claims:
+            pairs.extend(_claim_pairs(q, claim, claims, corpus, off_topic, templates))
+        pairs.extend(_rubric_text_pairs(q, corpus))
+    pairs.extend(generic_pairs)
+    return pairs
+
+
+def pairs_digest(pairs: Iterable[Pair]) -> str:
+    """sha256 of the pairs in order: equal digests, equal training data."""
+    h = hashlib.sha256()
+    for p in pairs:
+        h.update("\x1f".join((p.claim, p.passage, p.label, p.question, p.source)).encode())
+        h.update(b"\x1e")
+    return h.hexdigest()
