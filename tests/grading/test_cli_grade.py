@@ -29,7 +29,7 @@ def test_grade_stdin_json(bias_variance: Question) -> None:
     )
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
-    assert doc["schema"] == "mlprep.grade" and doc["version"] == 1
+    assert doc["schema"] == "mlprep.grade" and doc["version"] == 2
     assert doc["score"] > 0.8 and doc["grader"] == "default"
     assert doc["criteria"][0]["id"] == "defines-bias"
 

@@ -164,7 +164,7 @@ def test_control_characters_and_invalid_utf8(bias_variance: Question) -> None:
 def test_to_dict_is_the_versioned_json_shape(bias_variance: Question) -> None:
     report = grade(bias_variance, sample(bias_variance, "rambling"))
     doc = json.loads(json.dumps(report.to_dict()))
-    assert doc["schema"] == "mlprep.grade" and doc["version"] == 1
+    assert doc["schema"] == "mlprep.grade" and doc["version"] == 2
     assert doc["score"] == report.score and doc["question_id"] == "bias-variance"
     assert set(doc) >= {"grader", "points", "max_points", "passed", "criteria", "misconceptions"}
     assert 0 <= doc["band"] <= 4

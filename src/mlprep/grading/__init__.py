@@ -5,9 +5,11 @@
     >>> report = grade(load_bank().get("bias-variance"), "Bias is ...")
     >>> report.score, [c.status for c in report.criteria]
 
-Two graders ship: ``default`` (key terms and paraphrases, lemmatised, with negation
-and misconception detection; fast and light) and ``semantic`` (adds sentence
-embeddings per criterion; needs ``pip install 'mlprep[semantic]'``). Others plug in
+Three graders ship: ``default`` (key terms and paraphrases, lemmatised, with negation
+and misconception detection; fast and light), ``semantic`` (adds sentence
+embeddings per criterion; needs ``pip install 'mlprep[semantic]'``) and ``claims``
+(a trained cross-encoder judges whether the answer states, contradicts or does not
+address each rubric claim; onnxruntime, no torch). Others plug in
 with ``register_grader``. See docs/grading.md.
 """
 
@@ -62,6 +64,19 @@ def _semantic() -> Grader:
     return SemanticGrader()
 
 
+def _claims() -> Grader:
+    try:
+        from ._claim_model import ModelMissing
+        from ._claims import ClaimGrader
+
+        try:
+            return ClaimGrader()
+        except ModelMissing as exc:
+            raise GraderUnavailable(str(exc)) from None
+    except ImportError as exc:  # onnxruntime or tokenizers missing: a broken install
+        raise GraderUnavailable(f"{exc.name} is not installed") from None
+
+
 register_grader(
     "default",
     _default,
@@ -72,4 +87,9 @@ register_grader(
     _semantic,
     description="default grader plus per-criterion sentence embeddings (multilingual-e5-small)",
     requires="semantic",
+)
+register_grader(
+    "claims",
+    _claims,
+    description="a trained cross-encoder reads whether the answer states or contradicts each claim",
 )

@@ -1,4 +1,4 @@
-"""The claims a question's answer is judged on: the rubric's, or its criteria's text when it has none.
+"""The claims an answer is judged on: the rubric's, or its criteria's text when it has none.
 
 Shared by the claim grader and the training data assembly, so that the model is
 trained on exactly the sentences it is later asked about.

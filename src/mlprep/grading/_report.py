@@ -22,11 +22,12 @@ __all__ = [
 ]
 
 GRADE_SCHEMA = "mlprep.grade"
-GRADE_SCHEMA_VERSION = 1
+# 2: a criterion's status may be "contradicted" (the claim grader: the answer states the opposite).
+GRADE_SCHEMA_VERSION = 2
 # The share of the rubric's points an answer needs to pass in an interview.
 PASS_MARK = 0.6
 
-Status = Literal["met", "partly", "missed"]
+Status = Literal["met", "partly", "missed", "contradicted"]
 
 
 class _Model(BaseModel):
@@ -117,7 +118,7 @@ class GradeReport(_Model):
         table.add_column("status")
         table.add_column("points", justify="right")
         table.add_column("feedback / evidence")
-        styles = {"met": "green", "partly": "yellow", "missed": "red"}
+        styles = {"met": "green", "partly": "yellow", "missed": "red", "contradicted": "bold red"}
         for c in self.criteria:
             detail = Text(c.feedback)
             if c.evidence is not None:
@@ -139,7 +140,12 @@ class GradeReport(_Model):
     def _repr_html_(self) -> str:
         from html import escape
 
-        colours = {"met": "#1a7f37", "partly": "#9a6700", "missed": "#cf222e"}
+        colours = {
+            "met": "#1a7f37",
+            "partly": "#9a6700",
+            "missed": "#cf222e",
+            "contradicted": "#82071e",
+        }
         rows = []
         for c in self.criteria:
             evidence = (

@@ -68,7 +68,7 @@ DEV_SHARE = 0.15
 SAME_QUESTION = 6
 OFF_TOPIC = 3
 KEYWORD_LISTS = 2
-TEMPLATES = {"supports": 2, "contradicts": 2, "neutral": 1}
+TEMPLATES: dict[Label, int] = {"supports": 2, "contradicts": 2, "neutral": 1}
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,9 @@ def load_generic(path: Path = GENERIC_FILE) -> tuple[list[Template], list[Pair]]
     pairs = [
         Pair(p["claim"], p["passage"], p["label"], "", "generic") for p in data.get("pair", [])
     ]
-    for item in [*templates, *pairs]:
-        if item.label not in LABELS:
-            raise ValueError(f"{path}: unknown label {item.label!r}")
+    for label in [t.label for t in templates] + [p.label for p in pairs]:
+        if label not in LABELS:
+            raise ValueError(f"{path}: unknown label {label!r}")
     return templates, pairs
 
 
@@ -186,7 +186,9 @@ def _rubric_text_pairs(question: Question, corpus: dict[str, CorpusEntry]) -> li
         if len(criterion.claims) != 1 or criterion.id not in corpus:
             continue
         entry, text = corpus[criterion.id], as_claim(criterion.text)
-        out.extend(Pair(text, s, "supports", question.id, "rubric-text") for s in entry.supports[:3])
+        out.extend(
+            Pair(text, s, "supports", question.id, "rubric-text") for s in entry.supports[:3]
+        )
         out.extend(
             Pair(text, s, "contradicts", question.id, "rubric-text") for s in entry.contradicts[:2]
         )

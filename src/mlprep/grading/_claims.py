@@ -1,0 +1,289 @@
+"""The claim grader: does the answer state, contradict, or not address each rubric claim?
+
+For every (claim, passage) pair the claim model (``_claim_model``) gives
+P(supports), P(contradicts), P(neutral). A criterion's claim earns credit from the
+passage that best supports it, ramped between two thresholds; it is lost when a
+passage contradicts it more strongly than any passage supports it. A criterion with
+several claims earns its points in proportion. A misconception is charged only when
+a passage supports the misconception's claim. Evidence is always a passage, an exact
+span of the answer. See docs/grading.md.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ._claim_model import CONTRADICTS, SUPPORTS, ClaimModel
+from ._claimset import ClaimSpec, question_claims
+from ._passages import Passage, is_term_list, passages
+from ._report import (
+    PASS_MARK,
+    CriterionResult,
+    Evidence,
+    GradeReport,
+    MisconceptionResult,
+    Status,
+)
+from ._text import clean, truncate_words
+
+if TYPE_CHECKING:
+    from mlprep.content import Criterion, Question
+
+__all__ = ["ClaimGrader", "Reading", "Thresholds"]
+
+MAX_WORDS = 2000
+# Above this many (claim, passage) pairs, each claim is read against its closest
+# passages only (token-level similarity of the cached encodings): bounds the time of
+# a long answer without ever skipping a short one.
+MAX_PAIRS = 200
+_CACHE = 256  # questions whose claim encodings are kept
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The grader's few numbers, fitted on the bank's samples (scripts/tune_claims.py)."""
+
+    support_low: float = 0.35  # P(supports) below this earns nothing
+    support_high: float = 0.75  # ... above this, full credit; linear in between
+    contradict: float = 0.5  # P(contradicts) at which a passage contradicts a claim
+    misconception: float = 0.6  # P(supports) of a misconception's claim that charges it
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the model read in one answer: its passages and P(label) per (claim, passage)."""
+
+    specs: list[ClaimSpec]
+    passages: list[Passage]
+    probs: np.ndarray  # (claims, passages, 3)
+    notes: list[str]
+    words: int
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    credit: float
+    support: float
+    support_at: int  # passage index, -1 when there is none
+    contradiction: float
+    contradiction_at: int
+    contradicted: bool
+
+
+def _lower_first(text: str) -> str:
+    text = text.strip().rstrip(".")
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class ClaimGrader:
+    name = "claims"
+    description = (
+        "a trained cross-encoder reads whether the answer states or contradicts each claim"
+    )
+
+    def __init__(
+        self, model: ClaimModel | None = None, thresholds: Thresholds | None = None
+    ) -> None:
+        self.model = model if model is not None else ClaimModel()
+        self.thresholds = thresholds or Thresholds()
+        self._claims: OrderedDict[tuple[str, ...], list[np.ndarray]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    # -- model calls ----------------------------------------------------------------
+
+    def _claim_vectors(self, specs: list[ClaimSpec]) -> list[np.ndarray]:
+        key = tuple(s.text for s in specs)
+        with self._lock:
+            if key in self._claims:
+                self._claims.move_to_end(key)
+                return self._claims[key]
+        vectors = self.model.encode(list(key))
+        with self._lock:
+            self._claims[key] = vectors
+            while len(self._claims) > _CACHE:
+                self._claims.popitem(last=False)
+        return vectors
+
+    def probabilities(self, specs: list[ClaimSpec], found: list[Passage]) -> np.ndarray:
+        """(claims, passages, 3) probabilities; pairs not read are neutral (1 on index 2)."""
+        claims = self._claim_vectors(specs)
+        vectors = self.model.encode([p.text for p in found])
+        out = np.zeros((len(specs), len(found), 3), dtype=np.float32)
+        out[:, :, 2] = 1.0
+        pairs = _select_pairs(claims, vectors)
+        if pairs:
+            probs = self.model.predict(claims, vectors, pairs)
+            for (c, p), row in zip(pairs, probs, strict=True):
+                out[c, p] = row
+        return out
+
+    # -- scoring --------------------------------------------------------------------
+
+    def _verdict(self, probs: np.ndarray) -> _Verdict:
+        """One claim against every passage: ``probs`` is (passages, 3)."""
+        t = self.thresholds
+        if len(probs) == 0:
+            return _Verdict(0.0, 0.0, -1, 0.0, -1, False)
+        s_at = int(np.argmax(probs[:, SUPPORTS]))
+        c_at = int(np.argmax(probs[:, CONTRADICTS]))
+        support, contra = float(probs[s_at, SUPPORTS]), float(probs[c_at, CONTRADICTS])
+        contradicted = contra >= t.contradict and contra > support
+        span = max(1e-6, t.support_high - t.support_low)
+        credit = 0.0 if contradicted else min(1.0, max(0.0, (support - t.support_low) / span))
+        return _Verdict(credit, support, s_at, contra, c_at, contradicted)
+
+    def read(self, question: Question, text: str) -> Reading:
+        """The model's part of grading (the slow part): passages and their probabilities."""
+        text, notes = clean(text)
+        graded, cut = truncate_words(text, MAX_WORDS)
+        if cut:
+            notes.append(f"Only the first {MAX_WORDS} words were graded.")
+        specs = question_claims(question)
+        found = passages(graded)
+        if not graded.strip():
+            notes.append("The answer is empty.")
+        elif not found or is_term_list(graded):
+            notes.append("The answer reads as a list of terms: write each point as a sentence.")
+        probs = (
+            self.probabilities(specs, found)
+            if found
+            else np.zeros((len(specs), 0, 3), dtype=np.float32)
+        )
+        return Reading(specs, found, probs, notes, sum(1 for _ in graded.split()))
+
+    def grade(self, question: Question, text: str) -> GradeReport:
+        return self.score(question, self.read(question, text))
+
+    def score(self, question: Question, reading: Reading) -> GradeReport:
+        """The report from a reading with this grader's thresholds (cheap: tuning reuses it)."""
+        specs, found = reading.specs, reading.passages
+        verdicts = {spec.id: self._verdict(reading.probs[i]) for i, spec in enumerate(specs)}
+        criteria = [
+            self._criterion(
+                c, [s for s in specs if s.owner == c.id and s.kind == "criterion"], verdicts, found
+            )
+            for c in question.rubric.criterion
+        ]
+        misconceptions = []
+        for m, spec in zip(
+            question.rubric.misconception,
+            [s for s in specs if s.kind == "misconception"],
+            strict=True,
+        ):
+            v = verdicts[spec.id]
+            if v.support >= self.thresholds.misconception and v.support_at >= 0:
+                misconceptions.append(
+                    MisconceptionResult(
+                        id=m.id,
+                        text=m.text,
+                        penalty=m.penalty,
+                        evidence=_evidence(found[v.support_at]),
+                    )
+                )
+        earned = sum(c.earned for c in criteria)
+        net = max(0.0, earned - sum(m.penalty for m in misconceptions))
+        max_points = question.max_points
+        score = round(min(1.0, net / max_points), 4) if max_points else 0.0
+        return GradeReport(
+            question_id=question.id,
+            grader=self.name,
+            score=score,
+            points=round(net, 3),
+            max_points=max_points,
+            passed=score >= PASS_MARK,
+            criteria=criteria,
+            misconceptions=misconceptions,
+            notes=list(reading.notes),
+            words=reading.words,
+        )
+
+    def _criterion(
+        self,
+        criterion: Criterion,
+        specs: list[ClaimSpec],
+        verdicts: dict[str, _Verdict],
+        found: list[Passage],
+    ) -> CriterionResult:
+        vs = [verdicts[s.id] for s in specs]
+        credit = sum(v.credit for v in vs) / len(vs)
+        met = [s for s, v in zip(specs, vs, strict=True) if v.credit >= 0.5]
+        wrong = [(s, v) for s, v in zip(specs, vs, strict=True) if v.contradicted]
+        status: Status
+        if len(met) == len(specs):
+            status = "met"
+        elif wrong and not met:
+            status = "contradicted"
+        elif met or credit > 0:
+            status = "partly"
+        else:
+            status = "missed"
+        evidence = None
+        if wrong and status == "contradicted":
+            evidence = _evidence(found[wrong[0][1].contradiction_at])
+        elif credit > 0:
+            best = max(vs, key=lambda v: v.credit)
+            evidence = _evidence(found[best.support_at])
+        return CriterionResult(
+            id=criterion.id,
+            text=criterion.text,
+            status=status,
+            points=criterion.points,
+            earned=round(criterion.points * credit, 3),
+            found=[s.text for s in met],
+            missing=[s.text for s in specs if s not in met],
+            evidence=evidence,
+            feedback=_feedback(criterion.feedback, specs, vs, found),
+        )
+
+
+def _feedback(
+    rubric_line: str, specs: list[ClaimSpec], verdicts: list[_Verdict], found: list[Passage]
+) -> str:
+    """What to fix, claim by claim: never what the answer already says, never a bare term."""
+    parts = []
+    for spec, v in zip(specs, verdicts, strict=True):
+        if v.contradicted:
+            said = _quote(found[v.contradiction_at].text)
+            parts.append(f'Your answer says "{said}", but that is not right: {spec.text}')
+        elif v.credit < 0.5:
+            parts.append(f"State that {_lower_first(spec.text)}." if spec.authored else rubric_line)
+    if not parts:
+        return "Covered."
+    return " ".join(parts)
+
+
+def _evidence(passage: Passage) -> Evidence:
+    return Evidence(start=passage.start, end=passage.end, text=passage.text)
+
+
+def _select_pairs(claims: list[np.ndarray], passages_: list[np.ndarray]) -> list[tuple[int, int]]:
+    everything = [(c, p) for c in range(len(claims)) for p in range(len(passages_))]
+    if len(everything) <= MAX_PAIRS:
+        return everything
+    keep = max(2, MAX_PAIRS // max(1, len(claims)))
+
+    def unit(x: np.ndarray) -> np.ndarray:
+        norm = np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-6)
+        return np.asarray(x / norm, dtype=np.float32)
+
+    ps = [unit(p) for p in passages_]
+    out: list[tuple[int, int]] = []
+    for c, claim in enumerate(claims):
+        cu = unit(claim)
+        # Mean over the claim's tokens of the best-matching passage token (late interaction).
+        scores = [float((cu @ p.T).max(axis=1).mean()) for p in ps]
+        best = sorted(range(len(ps)), key=lambda i: -scores[i])[:keep]
+        out.extend((c, p) for p in sorted(best))
+    return out

