@@ -17,18 +17,20 @@ import itertools
 import json
 import statistics
 import time
+from pathlib import Path
 from typing import Any
 
 from mlprep.content import load_bank
+from mlprep.grading._claim_model import MODEL_DIR, ClaimModel
 from mlprep.grading._claims import ClaimGrader, Reading, Thresholds
 from mlprep.grading.calibration import LabelledAnswer, figures, labelled_answers
 from mlprep.grading.training import EXCLUDED_QUESTIONS
 
 GRID = {
-    "support_low": [0.2, 0.3, 0.4, 0.5],
-    "support_high": [0.6, 0.7, 0.8, 0.9],
-    "contradict": [0.4, 0.5, 0.6, 0.7],
-    "misconception": [0.5, 0.6, 0.7, 0.8, 0.9],
+    "support_low": [0.35, 0.5, 0.6, 0.7],
+    "support_high": [0.7, 0.8, 0.9],
+    "contradict": [0.5, 0.6, 0.7, 0.8],
+    "misconception": [0.7, 0.8, 0.9, 0.95],
 }
 
 
@@ -62,9 +64,13 @@ def summarise(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--model", type=Path, default=MODEL_DIR, help="model folder")
+    parser.add_argument("--threads", type=int, default=2, help="model threads (offline)")
+    parser.add_argument("--every", type=int, default=1, help="use every k-th answer (time)")
     args = parser.parse_args()
     answers = [a for a in labelled_answers(load_bank()) if a.question.id not in EXCLUDED_QUESTIONS]
-    grader = ClaimGrader()
+    answers = answers[:: args.every]
+    grader = ClaimGrader(ClaimModel(args.model, threads=args.threads))
     t0 = time.time()
     readings = [grader.read(a.question, a.sample.text) for a in answers]
     read_s = time.time() - t0

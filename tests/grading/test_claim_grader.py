@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from grading_texts import FLUENT_BUT_WRONG, sample
 
 from mlprep.content import Bank, Question
 from mlprep.grading import GRADE_SCHEMA_VERSION, GradeReport, available_graders, get_grader
 from mlprep.grading._claim_model import MODEL_DIR
 from mlprep.grading._claims import ClaimGrader
 from mlprep.grading._passages import passages
-
-from .grading_texts import FLUENT_BUT_WRONG, sample
 
 MODEL_BUDGET_BYTES = 40 * 1024 * 1024
 
@@ -98,7 +97,9 @@ def test_a_negated_claim_is_contradicted(claims: ClaimGrader, bias_variance: Que
     assert report.to_dict()["version"] == GRADE_SCHEMA_VERSION == 2
 
 
-def test_the_swapped_bias_variance_answer_fails(claims: ClaimGrader, bias_variance: Question) -> None:
+def test_the_swapped_bias_variance_answer_fails(
+    claims: ClaimGrader, bias_variance: Question
+) -> None:
     report = claims.grade(bias_variance, FLUENT_BUT_WRONG)
     assert not report.passed
     assert report.score <= 0.2
@@ -116,7 +117,11 @@ def test_an_answer_to_another_question_fails(claims: ClaimGrader, bank: Bank) ->
 def test_a_keyword_list_scores_low(claims: ClaimGrader, written: list[Question]) -> None:
     scores = []
     for question in written:
-        words = {w.lower() for c in question.rubric.criterion for w in re.findall(r"[A-Za-z-]{4,}", c.text)}
+        words = {
+            w.lower()
+            for c in question.rubric.criterion
+            for w in re.findall(r"[A-Za-z-]{4,}", c.text)
+        }
         text = ", ".join(sorted(words)[:25])
         report = claims.grade(question, text)
         scores.append(report.score)

@@ -32,12 +32,12 @@ class ModelMissing(RuntimeError):
     """The model files are not where they should be (a broken install)."""
 
 
-def _session(path: Path) -> Any:
+def _session(path: Path, threads: int) -> Any:
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    # One thread: the machine is shared, and a grade is a few small batches.
-    options.intra_op_num_threads = 1
+    # One thread by default: the machine is shared, and a grade is a few small batches.
+    options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.log_severity_level = 3
@@ -47,7 +47,7 @@ def _session(path: Path) -> Any:
 class ClaimModel:
     """Loaded once per process; ``encode`` and ``predict`` are safe to call from threads."""
 
-    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+    def __init__(self, model_dir: Path = MODEL_DIR, *, threads: int = 1) -> None:
         files = [
             model_dir / n for n in ("model.json", "tokenizer.json", "encoder.onnx", "joint.onnx")
         ]
@@ -61,8 +61,8 @@ class ClaimModel:
         self.tokenizer = Tokenizer.from_file(str(files[1]))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_tokens)
-        self.encoder = _session(files[2])
-        self.joint = _session(files[3])
+        self.encoder = _session(files[2], threads)
+        self.joint = _session(files[3], threads)
 
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         return [e.ids for e in self.tokenizer.encode_batch(texts)]

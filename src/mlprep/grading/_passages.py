@@ -117,7 +117,7 @@ def is_term_list(text: str) -> bool:
     if not words:
         return True
     function = sum(w in FUNCTION_WORDS for w in words) / len(words)
-    if len(items) >= 3 and len(words) / len(items) <= 2.5 and function < 0.15:
+    if len(items) >= 3 and len(words) / len(items) <= 2.5 and function < 0.3:
         return True
     return len(words) >= 5 and function == 0.0 and ":" not in text and len(items) >= 2
 
