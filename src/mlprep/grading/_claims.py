@@ -48,10 +48,10 @@ _CACHE = 256  # questions whose claim encodings are kept
 class Thresholds:
     """The grader's few numbers, fitted on the bank's samples (scripts/tune_claims.py)."""
 
-    support_low: float = 0.35  # P(supports) below this earns nothing
-    support_high: float = 0.75  # ... above this, full credit; linear in between
+    support_low: float = 0.5  # P(supports) below this earns nothing
+    support_high: float = 0.7  # ... above this, full credit; linear in between
     contradict: float = 0.5  # P(contradicts) at which a passage contradicts a claim
-    misconception: float = 0.6  # P(supports) of a misconception's claim that charges it
+    misconception: float = 0.9  # P(supports) of a misconception's claim that charges it
 
 
 @dataclass(frozen=True)
