@@ -45,7 +45,10 @@ def test_wrong_then_right_submission(web: Browserless) -> None:
     assert growth.status_code == 200 and "reference" in growth.text
     # An exponent only when its fit is reliable; mse-mae's times are near the timer's
     # floor, so the row may say so instead (docs/judge.md).
-    assert "n<sup>" in growth.text or "could not be measured reliably" in growth.text
+    assert any(
+        words in growth.text
+        for words in ("n<sup>", "could not be measured reliably", "too fast to measure")
+    )
     attempts = web.core.store.attempts(question_id=CODING)
     assert [a.verdict for a in attempts] == ["wrong_answer", "accepted"]
     assert all(a.source == "web" for a in attempts)
