@@ -257,7 +257,52 @@ def test_a_venv_under_tmp_is_bound_on_top_of_the_private_tmp():
     assert cmd.index("--dev") < tmpfs_at < bind_at
     # each job mounts a fresh /tmp of its own: it binds the venv again on top of it
     config = json.loads(cmd[-1])
-    assert config["keep"] == ["/tmp/some-clone/.venv/lib/site-packages"]
+    [(staging, folder)] = config["keep"]
+    assert folder == "/tmp/some-clone/.venv/lib/site-packages"
+    assert not staging.startswith("/tmp/")
+    assert cmd[cmd.index(staging) - 2 : cmd.index(staging)] == ["--ro-bind", folder]
+
+
+def test_judges_from_a_virtualenv_under_tmp(vector_sum):
+    # The real thing, as in a CI clone under /tmp: an interpreter whose environment lives
+    # under /tmp must still import inside every job's fresh /tmp (it once failed with
+    # "the reference solution does not load (lost)").
+    if _bwrap.unavailable_reason() is not None:
+        pytest.skip("bubblewrap is not available here")
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/tmp", prefix="mlprep-venv-") as root:
+        venv = Path(root) / ".venv"
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+        python = venv / "bin" / "python"
+        site = subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        # this interpreter's packages (NumPy, mlprep) reach the new venv through a .pth
+        parents = [p for p in sys.path if p and Path(p).is_dir()]
+        (Path(site) / "parent.pth").write_text("\n".join(parents) + "\n")
+        script = (
+            "import json, sys\n"
+            "from pathlib import Path\n"
+            "from mlprep.content import load_question\n"
+            "from mlprep.judging import judge\n"
+            f"q = load_question(Path({str(QUESTIONS / 'vector-sum')!r}))\n"
+            "r = judge(q, q.read('solution.py'), mode='submit')\n"
+            "print(json.dumps([sys.prefix, r.verdict, r.message, r.isolation]))\n"
+        )
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MLPREP_")}
+        env["MLPREP_HOME"] = root
+        proc = subprocess.run(
+            [str(python), "-c", script], capture_output=True, text=True, env=env, timeout=180
+        )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    prefix, verdict, message, isolation = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert prefix.startswith("/tmp/")
+    assert verdict == "accepted", message
+    assert isolation.startswith("bubblewrap")
 
 
 def test_ci_judges_inside_bubblewrap(warm):

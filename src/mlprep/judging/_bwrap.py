@@ -36,6 +36,7 @@ _HERE = Path(__file__).resolve().parent
 ZYGOTE_FILES = ("_zygote.py", "_child.py", "_seccomp.py", "_jobns.py", "_wire.py")
 TMP_BYTES = 64 << 20  # each job's /tmp
 SHM_BYTES = 16 << 20  # each job's /dev/shm
+KEEP_DIR = "/judge/keep"  # staging copies of bound folders that live under /tmp
 # When mlprep runs as root the sandbox gets a host uid from this range (no account
 # needs to exist); MLPREP_SANDBOX_UID picks one explicitly.
 _UID_BASE = 0x6D6C0000
@@ -198,6 +199,12 @@ def bwrap_command(python: str, control_fd: int, paths: list[str]) -> Launch:
     if _covered(package, ["/usr", *bound]):
         cmd += ["--tmpfs", package]
     cmd += ["--proc", "/proc", "--dir", "/judge"]
+    # Folders under /tmp vanish under each job's fresh /tmp; a second binding outside
+    # /tmp lets the keeper bind them back (a mount of the zygote's namespace cannot
+    # be the source of a bind in the job's new one, a copy of it can).
+    under_tmp = [f for f in bound if f.startswith("/tmp/")]
+    for index, folder in enumerate(under_tmp):
+        cmd += ["--ro-bind", folder, f"{KEEP_DIR}/{index}"]
     for name in ZYGOTE_FILES:
         cmd += ["--ro-bind", str(_HERE / name), f"/judge/{name}"]
     config = {
@@ -205,7 +212,7 @@ def bwrap_command(python: str, control_fd: int, paths: list[str]) -> Launch:
         "jobns": True,
         "tmp_bytes": TMP_BYTES,
         "shm_bytes": SHM_BYTES,
-        "keep": [f for f in bound if f.startswith("/tmp/")],
+        "keep": [[f"{KEEP_DIR}/{i}", folder] for i, folder in enumerate(under_tmp)],
         # a non-root parent resets the job's peak memory through /proc/<pid>/clear_refs,
         # which it may write only for a dumpable process
         "dumpable": os.geteuid() != 0,

@@ -67,18 +67,18 @@ def _write(path: str, text: str) -> None:
         fh.write(text)
 
 
-def enter_job_namespaces(tmp_bytes: int, shm_bytes: int, keep: list[str]) -> None:
+def enter_job_namespaces(tmp_bytes: int, shm_bytes: int, keep: list[list[str]]) -> None:
     """In the keeper: new namespaces, and fresh limited tmpfs mounts on /tmp and /dev/shm.
 
-    ``keep`` are read-only folders bound under /tmp (a virtual environment or an
-    interpreter that lives there, as in CI clones): they are bound again on top of
-    the fresh /tmp, or the job could not import what it has not imported yet.
+    ``keep`` pairs (staging, folder): read-only folders that live under /tmp (a virtual
+    environment or an interpreter, as in CI clones), which the sandbox also binds at a
+    staging path outside /tmp. They are bound again on top of the fresh /tmp from their
+    staging copy, or the job could not import what it has not imported yet.
     """
     uid, gid = os.getuid(), os.getgid()
     # The zygote is not dumpable (so no job could read it through /proc); the keeper
     # must be, to write its own uid_map. No job can see the keeper.
     _libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
-    kept = [(path, os.open(path, os.O_PATH | os.O_CLOEXEC)) for path in keep]
     _check(_libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWPID), "unshare")
     _write("/proc/self/setgroups", "deny")
     _write("/proc/self/uid_map", f"{JOB_UID} {uid} 1")
@@ -86,12 +86,11 @@ def enter_job_namespaces(tmp_bytes: int, shm_bytes: int, keep: list[str]) -> Non
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
     flags = MS_NOSUID | MS_NODEV
     _mount("tmpfs", "/tmp", "tmpfs", flags, f"size={tmp_bytes},nr_inodes={TMP_INODES},mode=1777")
-    for path, fd in kept:
-        os.makedirs(path, exist_ok=True)
+    for staging, folder in keep:
+        os.makedirs(folder, exist_ok=True)
         # still read-only: the original bind's read-only flag is locked in this namespace
-        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
-        os.close(fd)
-        _mount("none", path, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        _mount(staging, folder, None, MS_BIND | MS_REC)
+        _mount("none", folder, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
     if os.path.isdir("/dev/shm"):
         shm = f"size={shm_bytes},nr_inodes={SHM_INODES},mode=1777"
         _mount("tmpfs", "/dev/shm", "tmpfs", flags, shm)

@@ -125,7 +125,7 @@ def _start_job(job_fd: int, res_fd: int, seccomp: Seccomp, config: dict[str, obj
         _jobns.enter_job_namespaces(
             int(config["tmp_bytes"]),  # type: ignore[call-overload]
             int(config["shm_bytes"]),  # type: ignore[call-overload]
-            list(config.get("keep") or []),  # type: ignore[call-overload]
+            [list(pair) for pair in config.get("keep") or []],  # type: ignore[attr-defined]
         )
         status_r, status_w = os.pipe()
         job = os.fork()
