@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from mlprep.store import ReviewState as ReviewStateRow
-
 from ._rating import Rating
-from ._sitting import LEECH_LAPSES, _lock, _write_review, new_card, scheduler_for
+from ._sitting import LEECH_LAPSES, _lock, _new_sitting, _write_review, new_card, scheduler_for
 
 if TYPE_CHECKING:
     from mlprep._core import Mlprep
@@ -65,31 +63,10 @@ def review(
     learner: str = "local",
 ) -> ReviewState:
     """Apply one rating to a question's card as a sitting of its own (for simulations)."""
-    from mlprep.store import Sitting
-
     lid = store.learner_id(learner)
     with store.transaction() as s:
         _lock(s, lid)
-        card = s.get(ReviewStateRow, (lid, question_id))
-        sitting = Sitting(
-            learner_id=lid,
-            question_id=question_id,
-            mock_id=None,
-            started_at=now,
-            last_at=now,
-            attempts=0,
-            failures=0,
-            accepted=False,
-            first_score=None,
-            hints_used=0,
-            solution_seen=False,
-            rating=None,
-            card_before_json=card.card_json if card else None,
-            lapses_before=card.lapses if card else 0,
-            leech_before=bool(card and card.leech),
-        )
-        s.add(sitting)
-        s.flush()
+        sitting = _new_sitting(s, lid, question_id, None, now)
         _write_review(s, sitting, question_id, kind, rating, None, now)
     saved = store.review(question_id, learner=learner)
     assert saved is not None

@@ -124,7 +124,7 @@ def _touch(
     s: Session, learner_id: int, question_id: str, mock_id: int | None, now: datetime
 ) -> Any:
     """The open sitting of this question, or a new one (with the help reset)."""
-    from mlprep.store import HintState, ReviewState, Sitting
+    from mlprep.store import HintState
 
     latest = _latest(s, learner_id)
     if _is_open(latest, question_id, mock_id, now):
@@ -133,6 +133,15 @@ def _touch(
     hint = s.get(HintState, (learner_id, question_id))
     if hint is not None:
         hint.revealed, hint.solution_seen, hint.updated_at = 0, False, now
+    return _new_sitting(s, learner_id, question_id, mock_id, now)
+
+
+def _new_sitting(
+    s: Session, learner_id: int, question_id: str, mock_id: int | None, now: datetime
+) -> Any:
+    """A sitting that starts now, remembering the card as it was (to undo its review)."""
+    from mlprep.store import ReviewState, Sitting
+
     card = s.get(ReviewState, (learner_id, question_id))
     sitting = Sitting(
         learner_id=learner_id,
