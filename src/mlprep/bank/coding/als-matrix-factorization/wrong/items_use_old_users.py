@@ -1,0 +1,28 @@
+"""Updates the items with the user factors from before the sweep (a Jacobi step), not the ones just computed."""
+
+import numpy as np
+
+
+def als(ratings, observed, item_factors, lam, n_iters):
+    observed = np.asarray(observed, dtype=bool)
+    v = np.array(item_factors, dtype=float)  # a copy: the caller's array is not touched
+    m, n = observed.shape
+    k = v.shape[1]
+    u = np.zeros((m, k))
+    ridge = lam * np.eye(k)
+
+    def solve_rows(fixed, mask, values):
+        # one ridge regression per row of mask, on the columns it observes only
+        out = np.zeros((mask.shape[0], k))
+        for row in range(mask.shape[0]):
+            cols = np.flatnonzero(mask[row])
+            f = fixed[cols]
+            out[row] = np.linalg.solve(f.T @ f + ridge, f.T @ values[row, cols])
+        return out
+
+    ratings = np.asarray(ratings, dtype=float)
+    for _ in range(n_iters):
+        new_u = solve_rows(v, observed, ratings)
+        v = solve_rows(u, observed.T, ratings.T) if _ else solve_rows(new_u, observed.T, ratings.T)
+        u = new_u
+    return u, v
