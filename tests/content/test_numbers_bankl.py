@@ -1,0 +1,158 @@
+"""Every derived number in the L01-L08 written questions is recomputed here (issue 18).
+
+Each test recomputes the figures from the scenario's given inputs and asserts that the
+formatted result is what the question's files print, so a typed or mis-rounded number fails.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from itertools import pairwise
+
+from mlprep.content import builtin_bank_root
+
+BANK = builtin_bank_root()
+
+
+def _read(question: str, name: str) -> str:
+    matches = list(BANK.glob(f"*/{question}/{name}"))
+    assert len(matches) == 1, f"{question}/{name} not found"
+    return matches[0].read_text(encoding="utf-8")
+
+
+def _prints(question: str, names: list[str], *figures: str) -> None:
+    """Every figure appears in every named file of the question."""
+    for name in names:
+        text = _read(question, name)
+        for figure in figures:
+            assert figure in text, f"{question}/{name} does not print {figure!r}"
+
+
+def _grouped(n: float) -> str:
+    return f"{n:,.0f}"
+
+
+# --- L01 tokenizer-bpe-vocabulary -------------------------------------------------
+
+Word = tuple[str, ...]
+
+
+def _pair_counts(words: dict[Word, int]) -> Counter[tuple[str, str]]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for word, count in words.items():
+        for pair in pairwise(word):
+            counts[pair] += count
+    return counts
+
+
+def _merge(words: dict[Word, int], pair: tuple[str, str]) -> dict[Word, int]:
+    merged: dict[Word, int] = {}
+    for word, count in words.items():
+        out: list[str] = []
+        i = 0
+        while i < len(word):
+            if i + 1 < len(word) and (word[i], word[i + 1]) == pair:
+                out.append(word[i] + word[i + 1])
+                i += 2
+            else:
+                out.append(word[i])
+                i += 1
+        merged[tuple(out)] = count
+    return merged
+
+
+def _tokens(words: dict[Word, int]) -> int:
+    return sum(len(w) * c for w, c in words.items())
+
+
+def test_tokenizer_bpe_merges_and_token_counts() -> None:
+    words: dict[Word, int] = {tuple("tea"): 6, tuple("ten"): 4, tuple("team"): 3, tuple("net"): 5}
+    totals = [_tokens(words)]
+    chosen = []
+    for _ in range(2):
+        ranked = _pair_counts(words).most_common()
+        best, count = ranked[0]
+        assert ranked[1][1] < count, "a tie would make the merge ambiguous"
+        chosen.append((best, count))
+        words = _merge(words, best)
+        totals.append(_tokens(words))
+    assert [p for p, _ in chosen] == [("t", "e"), ("te", "a")]
+    assert totals == [57, 44, 35]
+    q = "tokenizer-bpe-vocabulary"
+    _prints(q, ["answer.md"], "= 57$ tokens", "takes 44 tokens", "35 tokens", "= 13 |")
+    _prints(q, ["answer.md"], f"6 + 3 = {chosen[1][1]} times")
+    _prints(q, ["rubric.toml"], "13 occurrences", "(9)", "57 to 44 to 35")
+    _prints(q, ["samples.toml"], "6+4+3 = 13", "drops to 44", "6+3 = 9", "at 35")
+
+
+def test_tokenizer_wordpiece_scores() -> None:
+    words = {"tea": 6, "ten": 4, "team": 3, "net": 5}
+    units: Counter[str] = Counter()
+    for word, count in words.items():
+        for ch in word:
+            units[ch] += count
+    assert (units["t"], units["e"], units["a"], units["n"], units["m"]) == (18, 18, 9, 9, 3)
+    pairs = _pair_counts({tuple(w): c for w, c in words.items()})
+    score = {p: c / (units[p[0]] * units[p[1]]) for p, c in pairs.items()}
+    best = max(score, key=lambda p: score[p])
+    assert best == ("a", "m")
+    am, te = f"{score[('a', 'm')]:.3f}", f"{score[('t', 'e')]:.3f}"
+    assert (am, te) == ("0.111", "0.040")
+    q = "tokenizer-bpe-vocabulary"
+    _prints(q, ["answer.md", "rubric.toml"], am, te)
+    _prints(q, ["answer.md"], "*t* 18, *e* 18,\n*a* 9, *n* 9, *m* 3")
+    _prints(q, ["samples.toml"], "13/324", "3/(9*3) = 0.111")
+
+
+def test_tokenizer_embedding_parameters() -> None:
+    d = 4096
+    small, large = 32_000 * d, 256_000 * d
+    q = "tokenizer-bpe-vocabulary"
+    _prints(q, ["answer.md", "samples.toml"], _grouped(small), _grouped(large))
+    _prints(q, ["answer.md"], _grouped(2 * small), _grouped(2 * large))
+    _prints(q, ["rubric.toml"], _grouped(small), _grouped(large))
+    assert f"{large / 1e9:.2f}" == "1.05" and f"{small / 1e6:.0f}" == "131"
+    _prints(q, ["rubric.toml"], "131 million", "1.05 billion")
+
+
+# --- L02 pretraining-objectives-scaling --------------------------------------------
+
+
+def test_pretraining_masked_positions() -> None:
+    masked = 0.15 * 512
+    assert f"{masked:.1f}" == "76.8" and round(masked) == 77
+    q = "pretraining-objectives-scaling"
+    _prints(q, ["answer.md"], "= 76.8$, about 77 of 512")
+    _prints(q, ["rubric.toml", "samples.toml"], "about 77")
+
+
+def test_pretraining_compute_optimal_and_alternatives() -> None:
+    budget, ratio = 1e23, 20
+    n_opt = math.sqrt(budget / (6 * ratio))
+    d_opt = ratio * n_opt
+    assert math.isclose(6 * n_opt * d_opt, budget)
+    q = "pretraining-objectives-scaling"
+    opt_b, d_b = f"{n_opt / 1e9:.1f}", f"{d_opt / 1e9:.0f}"
+    assert (opt_b, d_b) == ("28.9", "577")
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{opt_b} billion", f"{d_b} billion")
+    _prints(q, ["answer.md"], f"{n_opt:.2e}".replace("e+10", "\\times10^{10}"))
+    _prints(q, ["answer.md"], f"{d_opt:.2e}".replace("e+11", "\\times10^{11}"))
+
+    big = 175e9
+    d_big = budget / (6 * big)
+    per_param = f"{d_big / big:.2f}"
+    assert per_param == "0.54"
+    _prints(q, ["answer.md", "samples.toml"], f"{d_big / 1e9:.1f} billion tokens", per_param)
+    _prints(q, ["rubric.toml"], f"about {d_big / 1e9:.0f} billion tokens", per_param)
+    serve_ratio = big / n_opt
+    assert round(serve_ratio) == 6
+    _prints(q, ["answer.md"], "about six times as expensive")
+    _prints(q, ["samples.toml"], "six times as much to serve")
+
+    small = 7e9
+    d_small = budget / (6 * small)
+    assert f"{d_small / 1e12:.2f}" == "2.38" and round(d_small / small, -1) == 340
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "2.38 trillion", "340")
+    assert round(n_opt / small) == 4
+    _prints(q, ["answer.md"], "about four times cheaper")
