@@ -24,9 +24,9 @@ def _read(question: str, name: str) -> str:
 def _prints(question: str, names: list[str], *figures: str) -> None:
     """Every figure appears in every named file of the question."""
     for name in names:
-        text = _read(question, name)
+        text = " ".join(_read(question, name).split())  # line breaks do not matter
         for figure in figures:
-            assert figure in text, f"{question}/{name} does not print {figure!r}"
+            assert " ".join(figure.split()) in text, f"{question}/{name} does not print {figure!r}"
 
 
 def _grouped(n: float) -> str:
@@ -156,3 +156,49 @@ def test_pretraining_compute_optimal_and_alternatives() -> None:
     _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "2.38 trillion", "340")
     assert round(n_opt / small) == 4
     _prints(q, ["answer.md"], "about four times cheaper")
+
+
+# --- L03 llm-decoding-settings -----------------------------------------------------
+
+LOGITS = (2.0, 1.0, 0.5, 0.0, -1.0)
+
+
+def _softmax(logits: tuple[float, ...], temperature: float) -> list[float]:
+    exps = [math.exp(z / temperature) for z in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _nucleus(probs: list[float], p: float) -> tuple[int, list[float]]:
+    running, sums = 0.0, []
+    for prob in sorted(probs, reverse=True):
+        running += prob
+        sums.append(running)
+    kept = next(i + 1 for i, s in enumerate(sums) if s >= p)
+    return kept, sums
+
+
+def test_decoding_temperature_and_top_p() -> None:
+    q = "llm-decoding-settings"
+    kept = {}
+    for temperature in (1.0, 0.5):
+        probs = _softmax(LOGITS, temperature)
+        listed = ", ".join(f"{x:.3f}" for x in probs)
+        _prints(q, ["answer.md", "rubric.toml", "samples.toml"], listed)
+        kept[temperature], sums = _nucleus(probs, 0.9)
+        running = ", ".join(f"{s:.3f}" for s in sums[:-1])
+        _prints(q, ["answer.md"], running)
+    assert kept == {1.0: 4, 0.5: 2}
+    _prints(q, ["answer.md", "samples.toml"], "4 tokens", "2 tokens")
+    _prints(q, ["rubric.toml"], "4 tokens at T = 1, 2 at T = 0.5")
+    # the partial sample's guess is a rounding of the true figure
+    assert round(_softmax(LOGITS, 0.5)[0], 1) == 0.8
+    _prints(q, ["samples.toml"], "around 80%")
+
+
+def test_decoding_length_normalisation() -> None:
+    short, long_ = -2.4 / 3, -4.0 / 10
+    assert (f"{short:.1f}", f"{long_:.1f}") == ("-0.8", "-0.4") and long_ > short
+    q = "llm-decoding-settings"
+    _prints(q, ["answer.md"], "$-2.4/3 = -0.8$", "$-4.0/10 = -0.4$")
+    _prints(q, ["rubric.toml", "samples.toml"], "-0.8", "-0.4")
