@@ -202,3 +202,37 @@ def test_decoding_length_normalisation() -> None:
     q = "llm-decoding-settings"
     _prints(q, ["answer.md"], "$-2.4/3 = -0.8$", "$-4.0/10 = -0.4$")
     _prints(q, ["rubric.toml", "samples.toml"], "-0.8", "-0.4")
+
+
+# --- L04 lora-legal-adapters -------------------------------------------------------
+
+
+def test_lora_memory_and_parameter_counts() -> None:
+    q = "lora-legal-adapters"
+    params, d, layers, rank = 7e9, 4096, 32, 16
+    per_param = 2 + 2 + 4 + 4 + 4
+    assert per_param == 16
+    full_gb = per_param * params / 1e9
+    weights_gb = 2 * params / 1e9
+    assert (full_gb, weights_gb) == (112, 14)
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "16 bytes", "112 GB")
+    _prints(q, ["answer.md", "samples.toml"], "14 GB")
+
+    per_matrix = rank * (d + d)
+    trained = per_matrix * 2 * layers
+    share = f"{100 * trained / params:.2f}%"
+    assert (per_matrix, trained, share) == (131_072, 8_388_608, "0.12%")
+    _prints(q, ["answer.md", "samples.toml"], _grouped(per_matrix))
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], _grouped(trained), share)
+    _prints(q, ["answer.md"], f"about {per_param * trained / 1e6:.0f} MB")
+    _prints(q, ["answer.md"], f"about {params * 0.5 / 1e9:.1f} GB")  # 4-bit base
+
+    adapter_mb = 2 * trained / 1e6
+    customers = 20
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{adapter_mb:.1f} MB")
+    _prints(
+        q,
+        ["answer.md", "rubric.toml", "samples.toml"],
+        f"{customers * adapter_mb:.0f} MB",
+        f"{customers * weights_gb:.0f} GB",
+    )
