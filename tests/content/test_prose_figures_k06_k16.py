@@ -19,7 +19,7 @@ import pytest
 from mlprep.content import builtin_bank_root
 
 CODING = builtin_bank_root() / "coding"
-QUESTIONS = ["bpe-merges"]
+QUESTIONS = ["bpe-merges", "decision-tree-cart"]
 
 
 def _module(folder: Path, name: str) -> ModuleType:
@@ -72,3 +72,36 @@ def test_bpe_prose() -> None:
     word_counts, merges, word = largest["args"]
     assert len(word_counts) == 500 and max(map(len, word_counts)) == 10
     assert merges == 200 and len(word) == 50
+
+
+def test_cart_prose() -> None:
+    import numpy as np
+
+    folder = CODING / "decision-tree-cart"
+    ref = _module(folder, "solution")
+    tests = _module(folder, "tests")
+    X, y = tests._X, tests._Y
+    root = ref._grow(X, y, 0, 1)
+    assert root[:2] == (1, 1.5) and root[2] == 1  # feature 1 at 1.5, pure left child
+    right = y[X[:, 1] > 1.5]
+    assert sorted(right.tolist()) == [0, 0, 2, 2] and root[3] == 0
+    assert ref._grow(X, y, 0, 2)[3][:2] == (0, 5.5)
+    assert tests._T[-1].tolist() == [5.5, 1.5]
+    # two weighted Ginis of a node with s <= n rows are fractions whose difference has a
+    # denominator of at most n * (n / 2) ** 4, so distinct scores differ by > 1e-12 at n = 300
+    assert 1 / (300 * 150**4) > ref.TIE == 1e-12
+    # the float tie case: the two scores are the same fraction but not the same float
+    tie = tests._float_tie()
+    scores = []
+    for f in (0, 1):
+        left = tie[0][:, f] <= 0.5
+        g = [
+            1 - sum((np.sum(part == c) / len(part)) ** 2 for c in (-3, 7))
+            for part in (tie[1][left], tie[1][~left])
+        ]
+        scores.append((left.sum() * g[0] + (~left).sum() * g[1]) / len(left))
+    assert scores[0] != scores[1] and abs(scores[0] - scores[1]) < 1e-12
+    X_big, _, X_test_big, depth = next(
+        c["args"] for c in tests.CASES if c["name"] == "largest stated size"
+    )
+    assert X_big.shape == (300, 6) and X_test_big.shape[0] <= 600 and depth == 6
