@@ -236,3 +236,48 @@ def test_lora_memory_and_parameter_counts() -> None:
         f"{customers * adapter_mb:.0f} MB",
         f"{customers * weights_gb:.0f} GB",
     )
+
+
+# --- L05 rag-company-docs ----------------------------------------------------------
+
+
+def test_rag_chunks_and_index_size() -> None:
+    q = "rag-company-docs"
+    docs, doc_tokens, chunk, overlap, dim = 400_000, 2_500, 500, 100, 768
+    assert docs * doc_tokens == 1_000_000_000
+    _prints(q, ["answer.md", "samples.toml"], "about a billion tokens")
+    stride = chunk - overlap
+    per_doc = math.ceil((doc_tokens - chunk) / stride) + 1
+    chunks = docs * per_doc
+    assert (per_doc, chunks) == (6, 2_400_000)
+    _prints(q, ["answer.md"], f"= {per_doc}$ chunks", f"about {_grouped(chunks)} chunks")
+    _prints(q, ["rubric.toml"], f"{per_doc} chunks per document", _grouped(chunks))
+    _prints(q, ["samples.toml"], "six per average document", "about 2.4 million chunks")
+    _prints(q, ["answer.md"], f"about {_grouped(5_000 * per_doc)} chunks")
+
+    fp32, fp16 = chunks * dim * 4 / 1e9, chunks * dim * 2 / 1e9
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{fp32:.2f} GB")
+    _prints(q, ["answer.md"], f"{fp16:.2f} GB", _grouped(chunks * dim))
+    graph = chunks * 2 * 32 * 4 / 1e9  # 2M = 64 links of 4-byte ids at the base layer
+    _prints(q, ["answer.md"], f"about {graph:.2f} GB")
+
+    scanned = 16 / 4096 * chunks
+    assert scanned == 9_375 and chunks / scanned == 256
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], _grouped(scanned))
+    _prints(q, ["answer.md"], "256 times fewer")
+    _prints(q, ["answer.md"], f"about {_grouped(5 * chunk)} tokens")
+
+
+def test_rag_retrieval_metrics() -> None:
+    q = "rag-company-docs"
+    ranks: list[int | None] = [1, 3, None, 2, 1]
+    reciprocal = [0.0 if r is None else 1 / r for r in ranks]
+    mrr = sum(reciprocal) / len(ranks)
+    at1 = sum(r is not None and r <= 1 for r in ranks) / len(ranks)
+    at5 = sum(r is not None and r <= 5 for r in ranks) / len(ranks)
+    assert (f"{mrr:.3f}", at1, at5) == ("0.567", 0.4, 0.8)
+    _prints(q, ["answer.md"], f"{sum(reciprocal):.3f}/5 = {mrr:.3f}", "$2/5 = 0.4$", "$4/5 = 0.8$")
+    _prints(q, ["rubric.toml", "samples.toml"], f"MRR {mrr:.3f}", "recall@5 is 0.8")
+    # the confidently-wrong sample averages the ranks it found
+    found = [r for r in ranks if r is not None]
+    _prints(q, ["samples.toml"], f"about {sum(found) / len(found):.2f}")
