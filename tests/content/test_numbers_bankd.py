@@ -1,0 +1,274 @@
+"""Every derived figure of the deep-learning written questions (D keys, issue 18) is computed.
+
+Each test recomputes the figures a question's prompt, hints, answer, rubric or samples
+print (shapes, parameter counts, variances, losses, memory) from the scenario's given
+inputs, formats them the way the text writes them, and asserts the text contains them.
+A typed or mis-rounded figure, or a scenario input changed without its consequences,
+fails here. Given inputs (the scenario's numbers) are not tested.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from mlprep.content import builtin_bank_root
+
+BANK = builtin_bank_root()
+
+
+def _read(question: str, name: str) -> str:
+    # LaTeX writes a thousands separator as {,}; compare with the plain comma.
+    return (BANK / question / name).read_text(encoding="utf-8").replace("{,}", ",")
+
+
+def _has(question: str, figures: dict[str, tuple[str, ...]]) -> None:
+    missing = [
+        f"{name}: {figure!r}"
+        for figure, names in figures.items()
+        for name in names
+        if figure not in _read(question, name)
+    ]
+    assert not missing, f"{question}: figures not found: {missing}"
+
+
+def _sci(x: float, style: str) -> str:
+    """1.2e24 as '1.2e24' (style 'e') or '1.2 \\times 10^{24}' (style 'tex')."""
+    exponent = math.floor(math.log10(abs(x)))
+    mantissa = round(x / 10**exponent, 1)
+    if mantissa >= 10:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    if style == "e":
+        return f"{mantissa:.1f}e{exponent}"
+    return f"{mantissa:.1f} \\times 10^{{{exponent}}}"
+
+
+def _out(n: int, k: int, s: int, p: int, d: int = 1) -> int:
+    return (n + 2 * p - d * (k - 1) - 1) // s + 1
+
+
+# --- D04 conv-shapes-receptive-field ------------------------------------------------------
+
+
+def test_conv_shapes_parameters_and_receptive_field() -> None:
+    q = "theory/conv-shapes-receptive-field"
+    # Given: 128x128x3 input; conv1 32 @ 5x5/s2/p2; conv2 64 @ 3x3/s1/p1; pool 2/s2;
+    # conv3 64 @ 3x3/s1/d2/p2.
+    h1 = _out(128, 5, 2, 2)
+    h2 = _out(h1, 3, 1, 1)
+    h3 = _out(h2, 2, 2, 0)
+    h4 = _out(h3, 3, 1, 2, d=2)
+    assert (h1, h2, h3, h4) == (64, 64, 32, 32)
+    shapes = [(h1, 32), (h2, 64), (h3, 64), (h4, 64)]
+    figures: dict[str, tuple[str, ...]] = {}
+    for h, c in shapes:
+        figures[f"{h} \\times {h} \\times {c}"] = ("answer.md",)
+        figures[f"{h}x{h}x{c}"] = ("rubric.toml", "samples.toml")
+    p1 = 5 * 5 * 3 * 32 + 32
+    p2 = 3 * 3 * 32 * 64 + 64
+    p3 = 3 * 3 * 64 * 64 + 64
+    for p in (p1, p2, p3, p1 + p2 + p3):
+        figures[f"{p:,}"] = ("answer.md", "rubric.toml", "samples.toml")
+    # receptive field: r += (k_eff - 1) * j; j *= s
+    r, j, trace = 1, 1, []
+    for k_eff, s in ((5, 2), (3, 1), (2, 2), (2 * (3 - 1) + 1, 1)):
+        r += (k_eff - 1) * j
+        j *= s
+        trace.append(r)
+    assert trace[-1] == 27
+    figures[f"{trace[-1]} \\times {trace[-1]}"] = ("answer.md",)
+    figures[f"{trace[-1]}x{trace[-1]}"] = ("rubric.toml", "samples.toml")
+    for value in trace:
+        figures[f"= {value}$"] = ("answer.md",)
+    stack, big = 3 * 9 * 64 * 64, 49 * 64 * 64
+    figures[f"{stack:,}"] = ("answer.md", "rubric.toml", "samples.toml")
+    figures[f"{big:,}"] = ("answer.md", "rubric.toml", "samples.toml")
+    figures[f"{round(100 * 27 / 49)}%"] = ("answer.md", "samples.toml")
+    _has(q, figures)
+
+
+# --- D01 backprop-vanishing-initialisation --------------------------------------------------
+
+
+def _sigmoid_slope(z: float) -> float:
+    s = 1 / (1 + math.exp(-z))
+    return s * (1 - s)
+
+
+def test_vanishing_exploding_and_initialisation_figures() -> None:
+    q = "theory/backprop-vanishing-initialisation"
+    n, layers = 512, 20  # given: width, depth, N(0, 1) weights, standardised inputs
+    best_case = 0.25**layers
+    sd = math.sqrt(n * 1.0)
+    share_usable = math.erf(2 / sd / math.sqrt(2))  # P(|z| < 2) for z ~ N(0, sd^2)
+    mean_abs = sd * math.sqrt(2 / math.pi)
+    relu_factor = n * 1.0 / 2
+    growth = math.sqrt(relu_factor) ** layers
+    he, xavier = math.sqrt(2 / n), math.sqrt(2 / (n + n))
+    _has(
+        q,
+        {
+            _sci(best_case, "tex"): ("answer.md",),
+            "9.1e-13": ("rubric.toml",),
+            f"{sd:.1f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"about {round(100 * share_usable)}%": ("answer.md",),
+            f"about {round(mean_abs)}": ("answer.md",),
+            _sci(_sigmoid_slope(mean_abs), "tex"): ("answer.md",),
+            f"= {relu_factor:.0f}$": ("answer.md",),
+            f"{relu_factor:.0f}": ("rubric.toml", "samples.toml"),
+            f"\\sqrt{{{relu_factor:.0f}}} = {math.sqrt(relu_factor):.0f}": ("answer.md",),
+            _sci(growth, "tex"): ("answer.md",),
+            _sci(growth, "e"): ("rubric.toml",),
+            f"{he:.4f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{xavier:.4f}": ("answer.md", "rubric.toml"),
+            f"1/{n}": ("answer.md", "samples.toml"),
+        },
+    )
+    assert abs(_sigmoid_slope(mean_abs) - 1.4e-8) < 0.05e-8
+
+
+# --- D02 adam-bias-correction-adamw ----------------------------------------------------------
+
+
+def _uncorrected_ratio(t: int, b1: float = 0.9, b2: float = 0.999) -> float:
+    return (1 - b1**t) / math.sqrt(1 - b2**t)
+
+
+def _simulate_adam_step(g: float, t: int, correct: bool) -> float:
+    """Adam's step size (in units of the learning rate) after t steps of a constant gradient."""
+    m = v = 0.0
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    for step in range(1, t + 1):
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        if step == t:
+            mh, vh = (m / (1 - b1**step), v / (1 - b2**step)) if correct else (m, v)
+            return mh / (math.sqrt(vh) + eps)
+    raise AssertionError
+
+
+def _lr(step: int) -> float:
+    peak, warm, total = 1e-3, 2000, 100_000
+    if step < warm:
+        return peak * step / warm
+    return 0.5 * peak * (1 + math.cos(math.pi * (step - warm) / (total - warm)))
+
+
+def test_adam_bias_correction_and_schedule_figures() -> None:
+    q = "theory/adam-bias-correction-adamw"
+    g = 0.5  # given
+    m1, v1 = (1 - 0.9) * g, (1 - 0.999) * g * g
+    ratio1 = _simulate_adam_step(g, 1, False) / _simulate_adam_step(g, 1, True)
+    assert ratio1 == pytest.approx(_uncorrected_ratio(1), rel=1e-6)
+    peak_t = max(range(1, 5000), key=_uncorrected_ratio)
+    assert _simulate_adam_step(g, peak_t, False) == pytest.approx(_uncorrected_ratio(peak_t), 1e-6)
+    lr_a, lr_b = _lr(1000), _lr(51_000)
+    _has(
+        q,
+        {
+            f"{m1:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{v1:.5f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{ratio1:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{_uncorrected_ratio(peak_t):.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"step {peak_t}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{_uncorrected_ratio(100):.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{_uncorrected_ratio(1000):.2f}": ("answer.md",),
+            f"{g**2:.2f}": ("answer.md", "samples.toml"),
+            # AdamW shrinks each weight by lr * lambda per step (given lr 1e-3, lambda 0.01)
+            f"10^{{{round(math.log10(1e-3 * 0.01))}}}": ("answer.md",),
+        },
+    )
+    assert lr_a == pytest.approx(5e-4) and lr_b == pytest.approx(5e-4)
+    _has(
+        q,
+        {
+            "5 \\times 10^{-4}$ at step\n1,000": ("answer.md",),
+            "$5 \\times 10^{-4}$ again at step 51,000": ("answer.md",),
+            "5e-4": ("rubric.toml", "samples.toml"),
+        },
+    )
+
+
+# --- D03 batchnorm-small-batch-eval-gap -------------------------------------------------------
+
+
+def test_batchnorm_statistics_figures() -> None:
+    q = "applied/batchnorm-small-batch-eval-gap"
+    small, large, momentum, age = 4, 64, 0.1, 20  # given batch 4; 64 for comparison
+    se_small, se_large = 1 / math.sqrt(small), 1 / math.sqrt(large)
+    weight = (1 - momentum) ** age
+    _has(
+        q,
+        {
+            f"${se_small:.1f}\\,\\sigma$": ("answer.md",),
+            f"${se_large:.3f}\\,\\sigma$": ("answer.md",),
+            f"{se_small:.1f} sigma": ("rubric.toml", "samples.toml"),
+            f"{se_large:.3f} sigma": ("rubric.toml", "samples.toml"),
+            f"\\approx {round(100 * weight)}\\%": ("answer.md",),
+            f"{round(100 * weight)}%": ("samples.toml", "rubric.toml"),
+        },
+    )
+
+
+# --- D05 lstm-gru-gates-vs-attention ----------------------------------------------------------
+
+
+def test_recurrent_figures() -> None:
+    q = "theory/lstm-gru-gates-vs-attention"
+    d_in, hidden, steps = 128, 256, 100  # given
+    plain, lstm_keep = 0.9**steps, 0.99**steps
+    block = hidden * (hidden + d_in) + hidden
+    torch_block = hidden * (hidden + d_in) + 2 * hidden
+    _has(
+        q,
+        {
+            _sci(plain, "tex"): ("answer.md",),
+            _sci(plain, "e"): ("rubric.toml", "samples.toml"),
+            f"{lstm_keep:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{block:,}": ("answer.md", "samples.toml"),
+            f"{4 * block:,}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{3 * block:,}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{4 * torch_block:,}": ("answer.md",),
+            f"{3 * torch_block:,}": ("answer.md",),
+            f"{hidden} \\times {hidden + d_in}": ("answer.md",),
+        },
+    )
+
+
+# --- D07 two-tower-infonce-retrieval ---------------------------------------------------------
+
+
+def test_two_tower_figures() -> None:
+    q = "recsys/two-tower-infonce-retrieval"
+    batch, listings, dim = 4096, 20_000_000, 128  # given
+    chance = math.log(batch)
+    fp32_gb, int8_gb = listings * dim * 4 / 1e9, listings * dim / 1e9
+    fp32_gib = listings * dim * 4 / 2**30
+    macs = listings * dim / 1e9
+    popularity_gap = math.log(0.01 / 0.00001)  # given shares: 1% vs 0.001% of clicks
+    _has(
+        q,
+        {
+            f"{batch - 1:,}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{chance:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{fp32_gb:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{int8_gb:.2f} GB": ("answer.md", "samples.toml"),
+            f"about {fp32_gib:.1f} GiB": ("answer.md",),
+            f"{macs:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"\\ln 1000 \\approx {popularity_gap:.1f}": ("answer.md",),
+        },
+    )
+
+
+def test_every_question_of_this_file_exists() -> None:
+    for q in (
+        "theory/conv-shapes-receptive-field",
+        "theory/backprop-vanishing-initialisation",
+        "theory/adam-bias-correction-adamw",
+        "applied/batchnorm-small-batch-eval-gap",
+        "theory/lstm-gru-gates-vs-attention",
+        "recsys/two-tower-infonce-retrieval",
+    ):
+        assert Path(BANK / q / "question.toml").is_file(), q
