@@ -262,6 +262,97 @@ def test_two_tower_figures() -> None:
     )
 
 
+# --- D08 dropout-label-smoothing-regularisation ---------------------------------------------
+
+
+def test_dropout_and_label_smoothing_figures() -> None:
+    q = "theory/dropout-label-smoothing-regularisation"
+    p, classes, eps = 0.2, 10, 0.1  # given
+    keep = 1 - p
+    factor = 1 / keep
+    true_target = 1 - eps + eps / classes
+    other_target = eps / classes
+    gap = math.log(true_target / other_target)
+    entropy = -(
+        true_target * math.log(true_target) + (classes - 1) * other_target * math.log(other_target)
+    )
+    _has(
+        q,
+        {
+            f"1/{keep:.1f} = {factor:.2f}": ("answer.md", "samples.toml"),
+            f"{factor:.2f}": ("rubric.toml",),
+            f"{factor:.2f}^2 \\approx {factor**2:.2f}": ("answer.md",),
+            f"{factor**2:.2f}": ("samples.toml",),
+            f"{true_target:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{other_target:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"\\ln {true_target / other_target:.0f} \\approx {gap:.2f}": ("answer.md",),
+            f"ln {true_target / other_target:.0f}, about {gap:.2f}": ("rubric.toml", "samples.toml"),
+            f"about {entropy:.2f}": ("answer.md", "samples.toml"),
+        },
+    )
+
+
+# --- D09 defect-detector-loss-calibration ---------------------------------------------------
+
+
+def test_loss_and_calibration_figures() -> None:
+    q = "case-study/defect-detector-loss-calibration"
+    parts, rate, inspect, miss = 2_000_000, 0.005, 2, 200  # given
+    p, y = 0.01, 1  # given: the defect the model scores 0.01
+    ce_grad = p - y
+    mse_grad = (p - y) * p * (1 - p)
+    easy, hard = (1 - 0.99) ** 2, (1 - 0.3) ** 2  # focal weights, gamma = 2
+    threshold = inspect / miss
+    odds_factor = (1 - rate) / rate  # 50/50 resampling multiplies the odds by this
+    odds_b = 0.6 / 0.4
+    odds_true = odds_b / odds_factor
+    p_true = odds_true / (1 + odds_true)
+    t_odds = threshold / (1 - threshold) * odds_factor
+    threshold_b = t_odds / (1 + t_odds)
+    assert p_true < threshold  # the part should not be inspected
+    _has(
+        q,
+        {
+            f"{parts * rate:,.0f}": ("answer.md",),
+            f"{ce_grad:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{mse_grad:.4f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"about {1 / (p * (1 - p)):.0f} times": ("answer.md", "samples.toml"),
+            f"{1 / (p * (1 - p)):.0f} times weaker": ("rubric.toml",),
+            "10^{-4}": ("answer.md",),
+            f"{easy:.0e}".replace("e-0", "e-"): ("rubric.toml", "samples.toml"),
+            f"{hard:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{threshold:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{odds_factor:.0f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{odds_b:.1f}": ("answer.md", "samples.toml"),
+            f"{odds_true:.5f}": ("answer.md",),
+            f"{p_true:.4f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"about {threshold_b:.2f}": ("answer.md", "samples.toml"),
+            f"{1 - 0.3:.1f}": ("answer.md",),  # hinge loss at margin 0.3
+        },
+    )
+
+
+# --- D10 furniture-style-transfer-learning --------------------------------------------------
+
+
+def test_transfer_learning_figures() -> None:
+    q = "case-study/furniture-style-transfer-learning"
+    features, classes, backbone = 2048, 12, 23.5e6  # given
+    head = features * classes + classes
+    share = 100 * head / backbone
+    rates = [1e-3 / 2.6**k for k in range(4)]
+    figures: dict[str, tuple[str, ...]] = {
+        f"{head:,}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{share:.1f}%": ("answer.md", "samples.toml"),
+        f"{share:.1f} percent": ("rubric.toml",),
+    }
+    for rate in rates[1:]:
+        mantissa, exponent = f"{rate:.2e}".split("e")
+        figures[f"{mantissa} \\times 10^{{{int(exponent)}}}"] = ("answer.md",)
+        figures[f"{mantissa}e{int(exponent)}"] = ("rubric.toml", "samples.toml")
+    _has(q, figures)
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -270,5 +361,8 @@ def test_every_question_of_this_file_exists() -> None:
         "applied/batchnorm-small-batch-eval-gap",
         "theory/lstm-gru-gates-vs-attention",
         "recsys/two-tower-infonce-retrieval",
+        "theory/dropout-label-smoothing-regularisation",
+        "case-study/defect-detector-loss-calibration",
+        "case-study/furniture-style-transfer-learning",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
