@@ -286,7 +286,10 @@ def test_dropout_and_label_smoothing_figures() -> None:
             f"{true_target:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
             f"{other_target:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
             f"\\ln {true_target / other_target:.0f} \\approx {gap:.2f}": ("answer.md",),
-            f"ln {true_target / other_target:.0f}, about {gap:.2f}": ("rubric.toml", "samples.toml"),
+            f"ln {true_target / other_target:.0f}, about {gap:.2f}": (
+                "rubric.toml",
+                "samples.toml",
+            ),
             f"about {entropy:.2f}": ("answer.md", "samples.toml"),
         },
     )
