@@ -281,3 +281,39 @@ def test_rag_retrieval_metrics() -> None:
     # the confidently-wrong sample averages the ranks it found
     found = [r for r in ranks if r is not None]
     _prints(q, ["samples.toml"], f"about {sum(found) / len(found):.2f}")
+
+
+# --- L06 llm-judge-support-replies -------------------------------------------------
+
+
+def test_judge_agreement_kappa_and_leniency() -> None:
+    q = "llm-judge-support-replies"
+    both_pass, judge_only, agents_only, both_fail = 120, 30, 10, 40
+    n = both_pass + judge_only + agents_only + both_fail
+    observed = (both_pass + both_fail) / n
+    judge_rate = (both_pass + judge_only) / n
+    agent_rate = (both_pass + agents_only) / n
+    chance = judge_rate * agent_rate + (1 - judge_rate) * (1 - agent_rate)
+    kappa = (observed - chance) / (1 - chance)
+    assert (n, observed, judge_rate, agent_rate) == (200, 0.8, 0.75, 0.65)
+    assert (f"{chance:.3f}", f"{kappa:.2f}") == ("0.575", "0.53")
+    _prints(q, ["answer.md"], "= 160$ of 200", "$p_o = 0.80$", "$150/200 = 0.75$")
+    _prints(q, ["answer.md"], "$130/200 = 0.65$", "= 0.575$", "= 0.53,$")
+    _prints(q, ["hints.md"], "judge 150/200, agents 130/200")
+    _prints(q, ["rubric.toml", "samples.toml"], "0.575", "0.53")
+    failed = judge_only + both_fail
+    lenient = f"{100 * judge_only / failed:.0f}%"
+    assert (failed, lenient) == (70, "43%")
+    _prints(q, ["rubric.toml", "samples.toml"], "30 of the 70", lenient)
+    _prints(q, ["answer.md"], "of the 70 drafts the agents failed, the judge passed 30", lenient)
+    _prints(q, ["rubric.toml"], "75% and 65%")
+
+
+def test_judge_pairwise_interval() -> None:
+    q = "llm-judge-support-replies"
+    p, n = 0.55, 400
+    se = math.sqrt(p * (1 - p) / n)
+    low, high = p - 1.96 * se, p + 1.96 * se
+    assert (f"{se:.3f}", f"{100 * low:.1f}", f"{100 * high:.1f}") == ("0.025", "50.1", "59.9")
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "0.025", "50.1% to 59.9%")
