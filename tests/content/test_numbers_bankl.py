@@ -317,3 +317,58 @@ def test_judge_pairwise_interval() -> None:
     assert (f"{se:.3f}", f"{100 * low:.1f}", f"{100 * high:.1f}") == ("0.025", "50.1", "59.9")
     for name in ["answer.md", "rubric.toml", "samples.toml"]:
         _prints(q, [name], "0.025", "50.1% to 59.9%")
+
+
+# --- L07 llm-serving-kv-cache ------------------------------------------------------
+
+
+def test_serving_kv_cache_memory() -> None:
+    q = "llm-serving-kv-cache"
+    layers, d, bytes_, budget = 40, 5120, 2, 50e9
+    per_token = 2 * layers * d * bytes_
+    full = per_token * 4096
+    assert per_token == 819_200
+    _prints(q, ["answer.md"], "819{,}200", f"about {per_token / 1e6:.2f} MB", _grouped(full))
+    _prints(q, ["rubric.toml", "samples.toml"], _grouped(per_token))
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{full / 1e9:.2f} GB")
+    reserved, paged = math.floor(budget / full), math.floor(budget / (per_token * 1000))
+    assert (reserved, paged) == (14, 61)
+    _prints(q, ["answer.md", "samples.toml"], f"only {reserved}", f"about {paged}")
+    _prints(q, ["rubric.toml"], f"holds {reserved} sequences", f"about {paged}")
+    _prints(q, ["answer.md"], f"about 1,000 tokens ({per_token * 1000 / 1e6:.1f} MB)")
+
+    gqa = 2 * layers * 8 * 128 * bytes_
+    assert per_token / gqa == 5
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], _grouped(gqa))
+    gqa_full = math.floor(budget / (gqa * 4096))
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"about {gqa_full}")
+
+
+def test_serving_latency_estimates() -> None:
+    q = "llm-serving-kv-cache"
+    params, bandwidth, peak = 13e9, 2.0e12, 312e12
+    weights = 2 * params
+    step = weights / bandwidth
+    assert (weights / 1e9, f"{1000 * step:.0f}", f"{1 / step:.0f}") == (26, "13", "77")
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "26 GB", "13 ms", "77 tokens")
+    prefill = 2 * params * 800
+    prefill_ms = 1000 * prefill / (0.5 * peak)
+    assert f"{prefill_ms:.0f}" == "133"
+    _prints(q, ["answer.md"], "2.08\\times10^{13}", "about\n133 ms")
+    _prints(q, ["rubric.toml", "samples.toml"], "2.08e13", "133 ms")
+
+    per_token = 2 * 40 * 5120 * 2
+    cache = 32 * 1000 * per_token
+    batch_step = (weights + cache) / bandwidth
+    total, per_user = 32 / batch_step, 1 / batch_step
+    assert f"{cache / 1e9:.1f}" == "26.2" and f"{1000 * batch_step:.0f}" == "26"
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "26.2 GB", _grouped(total))
+    _prints(q, ["answer.md", "rubric.toml"], f"{per_user:.0f} tokens per second")
+    _prints(q, ["answer.md"], f"{round(total * step)} times the single-sequence rate")
+
+    int8_step = weights / 2 / bandwidth
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "13 GB", f"{1000 * int8_step:.1f} ms")
+    _prints(q, ["answer.md", "samples.toml"], f"{1 / int8_step:.0f} tokens")
+    # the confidently-wrong sample's compute-bound estimate, in milliseconds
+    assert 1000 * weights / peak < 0.1
+    _prints(q, ["samples.toml"], "26 GFLOPs", "under a tenth of a millisecond")
