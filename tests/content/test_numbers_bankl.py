@@ -372,3 +372,25 @@ def test_serving_latency_estimates() -> None:
     # the confidently-wrong sample's compute-bound estimate, in milliseconds
     assert 1000 * weights / peak < 0.1
     _prints(q, ["samples.toml"], "26 GFLOPs", "under a tenth of a millisecond")
+
+
+# --- L08 llm-agent-failure-modes ---------------------------------------------------
+
+
+def test_failure_modes_rates_and_bounds() -> None:
+    q = "llm-agent-failure-modes"
+    before = 35 / 500
+    assert f"{100 * before:.1f}%" == "7.0%"
+    _prints(q, ["answer.md"], "a 7.0% success rate")
+    _prints(q, ["samples.toml"], "lower the\n7%")
+    ratio = 0.48 / 0.62
+    assert f"{ratio:.2f}" == "0.77"
+    _prints(q, ["answer.md"], "$0.48/0.62 = 0.77$")
+    _prints(q, ["rubric.toml", "samples.toml"], "0.48/0.62 = 0.77")
+    _prints(q, ["rubric.toml"], "ratio of 0.77")
+    exact = 1 - 0.05 ** (1 / 300)
+    rule_of_three = 3 / 300
+    assert f"{100 * exact:.2f}%" == "0.99%" and rule_of_three == 0.01
+    _prints(q, ["answer.md"], "\\approx 0.99\\%$", "$3/300 = 1\\%$")
+    _prints(q, ["samples.toml"], "3/300 = 1%")
+    _prints(q, ["rubric.toml"], "below about 1%")
