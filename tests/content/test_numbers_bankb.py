@@ -1,0 +1,184 @@
+"""Every derived number in the B-key written questions is computed here (issue 18).
+
+Each test recomputes the figures a question derives from its scenario (a residual, an
+error rate, a count, a threshold) and asserts that the formatted figure appears in the
+file that prints it, so a number typed or rounded by hand fails. The scenario's given
+inputs need no test.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from mlprep.content import builtin_bank_root
+
+BANK = builtin_bank_root()
+
+
+@cache
+def _read(qid: str, name: str) -> str:
+    (folder,) = [p for p in BANK.glob(f"*/{qid}") if p.is_dir()]
+    return (Path(folder) / name).read_text(encoding="utf-8")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shows(qid: str, name: str, *figures: str) -> None:
+    """Each figure appears in the file (line breaks and runs of spaces count as one space)."""
+    text = _squash(_read(qid, name))
+    missing = [f for f in figures if _squash(f) not in text]
+    assert not missing, f"{qid}/{name} does not print {missing}"
+
+
+def _tex(n: float) -> str:
+    """A whole number as the Markdown math writes it: 5{,}660."""
+    return f"{round(n):,}".replace(",", "{,}")
+
+
+def _g(x: float, digits: int = 2) -> str:
+    """A figure as the text writes it: rounded, thousands separated, no trailing zeros."""
+    r = round(float(x), digits)
+    if r == int(r):
+        return f"{int(r):,}"
+    return f"{r:,.{digits}f}".rstrip("0")
+
+
+def test_boosting_by_hand() -> None:
+    qid = "boosting-by-hand"
+    x = np.array([1.0, 2, 6, 8])
+    y = np.array([12.0, 16, 30, 38])
+    f0 = y.mean()
+    residuals = y - f0
+    # the best stump: the cut that leaves the least squared error inside the leaves
+    sse = []
+    for cut in range(1, len(x)):
+        left, right = residuals[:cut], residuals[cut:]
+        sse.append(((left - left.mean()) ** 2).sum() + ((right - right.mean()) ** 2).sum())
+    best = int(np.argmin(sse)) + 1
+    assert (x[best - 1], x[best]) == (2, 6)  # the prompt's split is the best one
+    leaves = np.where(np.arange(4) < best, residuals[:best].mean(), residuals[best:].mean())
+    f1 = f0 + 0.1 * leaves
+    mse0, mse1 = ((y - f0) ** 2).mean(), ((y - f1) ** 2).mean()
+    _shows(qid, "hints.md", f"F_0 = {_g(f0)}")
+    _shows(qid, "answer.md", _g(f0), "(-12,\\ -8,\\ 6,\\ 14)", "(23,\\ 23,\\ 25,\\ 25)")
+    assert list(residuals) == [-12, -8, 6, 14] and list(f1) == [23, 23, 25, 25]
+    assert sorted({leaves[0], leaves[-1]}) == [-10, 10]
+    _shows(qid, "answer.md", f"= {_g(mse0)}", f"= {_g(mse1)}", "$-10$ and $+10$")
+    _shows(qid, "answer.md", f"error of {_g(sse[1])}", f"{_g(sse[0])} and about {_g(sse[2], 1)}")
+    nxt = y - f1
+    _shows(qid, "answer.md", "(" + ", ".join(_g(v) for v in nxt) + ")")
+    # eta = 1 jumps straight to the leaf means
+    _shows(qid, "answer.md", f"to {_g(f0 + leaves[0])} and {_g(f0 + leaves[-1])}")
+    _shows(qid, "rubric.toml", "from 110 to 91", "-12, -8, 6 and 14")
+    _shows(qid, "samples.toml", "(121 + 49 + 25 + 169)/4 = 91")
+    # split candidates per feature: a million sorted values against 255 bins
+    _shows(qid, "answer.md", f"about {_g(round(1_000_000 / 255, -2))} times fewer")
+
+
+def test_rare_defects_threshold() -> None:
+    qid = "rare-defects-threshold"
+    parts, rate, recall, fpr = 200_000, 0.005, 0.80, 0.02
+    defective = parts * rate
+    good = parts - defective
+    tp, fp = recall * defective, fpr * good
+    flagged = tp + fp
+    precision = tp / flagged
+    _shows(qid, "answer.md", "1{,}000", f"{good:,.0f}", f"{tp:.0f} true", "3{,}980", "4{,}780")
+    _shows(qid, "answer.md", f"\\approx {precision:.3f}", f"about {round(flagged / tp)} parts")
+    _shows(qid, "answer.md", f"about {flagged / parts * 40_000:.0f} inspections")
+    _shows(qid, "rubric.toml", f"{fp:,.0f} false alarms", f"flags {flagged:,.0f}")
+    _shows(qid, "rubric.toml", f"about {precision:.0%}", f"{good:,.0f} good")
+    _shows(qid, "samples.toml", f"{fp:,.0f} false alarms", f"about {precision:.0%}")
+    _shows(qid, "answer.md", f"flag nothing: {1 - rate:.1%}")
+    # a random model's PR AUC is the base rate
+    _shows(qid, "answer.md", f"about {rate}")
+    # inspect when p * 500 > 5
+    threshold = 5 / 500
+    _shows(qid, "answer.md", f"5/500 = {threshold}", f"is {threshold:.0%}", f"{500 // 5} times")
+    _shows(qid, "rubric.toml", f"5/500 = {threshold:.0%}")
+    # keeping 1 in 20 good parts: training base rate and the corrected probability of 0.20
+    beta, q = 1 / 20, 0.20
+    train_rate = rate / (rate + (1 - rate) * beta)
+    p = beta * q / (beta * q + 1 - q)
+    assert p > threshold  # the part is inspected
+    _shows(qid, "answer.md", f"\\approx {train_rate:.1%}".replace("%", "\\%"), f"\\approx {p:.3f}")
+    _shows(qid, "answer.md", f"about {p:.1%}")
+    _shows(qid, "rubric.toml", f"about {p:.1%}", f"= {p:.3f}")
+    _shows(qid, "samples.toml", f"is about {p:.3f}", f"probability is {p:.1%}")
+
+
+def test_click_model_calibration() -> None:
+    qid = "click-model-calibration"
+    impressions = np.array([30_000, 12_000, 6_000, 2_000])
+    predicted = np.array([0.04, 0.14, 0.28, 0.55])
+    observed = np.array([0.03, 0.09, 0.17, 0.33])
+    expected_clicks = (impressions * predicted).sum()
+    actual_clicks = (impressions * observed).sum()
+    ece = (impressions * np.abs(predicted - observed)).sum() / impressions.sum()
+    _shows(qid, "answer.md", f"= {_tex(expected_clicks)}")
+    _shows(qid, "answer.md", f"produced {actual_clicks:,.0f}", f"is {ece:.2f} here")
+    over = expected_clicks / actual_clicks - 1
+    _shows(qid, "answer.md", f"about {over:.0%}")
+    _shows(qid, "samples.toml", f"= {expected_clicks:,.0f}", f"about {over:.0%} more")
+    _shows(qid, "rubric.toml", f"expects {expected_clicks:,.0f}", f"{actual_clicks:,.0f} happened")
+    value = 2.00
+    bid, worth = predicted[-1] * value, observed[-1] * value
+    overbid = bid / worth - 1
+    _shows(qid, "answer.md", f"\\${bid:.2f}$ for", f"\\${worth:.2f}$,", f"{overbid:.0%} too much")
+    _shows(
+        qid, "rubric.toml", f"bids {bid:.2f} dollars", f"{worth:.2f} dollars, about {overbid:.0%}"
+    )
+    _shows(qid, "samples.toml", f"{bid:.2f} dollars", f"worth {worth:.2f}, {overbid:.0%}")
+    ratios = predicted / observed
+    _shows(qid, "answer.md", f"from {ratios[0]:.2f} in", f"to {ratios[-1]:.2f} in")
+    # the four impressions
+    p = np.array([0.8, 0.3, 0.1, 0.6])
+    y = np.array([1, 0, 0, 0])
+    squares = (p - y) ** 2
+    brier = squares.mean()
+    log_loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    terms = " + ".join(_g(s) for s in squares)
+    _shows(qid, "answer.md", f"\\tfrac14({terms}) = {_g(brier, 3)}", f"({log_loss:.3f} for")
+    _shows(qid, "samples.toml", f"({terms})/4 = {_g(brier, 3)}")
+    _shows(qid, "rubric.toml", f"{brier:.3f} for these four")
+    assert math.isclose(0.5 * 0.5, 0.25)  # always predicting 0.5 scores 0.25
+    _shows(qid, "answer.md", "0.5 scores 0.25")
+
+
+def test_readmission_validation_leak() -> None:
+    qid = "readmission-validation-leak"
+    folds, admissions, patients = 5, 40_000, 9_000
+    # a test admission's three sibling admissions all land in the test fold too
+    unseen = (1 / folds) ** 3
+    _shows(qid, "answer.md", f"$(1/5)^3 = {_g(unseen, 3)}$", f"in {1 - unseen:.1%} of cases")
+    _shows(qid, "answer.md", f"about {admissions / patients:.1f} admissions")
+    _shows(qid, "rubric.toml", f"(1/5)^3 = {unseen:.1%}", f"so {1 - unseen:.1%} do")
+    _shows(qid, "rubric.toml", f"cubed, {unseen:.1%}", f"so in {1 - unseen:.1%} of cases")
+    _shows(qid, "samples.toml", f"(1/5)^3 = {unseen:.1%}", f"so {1 - unseen:.1%}")
+
+
+def test_scaling_and_encoding() -> None:
+    qid = "scaling-and-encoding"
+    sd = np.array([60_000.0, 15, 2])
+    a, b, c = np.array([52_000.0, 25, 1]), np.array([82_000.0, 65, 5]), np.array([22_000.0, 25, 1])
+    raw_ab, raw_ac = np.linalg.norm(a - b), np.linalg.norm(a - c)
+    z_ab, z_ac = np.linalg.norm((a - b) / sd), np.linalg.norm((a - c) / sd)
+    income_share = (a - b)[0] ** 2 / raw_ab**2
+    _shows(qid, "answer.md", f"\\approx {_tex(raw_ab // 1)}.{round(raw_ab % 1 * 100):02d}")
+    _shows(qid, "answer.md", f"exactly ${_tex(raw_ac)}$")
+    _shows(qid, "answer.md", f"for {income_share:.4%}")
+    steps = np.abs(a - b) / sd
+    _shows(qid, "answer.md", f"= {steps[0]}$", f"\\approx {steps[1]:.2f}$", f"= {steps[2]:.0f}$")
+    squares = " + ".join(_g(s) for s in steps**2)
+    _shows(qid, "answer.md", f"\\sqrt{{{squares}}} \\approx {z_ab:.2f}", f"A-C is ${z_ac}$")
+    _shows(qid, "answer.md", f"about {z_ab / z_ac:.1f} times closer")
+    _shows(qid, "rubric.toml", f"about {z_ab:.2f} from B and {z_ac} from C", f"about {raw_ab:,.2f}")
+    _shows(
+        qid, "samples.toml", f"about {raw_ab:,.2f}", f"A-B is about {z_ab:.2f}", f"{steps[1]:.2f}"
+    )
