@@ -182,3 +182,27 @@ def test_scaling_and_encoding() -> None:
     _shows(
         qid, "samples.toml", f"about {raw_ab:,.2f}", f"A-B is about {z_ab:.2f}", f"{steps[1]:.2f}"
     )
+
+
+def test_locker_zones_clustering() -> None:
+    qid = "locker-zones-clustering"
+    k, d, n = 8, 2, 120_000
+    per_component = d + d * (d + 1) // 2
+    params = k * per_component + (k - 1)
+    _shows(
+        qid, "answer.md", f"$k-1 = {k - 1}$", f"${k} \\times {per_component} + {k - 1} = {params}$"
+    )
+    _shows(qid, "rubric.toml", f"{k} times {per_component} plus {k - 1}, that is {params}")
+    _shows(qid, "samples.toml", f"= {params};")
+    pairs = n * (n - 1) // 2
+    gigabytes = pairs * 8 / 1e9
+    _shows(qid, "answer.md", f"\\approx {pairs / 1e9:.1f}$ billion", f"about {gigabytes:.0f} GB")
+    _shows(qid, "rubric.toml", f"about {pairs / 1e9:.1f} billion", f"roughly {gigabytes:.0f} GB")
+    _shows(qid, "samples.toml", f"about {pairs / 1e9:.1f} billion", f"~{gigabytes:.0f} GB")
+    a, b = 0.4, 1.0
+    s = (b - a) / max(a, b)
+    _shows(qid, "answer.md", f"= {s:.1f},$")
+    _shows(qid, "rubric.toml", f"(1.0 - 0.4) / 1.0 = {s:.1f}")
+    _shows(
+        qid, "samples.toml", f"(1.0 - 0.4)/1.0 = {s:.1f}", f"silhouette for that point is {s:.1f}"
+    )
