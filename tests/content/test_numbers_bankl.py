@@ -394,3 +394,33 @@ def test_failure_modes_rates_and_bounds() -> None:
     _prints(q, ["answer.md"], "\\approx 0.99\\%$", "$3/300 = 1\\%$")
     _prints(q, ["samples.toml"], "3/300 = 1%")
     _prints(q, ["rubric.toml"], "below about 1%")
+
+
+# --- L05 (second angle) vector-index-hnsw-ivf-pq -----------------------------------
+
+
+def test_vector_index_sizes_and_recall() -> None:
+    q = "vector-index-hnsw-ivf-pq"
+    n, dim, nlist, nprobe, subvectors = 10_000_000, 768, 16_384, 32, 96
+    raw = n * dim * 4
+    _prints(q, ["answer.md", "rubric.toml"], f"{raw / 1e9:.2f} GB")
+    _prints(q, ["samples.toml"], f"= {raw / 1e9:.2f} GB")
+    fraction = nlist // nprobe
+    scanned = n * nprobe / nlist
+    assert (fraction, math.floor(scanned)) == (512, 19_531)
+    _prints(q, ["answer.md"], f"= 1/{fraction}$", "\\approx 19{,}531$")
+    _prints(q, ["rubric.toml", "samples.toml"], _grouped(math.floor(scanned)))
+    _prints(q, ["rubric.toml"], f"1/{fraction}")
+
+    per_vector = dim * 4
+    assert dim // subvectors == 8
+    _prints(q, ["answer.md"], f"{dim // subvectors} dimensions")
+    codes, ratio = n * subvectors, per_vector / subvectors
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], _grouped(per_vector))
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{codes / 1e9:.2f} GB")
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{ratio:.0f} times")
+    _prints(q, ["answer.md"], f"{n * (subvectors + 8) / 1e9:.2f} GB with 8-byte ids")
+
+    recall = 9_420 / 10_000
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{recall:.3f}")
+    _prints(q, ["samples.toml"], f"{100 * recall:.1f}%")
