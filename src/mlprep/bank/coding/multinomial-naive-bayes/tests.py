@@ -1,0 +1,164 @@
+"""Tests for multinomial naive Bayes on tokenised text. Trusted: never shown to the learner's sandbox."""
+
+import numpy as np
+
+_NAMES = ["spam", "ham", "promo", "billing", "10", "9", "Support", "support", "zeta", "alpha"]
+
+
+def _corpus(rng, n_train, n_test, n_classes, vocab_size, doc_len, test_len):
+    labels_pool = list(rng.choice(_NAMES, size=n_classes, replace=False))
+    vocab = [f"t{i}" for i in range(vocab_size)]
+    # each class prefers its own slice of a Zipf-like vocabulary
+    base = 1.0 / np.arange(1, vocab_size + 1)
+    probs = []
+    for _ in range(n_classes):
+        p = base[rng.permutation(vocab_size)] + 0.02 * rng.random(vocab_size)
+        probs.append(p / p.sum())
+    which = rng.integers(0, n_classes, size=n_train)
+    train_docs = [
+        list(rng.choice(vocab, size=int(rng.integers(0, doc_len + 1)), p=probs[c])) for c in which
+    ]
+    train_labels = [str(labels_pool[c]) for c in which]
+    test_docs = []
+    for _ in range(n_test):
+        c = int(rng.integers(n_classes))
+        doc = list(rng.choice(vocab, size=int(rng.integers(0, test_len + 1)), p=probs[c]))
+        doc += ["unseen-" + str(int(rng.integers(5)))] * int(rng.integers(0, 3))  # unknown tokens
+        rng.shuffle(doc)
+        test_docs.append([str(t) for t in doc])
+    return [[str(t) for t in d] for d in train_docs], train_labels, test_docs
+
+
+def generate(rng, size):
+    """size training documents over 1-6 classes (unsorted string labels); unknown and empty test docs."""
+    n = max(1, int(size))
+    n_classes = int(rng.integers(1, 7))
+    docs, labels, tests = _corpus(
+        rng,
+        n,
+        max(1, n // 4),
+        n_classes,
+        int(rng.integers(3, 200)),
+        12,
+        int(rng.choice([5, 40, 400])),
+    )
+    return (docs, labels, tests, float(rng.choice([1e-3, 0.1, 0.5, 1.0, 2.0])))
+
+
+_EX_TRAIN = [
+    ["win", "cash", "now"],
+    ["meeting", "at", "noon"],
+    ["cash", "prize", "win", "win"],
+    ["lunch", "at", "noon", "now"],
+]
+_EX_LABELS = ["spam", "ham", "spam", "ham"]
+
+# ham and spam are mirror images: the scores of the test doc are equal as real numbers
+# but summed in another order they differ in the last bit, spam's being larger
+_MIRROR = (
+    [["x", "y", "y", "f"], ["x", "x", "y", "f"]],
+    ["spam", "ham"],
+    [["x", "y"], ["y", "x", "x", "y"]],
+    0.1,
+)
+
+_BIG = _corpus(np.random.default_rng(211), 5000, 1000, len(_NAMES), 3000, 40, 100)
+_LONG = _corpus(np.random.default_rng(212), 300, 5, 3, 50, 10, 5000)
+
+CASES = [
+    {
+        "name": "prompt example",
+        "kind": "visible",
+        "args": (
+            _EX_TRAIN,
+            _EX_LABELS,
+            [["win", "win", "lunch"], ["noon", "cash", "unknown"], []],
+            1.0,
+        ),
+        "note": "the example from the prompt: a win, an exact tie and an empty document",
+    },
+    {
+        "name": "no test documents",
+        "kind": "hidden",
+        "args": (_EX_TRAIN, _EX_LABELS, [], 1.0),
+        "expected": [],
+        "note": "empty test list",
+    },
+    {
+        "name": "tie not bit-equal",
+        "kind": "hidden",
+        "args": _MIRROR,
+        "expected": [("ham", 0.5), ("ham", 0.5)],
+        "note": "mirror-image classes: scores equal as real numbers but 1 ulp apart in floating point; ham wins the tie",
+    },
+    {
+        "name": "one class",
+        "kind": "hidden",
+        "args": ([["a", "b"], ["b"]], ["only", "only"], [["a"], ["zzz"], []], 0.5),
+        "note": "a single class: posterior 1",
+    },
+    {
+        "name": "unknown tokens only",
+        "kind": "hidden",
+        "args": (
+            _EX_TRAIN + [["now"]],
+            _EX_LABELS + ["ham"],
+            [["dinner", "tomorrow", "dinner"]],
+            1.0,
+        ),
+        "note": "no known token: the prior (3 ham, 2 spam) decides",
+    },
+    {
+        "name": "counts, not presence",
+        "kind": "hidden",
+        "args": (
+            [["a", "b", "b", "b"], ["a", "a", "b"]],
+            ["x", "y"],
+            [["a", "b", "b", "b", "b"], ["a", "a", "a", "b"]],
+            1.0,
+        ),
+        "note": "repeated test tokens multiply their probability (multinomial, not Bernoulli)",
+    },
+    {
+        "name": "shared vocabulary size",
+        "kind": "hidden",
+        "args": (
+            [["a", "a", "c", "d", "e", "f"], ["b", "b"]],
+            ["big", "small"],
+            [["a"], ["b"], ["c", "b"]],
+            1.0,
+        ),
+        "note": "the smoothing uses the vocabulary of all classes, not each class's own",
+    },
+    {
+        "name": "empty training document",
+        "kind": "hidden",
+        "args": ([[], ["a"], [], ["b", "b"]], ["p", "q", "p", "q"], [["a", "b"], []], 0.5),
+        "note": "empty training docs count for the prior and add no tokens",
+    },
+    {
+        "name": "string order of labels",
+        "kind": "hidden",
+        "args": ([["u"], ["v"]], ["9", "10"], [["w"], ["u", "v"]], 1.0),
+        "expected": [("10", 0.5), ("10", 0.5)],
+        "note": "labels compare as strings: '10' < '9'; labels seen in unsorted order",
+    },
+    {
+        "name": "long documents",
+        "kind": "hidden",
+        "args": _LONG + (1.0,),
+        "note": "test docs of up to 5000 tokens: scores thousands below zero; exp of the raw scores underflows to 0",
+    },
+    {
+        "name": "tiny smoothing",
+        "kind": "hidden",
+        "args": (_EX_TRAIN, _EX_LABELS, [["prize", "meeting"], ["win", "noon", "noon"]], 1e-3),
+        "note": "alpha = 0.001: tokens unseen in a class are nearly impossible there",
+    },
+    {
+        "name": "largest stated size",
+        "kind": "hidden",
+        "args": _BIG + (0.5,),
+        "note": "5000 training docs, 10 classes, vocabulary 3000, 1000 test docs of up to 100 tokens",
+    },
+]
