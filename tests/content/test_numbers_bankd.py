@@ -356,6 +356,69 @@ def test_transfer_learning_figures() -> None:
     _has(q, figures)
 
 
+# --- D01 backprop-by-hand-two-layer --------------------------------------------------------
+
+
+def test_backprop_by_hand_figures() -> None:
+    q = "theory/backprop-by-hand-two-layer"
+    x, y = (1.0, 2.0), 1  # given
+    w1 = ((0.5, -0.5), (0.25, 0.5))
+    w2, lr = (1.0, -0.8), 0.1
+    a = [row[0] * x[0] + row[1] * x[1] for row in w1]
+    h = [max(v, 0.0) for v in a]
+    z = w2[0] * h[0] + w2[1] * h[1]
+    p = 1 / (1 + math.exp(-z))
+    loss = -math.log(p)
+    dz = p - y
+    dw2 = [dz * v for v in h]
+    dh = [dz * v for v in w2]
+    da = [g if v > 0 else 0.0 for g, v in zip(dh, a, strict=True)]
+    dw1 = [[g * xi for xi in x] for g in da]
+    unmasked_row = [dh[0] * xi for xi in x]
+    assert a == [-0.5, 1.25] and h == [0.0, 1.25] and z == -1.0
+    assert dw1[0] == [0.0, 0.0]
+    all_text = ("answer.md", "rubric.toml", "samples.toml")
+    _has(
+        q,
+        {
+            f"{p:.4f}": all_text,
+            f"{loss:.4f}": all_text,
+            f"{round(100 * p)}%": ("answer.md",),
+            f"{dz:.4f}": all_text,
+            f"{dw2[1]:.4f}": all_text,
+            f"{dh[1]:.4f}": all_text,
+            f"{dw1[1][1]:.4f}": all_text,
+            f"{w2[1] - lr * dw2[1]:.4f}": ("answer.md",),
+            f"{unmasked_row[1]:.4f}": ("rubric.toml", "samples.toml"),
+        },
+    )
+
+
+# --- D02 large-batch-learning-rate-warmup ---------------------------------------------------
+
+
+def test_large_batch_figures() -> None:
+    q = "applied/large-batch-learning-rate-warmup"
+    images, small, large, epochs, base_lr = 1_281_167, 256, 2048, 90, 0.1  # given
+    warm_epochs = 5  # given in the answer's plan
+    factor = large // small
+    steps_small, steps_large = math.ceil(images / small), math.ceil(images / large)
+    scaled = base_lr * factor
+    after_one = base_lr + (scaled - base_lr) / warm_epochs
+    figures: dict[str, tuple[str, ...]] = {
+        f"{steps_large}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{steps_small:,}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{warm_epochs * steps_large:,}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{after_one:.2f}": ("answer.md", "samples.toml"),
+        f"{epochs * steps_small:,}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{epochs * steps_large:,}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{math.sqrt(factor):.2f}": ("answer.md", "samples.toml"),
+        f"{base_lr} \\times {factor} = {scaled:.1f}": ("answer.md",),
+        f"{base_lr} x {factor} = {scaled:.1f}": ("rubric.toml",),
+    }
+    _has(q, figures)
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -367,5 +430,7 @@ def test_every_question_of_this_file_exists() -> None:
         "theory/dropout-label-smoothing-regularisation",
         "case-study/defect-detector-loss-calibration",
         "case-study/furniture-style-transfer-learning",
+        "theory/backprop-by-hand-two-layer",
+        "applied/large-batch-learning-rate-warmup",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
