@@ -424,3 +424,38 @@ def test_vector_index_sizes_and_recall() -> None:
     recall = 9_420 / 10_000
     _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{recall:.3f}")
     _prints(q, ["samples.toml"], f"{100 * recall:.1f}%")
+
+
+# --- L04 (second angle) lora-dpo-mechanics -----------------------------------------
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z))
+
+
+def test_lora_counts_scale_and_overhead() -> None:
+    q = "lora-dpo-mechanics"
+    d, r, alpha = 4096, 8, 16
+    lora, full = r * (d + d), d * d
+    assert (lora, full, full // lora, alpha / r) == (65_536, 16_777_216, 256, 2.0)
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], _grouped(lora), _grouped(full), f"{full // lora} times fewer")
+    _prints(q, ["answer.md"], "\\alpha/r = 16/8 = 2$")
+    _prints(q, ["samples.toml"], "alpha/r = 16/8 = 2")
+    extra, base = 2 * r * (d + d), 2 * d * d
+    share = f"{100 * extra / base:.2f}%"
+    assert share == "0.39%"
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], _grouped(extra), _grouped(base), share)
+
+
+def test_dpo_loss_values() -> None:
+    q = "lora-dpo-mechanics"
+    beta, chosen, rejected = 0.1, 2.0, -1.0
+    start = -math.log(_sigmoid(0.0))
+    margin = beta * (chosen - rejected)
+    later = -math.log(_sigmoid(margin))
+    assert (f"{start:.3f}", f"{margin:.1f}", f"{later:.3f}") == ("0.693", "0.3", "0.554")
+    _prints(q, ["answer.md"], "= \\log 2 = 0.693$", "= 0.3$", "= 0.554$")
+    _prints(q, ["rubric.toml"], "log 2 = 0.693", "0.1 x 3 = 0.3", "0.554")
+    _prints(q, ["samples.toml"], "log 2 = 0.693", "margin is 0.3", "loss 0.554")
