@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import pairwise
+from statistics import NormalDist
 
 from mlprep.content import builtin_bank_root
 
@@ -459,3 +460,35 @@ def test_dpo_loss_values() -> None:
     _prints(q, ["answer.md"], "= \\log 2 = 0.693$", "= 0.3$", "= 0.554$")
     _prints(q, ["rubric.toml"], "log 2 = 0.693", "0.1 x 3 = 0.3", "0.554")
     _prints(q, ["samples.toml"], "log 2 = 0.693", "margin is 0.3", "loss 0.554")
+
+
+# --- L06 (second angle) llm-eval-sample-size ---------------------------------------
+
+
+def test_eval_sample_size_and_mcnemar() -> None:
+    q = "llm-eval-sample-size"
+    p1, p2 = 0.80, 0.85
+    variance = p1 * (1 - p1) + p2 * (1 - p2)
+    rounded = (1.96 + 0.84) ** 2 * variance / (p2 - p1) ** 2
+    normal = NormalDist()
+    exact = (normal.inv_cdf(0.975) + normal.inv_cdf(0.8)) ** 2 * variance / (p2 - p1) ** 2
+    assert (f"{rounded:.1f}", math.ceil(rounded), math.ceil(exact)) == ("901.6", 902, 903)
+    _prints(q, ["answer.md"], "0.2875}{0.0025} = 901.6", "so 902 cases per prompt", "(903 with")
+    _prints(q, ["answer.md"], f"about {_grouped(2 * math.ceil(rounded))} judged")
+    _prints(q, ["rubric.toml", "samples.toml"], "901.6", "902 cases per prompt")
+
+    shared, b, c = 400, 38, 18
+    chi2 = (b - c) ** 2 / (b + c)
+    p_value = math.erfc(math.sqrt(chi2 / 2))  # chi-squared with one degree of freedom
+    exact_p = 2 * sum(math.comb(b + c, k) for k in range(c + 1)) / 2 ** (b + c)
+    assert (f"{chi2:.2f}", f"{p_value:.4f}", f"{exact_p:.3f}") == ("7.14", "0.0075", "0.010")
+    _prints(q, ["answer.md"], "= \\frac{400}{56} = 7.14", "p \\approx 0.0075", "about 0.010")
+    _prints(q, ["answer.md"], f"the {shared - b - c} cases where both", f"only the {b + c}")
+    _prints(q, ["rubric.toml", "samples.toml"], "7.14", "0.0075")
+    assert (b - c) / shared == 0.05
+    _prints(q, ["answer.md"], "$20/400 = 5$ points")
+    _prints(q, ["samples.toml"], "(20 of 400)", "only the 56 cases")
+    # the confidently-wrong sample: 80% of the 400 shared cases for the old prompt
+    old = round(p1 * shared)
+    both = old - c
+    _prints(q, ["samples.toml"], f"passes {both + b} and the old {old}", f"the {both} cases")
