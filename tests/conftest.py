@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Property tests judge what they generate, never how fast: on a shared, loaded machine
+# Hypothesis's timing checks (per-example deadline, slow generation) fail at random.
+settings.register_profile("mlprep", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mlprep")
 
 
 @pytest.fixture(autouse=True)

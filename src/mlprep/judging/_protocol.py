@@ -1,7 +1,8 @@
 """The job protocol, trusted side: send a child its job, read its frames, keep the clock.
 
 Frames are validated here; anything out of turn, malformed or too large ends the
-child and counts as interference. The parent's clock enforces each test's limit.
+child and counts as interference. The parent enforces each test's limit with the kernel's CPU accounting of the job
+(a wide wall-clock backstop behind it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from ._measure import JobProbe, host_pid_of_pidfd
 from ._sandbox import KILL_GRACE_S, Zygote
 
 __all__ = ["Job", "JobOutcome", "run_job"]
+
+# A call may take this much wall-clock time (times its CPU limit, plus seconds) before
+# it is stopped even though it has not used its CPU time: sleeping, waiting, or a
+# machine so loaded that the job barely runs.
+WALL_BACKSTOP_FACTOR = 4.0
+WALL_BACKSTOP_S = 1.0
 
 
 @dataclass
@@ -157,6 +164,24 @@ class _Session:
             return max(2 * self.per_test + 1.0, 3.0)
         return self.overhead
 
+    def _over_limit(self, now: float, allowed: float) -> bool:
+        """Has the current phase run past its limit?
+
+        The call itself is limited by the CPU time the kernel accounts to the job, so a
+        busy machine does not turn a correct solution into a time-limit verdict; its wall
+        clock gets a wide backstop (a job that sleeps or waits uses no CPU). The phases
+        around the call have generous wall-clock allowances.
+        """
+        if self.phase == "idle":
+            return False
+        wall = now - self.phase_started
+        if self.phase != "call" or self.probe is None or self.cpu0 is None:
+            return wall > allowed
+        cpu = self.probe.cpu_ns()
+        if cpu is not None and (cpu - self.cpu0) / 1e9 > allowed:
+            return True
+        return wall > allowed * WALL_BACKSTOP_FACTOR + WALL_BACKSTOP_S
+
     def run(self) -> JobOutcome:
         job_id, job_w, res_r, waiter = self.zygote.fork(self.cap + 1.0)
         self.job_id, self.waiter = job_id, waiter
@@ -195,9 +220,7 @@ class _Session:
             now = time.monotonic()
             allowed = self.allowed()
             if killed_at is None:
-                if (
-                    self.phase != "idle" and now - self.phase_started > allowed
-                ) or now - self.started > self.cap:
+                if self._over_limit(now, allowed) or now - self.started > self.cap:
                     out.timed_out = True
                 if out.timed_out or out.protocol_error or out.too_big or out.sandbox_error:
                     self._kill()
@@ -211,7 +234,9 @@ class _Session:
             rlist = [] if eof else [res_r]
             wlist = [self.job_w] if self.job_w >= 0 and self.pending else []
             deadline = 0.05
-            if self.phase != "idle" and killed_at is None:
+            if self.phase == "call" and self.probe is not None and killed_at is None:
+                deadline = 0.02  # the CPU account is polled
+            elif self.phase != "idle" and killed_at is None:
                 deadline = max(0.001, min(0.05, allowed - (now - self.phase_started) + 0.001))
             if not rlist and not wlist:
                 waiter.event.wait(deadline)
@@ -360,5 +385,5 @@ class _Session:
 
 
 def run_job(zygote: Zygote, job: Job) -> JobOutcome:
-    """Run ``job`` in a fresh child of ``zygote``, enforcing each test's wall clock."""
+    """Run ``job`` in a fresh child of ``zygote``, enforcing each test's time limit."""
     return _Session(zygote, job).run()
