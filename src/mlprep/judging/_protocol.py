@@ -1,8 +1,8 @@
 """The job protocol, trusted side: send a child its job, read its frames, keep the clock.
 
 Frames are validated here; anything out of turn, malformed or too large ends the
-child and counts as interference. The parent enforces each test's limit with the kernel's CPU accounting of the job
-(a wide wall-clock backstop behind it).
+child and counts as interference. The parent enforces each test's limit with the
+kernel's CPU accounting of the job (a wide wall-clock backstop behind it).
 """
 
 from __future__ import annotations
