@@ -206,3 +206,13 @@ def test_locker_zones_clustering() -> None:
     _shows(
         qid, "samples.toml", f"(1.0 - 0.4)/1.0 = {s:.1f}", f"silhouette for that point is {s:.1f}"
     )
+
+
+def test_tsne_umap_vs_pca() -> None:
+    qid = "tsne-umap-vs-pca"
+    total, shown = 20.0, (3.0, 2.0)
+    share = sum(shown) / total
+    _shows(qid, "answer.md", f"$(3.0 + 2.0)/20.0 = {share:.0%}".replace("%", "\\%"))
+    _shows(qid, "answer.md", f"other {384 - len(shown)} dimensions")
+    _shows(qid, "rubric.toml", f"= {share:.0%} of the variance", f"only {share:.0%} of the")
+    _shows(qid, "samples.toml", f"(3 + 2)/20 = {share:.0%}")
