@@ -216,3 +216,31 @@ def test_tsne_umap_vs_pca() -> None:
     _shows(qid, "answer.md", f"other {384 - len(shown)} dimensions")
     _shows(qid, "rubric.toml", f"= {share:.0%} of the variance", f"only {share:.0%} of the")
     _shows(qid, "samples.toml", f"(3 + 2)/20 = {share:.0%}")
+
+
+def test_api_abuse_anomalies() -> None:
+    qid = "api-abuse-anomalies"
+    euler_gamma = 0.5772
+    harmonic = math.log(255) + euler_gamma
+    c = 2 * harmonic - 2 * 255 / 256
+    s4, s12 = 2 ** (-4 / c), 2 ** (-12 / c)
+    assert s4 > 0.5 > s12
+    _shows(qid, "answer.md", f"\\approx {harmonic:.3f}", f"\\approx {c:.2f}.$")
+    _shows(
+        qid,
+        "answer.md",
+        f"2^{{-4/{c:.2f}}} \\approx {s4:.3f}",
+        f"2^{{-12/{c:.2f}}} \\approx {s12:.3f}",
+    )
+    _shows(qid, "rubric.toml", f"about {c:.2f}", f"about {s4:.3f}", f"about {s12:.3f}")
+    _shows(
+        qid,
+        "samples.toml",
+        f"= {harmonic:.3f}",
+        f"{2 * harmonic:.3f} - {2 * 255 / 256:.3f} = {c:.2f}",
+    )
+    _shows(qid, "samples.toml", f"= {s4:.3f}", f"Path 12: {s12:.3f}")
+    share = 200 / 2_000_000
+    _shows(qid, "answer.md", f"is {share:.2%}", f"{1 - share:.2%} percentile".replace("%", "th"))
+    _shows(qid, "rubric.toml", f"is {share:.2%}", f"{(1 - share) * 100:.2f}th percentile")
+    _shows(qid, "samples.toml", f"is {share:.2%}", f"{(1 - share) * 100:.2f}th")
