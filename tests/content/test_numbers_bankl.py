@@ -492,3 +492,33 @@ def test_eval_sample_size_and_mcnemar() -> None:
     old = round(p1 * shared)
     both = old - c
     _prints(q, ["samples.toml"], f"passes {both + b} and the old {old}", f"the {both} cases")
+
+
+# --- L08 (second angle) llm-safety-filter-base-rates -------------------------------
+
+
+def test_safety_filter_counts_and_precision() -> None:
+    q = "llm-safety-filter-base-rates"
+    messages, prevalence = 2_000_000, 0.01
+    harmful = round(messages * prevalence)
+    harmless = messages - harmful
+    assert (harmful, harmless) == (20_000, 1_980_000)
+    _prints(q, ["answer.md", "samples.toml"], _grouped(harmless))
+    _prints(q, ["hints.md"], _grouped(harmful), _grouped(harmless))
+    outcomes = {}
+    for name, recall, fpr in (("default", 0.95, 0.02), ("strict", 0.85, 0.005)):
+        caught, false_blocks = round(recall * harmful), round(fpr * harmless)
+        outcomes[name] = (caught, false_blocks, caught / (caught + false_blocks), harmful - caught)
+    caught, false_blocks, precision, missed = outcomes["default"]
+    assert (caught, false_blocks, missed) == (19_000, 39_600, 1_000)
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], _grouped(caught), _grouped(false_blocks), f"{precision:.2f}")
+        _prints(q, [name], f"{_grouped(missed)} harmful messages")
+    _prints(q, ["answer.md", "samples.toml"], f"{_grouped(caught + false_blocks)} blocks")
+    caught, false_blocks, precision, missed = outcomes["strict"]
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], _grouped(caught), _grouped(false_blocks), f"{precision:.2f}")
+        _prints(q, [name], f"{_grouped(missed)} harmful messages")
+    _prints(q, ["answer.md"], f"{_grouped(caught + false_blocks)} blocks")
+    # the confidently-wrong sample reads 1 - FPR as the share of justified blocks
+    _prints(q, ["samples.toml"], f"around {100 * (1 - 0.02):.0f}% of blocks")
