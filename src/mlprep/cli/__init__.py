@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "grade",
     "study",
     "serve",
+    "team",
     "notebook",
 ]
 

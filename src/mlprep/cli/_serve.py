@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from ._common import state
@@ -42,6 +44,14 @@ def serve_command(
     ),
     port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 picks a free one)."),
     no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser tab."),
+    team: bool = typer.Option(
+        False, "--team", help="Team mode: sign-in, cohorts, assignments (docs/team.md)."
+    ),
+    team_db: str | None = typer.Option(
+        None,
+        "--db",
+        help="With --team: the team database (postgresql+psycopg://...; an SQLite file to try).",
+    ),
 ) -> None:
     """Start the web app: catalogue, editor and judge, grading, practice, mocks, progress."""
     import socket
@@ -54,6 +64,12 @@ def serve_command(
     from mlprep.web import create_app
 
     core = state(ctx).core
+    if team_db is not None and not team:
+        raise UsageError(
+            "serve --db names a team database: add --team (or use mlprep --db FILE serve)"
+        )
+    if team:
+        core = _team_core(ctx, team_db)
     core.bank  # noqa: B018 - content errors surface before the server starts
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -66,11 +82,11 @@ def serve_command(
     bound_port = sock.getsockname()[1]
     url = browser_url(host, bound_port)
     allowed = None if host in LOOPBACK else ["*"]
-    if allowed:
+    if allowed and not team:
         typer.echo(
             f"warning: listening on {host}: anyone who can reach it sees your progress", err=True
         )
-    app = create_app(core, allowed_hosts=allowed)
+    app = create_app(core, allowed_hosts=allowed, team=team)
     typer.echo(f"mlprep is running at {url}  (Ctrl+C to stop)", err=False)
     for other in lan_urls(host, bound_port):
         typer.echo(f"  from other machines: {other}")
@@ -79,6 +95,28 @@ def serve_command(
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
     server = uvicorn.Server(config)
     server.run(sockets=[sock])
+
+
+def _team_core(ctx: typer.Context, db: str | None) -> Any:
+    """The core over a team database that ``mlprep team init`` has set up."""
+    from mlprep._core import Mlprep
+    from mlprep.errors import UsageError
+    from mlprep.team import Accounts
+
+    if db is None:
+        raise UsageError("serve --team needs the team database: --db postgresql+psycopg://...")
+    core = Mlprep(content=state(ctx).content, db=db)
+    if not Accounts(core.store).initialised():
+        raise UsageError(
+            f"no team in that database yet: run `mlprep team init --db {db} ...` first"
+        )
+    if core.store.engine.dialect.name == "sqlite":
+        typer.echo(
+            "note: a team on SQLite is for trying team mode out; use PostgreSQL for a real "
+            "team (docs/team.md)",
+            err=True,
+        )
+    return core
 
 
 def register(app: typer.Typer) -> None:

@@ -75,6 +75,7 @@ async def answer(web: WebApp, request: Request) -> Response:
             custom_args=custom,
             time_spent_s=time_spent,
             mock_id=mock_id,
+            core=web.core,
         )
         # A quick verdict comes back in this response; a slow one shows as running.
         deadline = time.monotonic() + VERDICT_WAIT_S
@@ -86,7 +87,7 @@ async def answer(web: WebApp, request: Request) -> Response:
     text = form.get("answer", "")
     if not text.strip():
         raise BadRequest(400, "The answer box is empty: write your answer first.")
-    submission = _dedupe_key(submission, "grade", text)
+    submission = _dedupe_key(submission, "grade", web.core.learner, text)
     if submission and (seen := web.graded.get(submission)) is not None:
         return HTMLResponse(seen)
     report = await run_in_threadpool(
@@ -120,7 +121,7 @@ def live_mock(web: WebApp, value: str, question: Question) -> tuple[int | None, 
 
 
 def job_fragment(web: WebApp, job_id: str, note: str = "") -> HTMLResponse:
-    job = web.jobs.get(job_id)
+    job = web.jobs.get(job_id, web.core.learner)
     if job is None:
         return web.fragment(
             "_message.html",
@@ -136,7 +137,7 @@ def job_fragment(web: WebApp, job_id: str, note: str = "") -> HTMLResponse:
 
 async def job(web: WebApp, request: Request) -> Response:
     # Long poll: answer as soon as the verdict is in, or after a short wait.
-    found = web.jobs.get(request.path_params["job_id"])
+    found = web.jobs.get(request.path_params["job_id"], web.core.learner)
     deadline = time.monotonic() + POLL_WAIT_S
     while found is not None and not found.done and time.monotonic() < deadline:
         await asyncio.sleep(0.005)
@@ -145,7 +146,7 @@ async def job(web: WebApp, request: Request) -> Response:
 
 async def job_growth(web: WebApp, request: Request) -> Response:
     """The growth row of a verdict, once measured (long poll, like ``job``)."""
-    found = web.jobs.get(request.path_params["job_id"])
+    found = web.jobs.get(request.path_params["job_id"], web.core.learner)
     if found is None:
         raise HTTPException(404, "unknown job")
     deadline = time.monotonic() + POLL_WAIT_S
@@ -155,7 +156,7 @@ async def job_growth(web: WebApp, request: Request) -> Response:
 
 
 async def job_json(web: WebApp, request: Request) -> Response:
-    found = web.jobs.get(request.path_params["job_id"])
+    found = web.jobs.get(request.path_params["job_id"], web.core.learner)
     if found is None:
         raise HTTPException(404, "unknown job")
     return JSONResponse(

@@ -12,8 +12,9 @@ import asyncio
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
     from mlprep._core import Mlprep
     from mlprep.content import Question
     from mlprep.store import MockSession
+    from mlprep.store._team_schema import Account
+
+    from ._team_auth import TeamMode
 
 __all__ = ["WebApp", "create_app"]
 
@@ -53,6 +57,10 @@ DIFFICULTIES = ("easy", "medium", "hard")
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 Handler = Callable[["WebApp", Request], Awaitable[Response]]
+
+# Team mode: the account a request acts as, and the core over that account's learner
+# row (set by ``_team_auth.TeamGate``; unset in solo mode and outside requests).
+_acting: ContextVar[tuple[Account, Mlprep] | None] = ContextVar("mlprep_acting", default=None)
 
 
 def _environment() -> Environment:
@@ -96,7 +104,12 @@ class Answers:
 
 
 class WebApp:
-    """The request context every route shares: the core, judge jobs, CSRF secret, settings."""
+    """The request context every route shares: the core, judge jobs, CSRF secret, settings.
+
+    In team mode ``core`` is the core of the signed-in account (its own learner row
+    over the shared bank and store) for the duration of a request, so a route that
+    reads ``web.core`` cannot see another learner's data; ``account`` says who it is.
+    """
 
     def __init__(
         self,
@@ -105,8 +118,10 @@ class WebApp:
         warm_judge: bool = True,
         workers: int | None = None,
         allowed_hosts: list[str] | None = None,
+        team: TeamMode | None = None,
     ) -> None:
-        self.core = core
+        self._core = core
+        self.team = team
         self.jobs = JudgeJobs(core, warm=warm_judge, workers=workers)
         self.csrf = CsrfTokens()
         self.env = _environment()
@@ -117,6 +132,43 @@ class WebApp:
         self.grader = "default"
 
     @property
+    def core(self) -> Mlprep:
+        acting = _acting.get()
+        return acting[1] if acting is not None else self._core
+
+    @core.setter
+    def core(self, value: Mlprep) -> None:
+        self._core = value
+
+    @property
+    def account(self) -> Account | None:
+        """The signed-in account (team mode), else None."""
+        acting = _acting.get()
+        return acting[0] if acting is not None else None
+
+    @contextmanager
+    def acting_as(self, account: Account, csrf_token: str) -> Iterator[None]:
+        """Make the current request act as ``account`` (team mode)."""
+        from mlprep._core import Mlprep
+        from mlprep.team import learner_name
+
+        base = self._core
+        core = Mlprep(
+            content=base.content_folders,
+            db=base.db_target,
+            learner=learner_name(account.id),
+            bank=base.bank,
+            store=base.store,
+        )
+        acting = _acting.set((account, core))
+        csrf = self.csrf.bind(csrf_token)
+        try:
+            yield
+        finally:
+            self.csrf.unbind(csrf)
+            _acting.reset(acting)
+
+    @property
     def names(self) -> Names:
         return Names.of(self.core)
 
@@ -124,7 +176,13 @@ class WebApp:
 
     def render(self, request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         page = self.env.get_template(name).render(
-            request=request, csrf=self.csrf.token, path=request.url.path, names=self.names, **ctx
+            request=request,
+            csrf=self.csrf.token,
+            path=request.url.path,
+            names=self.names,
+            account=self.account,
+            team=self.team is not None,
+            **ctx,
         )
         return HTMLResponse(page, status_code=status)
 
@@ -154,6 +212,15 @@ class WebApp:
         except UnknownQuestion:
             raise HTTPException(404, f"There is no question with the id '{question_id}'.") from None
 
+    def require_coach(self) -> Account:
+        """The signed-in coach; anyone else is refused (team pages)."""
+        account = self.account
+        if self.team is None or account is None:
+            raise HTTPException(404, "There is no such page.")
+        if account.role != "coach":
+            raise HTTPException(403, "Only a coach can open this page.")
+        return account
+
     def mock_row(self, mock_id: int) -> MockSession:
         for row in self.core.store.mocks(learner=self.core.learner):
             if row.id == mock_id:
@@ -163,7 +230,7 @@ class WebApp:
     def page_version(self) -> Any:
         """What every GET page depends on besides the clock (see ``_cache``)."""
         store = self.core.store
-        if store.engine.dialect.name != "sqlite":
+        if store.engine.dialect.name != "sqlite" or self.team is not None:
             return None
         return (id(self.core), self.grader, database_version(store.engine.url.database))
 
@@ -198,7 +265,10 @@ class WebApp:
         return self.error_response(request, exc.status_code, str(detail), {})
 
     async def on_mlprep_error(self, request: Request, exc: Exception) -> Response:
-        status = 404 if isinstance(exc, UnknownQuestion) else 400
+        from mlprep.team import NotYours
+
+        # Someone else's cohort or answer is "not found", like a page that is not there.
+        status = 404 if isinstance(exc, UnknownQuestion | NotYours) else 400
         return self.error_response(request, status, str(exc), {})
 
     async def on_error(self, request: Request, exc: Exception) -> Response:
@@ -255,11 +325,25 @@ def create_app(
     warm_judge: bool = True,
     workers: int | None = None,
     allowed_hosts: list[str] | None = None,
+    team: bool = False,
 ) -> Starlette:
-    """The web app over ``core``. ``warm_judge=False`` judges cold (slower; for tests)."""
-    from . import _answers, _catalogue, _mock, _practice, _progress, _questions, _settings
+    """The web app over ``core``. ``warm_judge=False`` judges cold (slower; for tests).
 
-    web = WebApp(core, warm_judge=warm_judge, workers=workers, allowed_hosts=allowed_hosts)
+    ``team``: team mode (docs/team.md) over ``core``'s store, which ``mlprep team
+    init`` has set up: every request signs in and acts as its account.
+    """
+    from . import _answers, _catalogue, _mock, _practice, _progress, _questions, _settings
+    from ._team_auth import TeamGate, TeamMode
+
+    mode = None
+    if team:
+        from mlprep.team import Accounts
+
+        accounts = Accounts(core.store)
+        mode = TeamMode(accounts, accounts.secret_key())
+    web = WebApp(
+        core, warm_judge=warm_judge, workers=workers, allowed_hosts=allowed_hosts, team=mode
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -278,6 +362,11 @@ def create_app(
     routes: list[Route | Mount] = []
     for area in (_catalogue, _questions, _answers, _practice, _mock, _progress, _settings):
         routes.extend(area.routes(web))
+    if mode is not None:
+        from . import _team_auth, _team_coach, _team_learner
+
+        for team_area in (_team_auth, _team_coach, _team_learner):
+            routes.extend(team_area.routes(web))
     routes.append(Route("/csrf", web.bind(csrf_token)))
     routes.append(Mount("/static", StaticFiles(directory=HERE / "static"), name="static"))
     app = Starlette(
@@ -288,7 +377,9 @@ def create_app(
             Middleware(GZipMiddleware, minimum_size=500),
             Middleware(BodyLimit, limit=MAX_BODY_BYTES),
             Middleware(TrustedHostMiddleware, allowed_hosts=web.allowed_hosts),
-            Middleware(PageCache, version=web.page_version),
+            # Team mode caches no page: one learner's page is never another's.
+            *([Middleware(PageCache, version=web.page_version)] if mode is None else []),
+            Middleware(TeamGate, web=web),
         ],
         exception_handlers={
             BadRequest: web.on_bad_request,

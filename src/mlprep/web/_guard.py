@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
+from contextvars import ContextVar, Token
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -139,10 +140,24 @@ class CsrfTokens:
     Another site can make the browser send a POST here but cannot read our pages, so
     it cannot know the token. A form rendered by an earlier server process carries an
     old token: that is a stale form, answered with a fresh copy, not a silent loss.
+
+    In team mode each signed-in session has its own token (``bind`` for the length of
+    a request), so one learner's page cannot forge another's requests.
     """
 
     def __init__(self) -> None:
-        self.token = secrets.token_urlsafe(24)
+        self._server_token = secrets.token_urlsafe(24)
+        self._session: ContextVar[str | None] = ContextVar("mlprep_csrf", default=None)
+
+    @property
+    def token(self) -> str:
+        return self._session.get() or self._server_token
+
+    def bind(self, token: str) -> Token[str | None]:
+        return self._session.set(token)
+
+    def unbind(self, previous: Token[str | None]) -> None:
+        self._session.reset(previous)
 
     def check(self, request: Request, form: dict[str, str]) -> bool:
         sent = request.headers.get("x-csrf-token") or form.get("csrf", "")

@@ -1,6 +1,8 @@
 """Judging off the event loop: a small thread pool over the warm judge, polled by id.
 
-A submission becomes a job; the page polls ``/jobs/<id>`` until it is done. The pool
+A submission becomes a job; the page polls ``/jobs/<id>`` until it is done. A job
+belongs to the learner who submitted it (``owner``, the core's learner): ``get``
+finds it only for that learner, so in team mode nobody reads another's job. The pool
 is bounded so hostile code (the sandbox already limits its time, memory and output)
 can at worst queue other submissions behind it, never stall page rendering, which
 runs on the event loop and never waits for a job.
@@ -35,6 +37,8 @@ class Job:
     id: str
     question_id: str
     mode: str
+    owner: str = ""
+    core: Mlprep | None = None  # the submitter's core: its attempt goes to their record
     submitted_at: float = field(default_factory=time.monotonic)
     started_at: float | None = None
     finished_at: float | None = None
@@ -113,17 +117,28 @@ class JudgeJobs:
         custom_args: tuple[Any, ...] | None = None,
         time_spent_s: float | None = None,
         mock_id: int | None = None,
+        core: Mlprep | None = None,
     ) -> tuple[Job, bool]:
         """Queue a judgement; a repeated ``submission`` id returns the first job instead.
 
-        Returns the job and whether it is new.
+        ``core`` is the submitter's (default: the server's). Returns the job and whether
+        it is new.
         """
+        core = core or self.core
+        submission = f"{core.learner}\x00{submission}" if submission else ""
         with self._lock:
             if submission and submission in self._by_submission:
                 existing = self._jobs.get(self._by_submission[submission])
                 if existing is not None:
                     return existing, False
-            job = Job(secrets.token_urlsafe(9), question_id, mode, source=source)
+            job = Job(
+                secrets.token_urlsafe(12),
+                question_id,
+                mode,
+                owner=core.learner,
+                core=core,
+                source=source,
+            )
             self._jobs[job.id] = job
             if submission:
                 self._by_submission[submission] = job.id
@@ -131,9 +146,11 @@ class JudgeJobs:
         self._pool.submit(self._run, job, custom_args, time_spent_s, mock_id)
         return job, True
 
-    def get(self, job_id: str) -> Job | None:
+    def get(self, job_id: str, owner: str) -> Job | None:
+        """The job, if ``owner`` (a core's learner) submitted it."""
         with self._lock:
-            return self._jobs.get(job_id)
+            job = self._jobs.get(job_id)
+        return job if job is not None and job.owner == owner else None
 
     def position(self, job: Job) -> int:
         """How many jobs are waiting ahead of ``job`` (0 once it runs)."""
@@ -162,8 +179,9 @@ class JudgeJobs:
         mock_id: int | None,
     ) -> None:
         job.started_at = time.monotonic()
+        core = job.core or self.core
         try:
-            job.result = self.core.judge(
+            job.result = core.judge(
                 job.question_id,
                 job.source,
                 mode=job.mode,
@@ -189,14 +207,14 @@ class JudgeJobs:
             return False
         if self._warm_judge() is None:
             return False
-        spec = self.core.question(job.question_id).meta.coding
+        spec = (job.core or self.core).question(job.question_id).meta.coding
         return bool(spec and spec.growth_sizes)
 
     def _measure_growth(self, job: Job) -> None:
         warm = self._warm_judge()
         try:
             if warm is not None and job.result is not None:
-                question = self.core.question(job.question_id)
+                question = (job.core or self.core).question(job.question_id)
                 job.growth = warm.growth(question, job.source, seed=job.result.seed)
         except Exception:  # the verdict stands; only the growth line is missing
             log.exception("measuring growth for %s failed", job.question_id)

@@ -1,5 +1,9 @@
 """Settings: the content folders, the progress database and the grader of this server.
 
+In team mode only a coach opens them, the database URL is shown without its
+password, and the folders and database are fixed by the command that started the
+server (one learner must not move everyone's records).
+
 Changes last for the running server (permanent ones are command-line options). A data
 folder is checked before switching: one that cannot hold a database gets a one-line
 reason, and one without progress is named before the learner switches to it.
@@ -41,12 +45,13 @@ def routes(web: WebApp) -> list[Route]:
 def settings_context(web: WebApp) -> dict[str, Any]:
     from mlprep.content import content_roots
     from mlprep.grading import available_graders
+    from mlprep.store._target import where
 
     core = web.core
     return {
         "content_roots": content_roots(core.content_folders),
         "extra_content": "\n".join(str(p) for p in core.content_folders),
-        "db_url": core.store.url,
+        "db_url": where(core.store.engine.url) if web.team else core.store.url,
         "bank_errors": [str(e) for e in core.bank.errors],
         "questions": len(core.bank),
         "graders": available_graders(),
@@ -54,7 +59,13 @@ def settings_context(web: WebApp) -> dict[str, Any]:
     }
 
 
+def _coach_only(web: WebApp) -> None:
+    if web.team is not None:
+        web.require_coach()
+
+
 async def settings(web: WebApp, request: Request) -> Response:
+    _coach_only(web)
     return web.render(request, "settings.html", **settings_context(web))
 
 
@@ -84,7 +95,12 @@ def has_progress(folder: Path) -> bool:
 async def settings_save(web: WebApp, request: Request) -> Response:
     from mlprep._core import Mlprep
 
+    _coach_only(web)
     form = await web.form(request)
+    if web.team is not None:
+        raise BadRequest(
+            403, "A team server's content and database are set when it starts (mlprep serve)."
+        )
     folders = [
         Path(line.strip()).expanduser()
         for line in form.get("content", "").splitlines()
@@ -135,6 +151,7 @@ async def settings_save(web: WebApp, request: Request) -> Response:
 async def grader_save(web: WebApp, request: Request) -> Response:
     from mlprep.grading import available_graders, get_grader
 
+    _coach_only(web)
     form = await web.form(request)
     name = form.get("grader", "")
     if name not in available_graders():
