@@ -522,3 +522,50 @@ def test_safety_filter_counts_and_precision() -> None:
     _prints(q, ["answer.md"], f"{_grouped(caught + false_blocks)} blocks")
     # the confidently-wrong sample reads 1 - FPR as the share of justified blocks
     _prints(q, ["samples.toml"], f"around {100 * (1 - 0.02):.0f}% of blocks")
+
+
+# --- L07 (second angle) llm-weight-quantisation ------------------------------------
+
+
+def test_quantisation_memory() -> None:
+    q = "llm-weight-quantisation"
+    params = 70e9
+    sizes = [params * bits / 8 / 1e9 for bits in (16, 8, 4)]
+    assert sizes == [140, 70, 35]
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "140 GB", "70 GB", "35 GB")
+    extra = 16 / 128
+    bits = 4 + extra
+    grouped = params * bits / 8 / 1e9
+    assert (extra, bits, f"{grouped:.2f}") == (0.125, 4.125, "36.09")
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "0.125 bits", "4.125 bits", f"{grouped:.2f} GB")
+    _prints(q, ["answer.md"], "(group 32 would add 0.5 bits)")
+    assert 16 / 32 == 0.5
+
+
+def test_quantisation_absmax_example() -> None:
+    q = "llm-weight-quantisation"
+    w = 0.0123
+    scale = 0.5 / 127
+    level = round(w / scale)
+    recovered = level * scale
+    error = abs(w - recovered)
+    assert (f"{scale:.6f}", f"{w / scale:.3f}", level) == ("0.003937", "3.124", 3)
+    assert (f"{recovered:.6f}", f"{error:.6f}", f"{100 * error / w:.1f}%") == (
+        "0.011811",
+        "0.000489",
+        "4.0%",
+    )
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "0.003937", "0.011811", "4.0%")
+    _prints(q, ["answer.md", "samples.toml"], "3.124")
+    _prints(q, ["answer.md"], "0.000489")
+    outlier_scale = 8.0 / 127
+    assert round(w / outlier_scale) == 0
+    assert (f"{outlier_scale:.3f}", f"{w / outlier_scale:.3f}") == ("0.063", "0.195")
+    half_step = f"{outlier_scale / 2:.4f}"
+    assert half_step == "0.0315"
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "0.063", half_step)
+    _prints(q, ["answer.md", "samples.toml"], "0.195")
