@@ -569,3 +569,43 @@ def test_quantisation_absmax_example() -> None:
     for name in ["answer.md", "rubric.toml", "samples.toml"]:
         _prints(q, [name], "0.063", half_step)
     _prints(q, ["answer.md", "samples.toml"], "0.195")
+
+
+# --- L03 (second angle) greedy-beam-search-optimality ------------------------------
+
+FIRST = {"A": 0.6, "B": 0.4}
+SECOND = {"A": {"A": 0.4, "B": 0.3, "end": 0.3}, "B": {"A": 0.9, "B": 0.05, "end": 0.05}}
+
+
+def test_greedy_and_beam_on_the_toy_model() -> None:
+    q = "greedy-beam-search-optimality"
+    g1 = max(FIRST, key=lambda t: FIRST[t])
+    g2 = max(SECOND[g1], key=lambda t: SECOND[g1][t])
+    greedy = FIRST[g1] * SECOND[g1][g2]
+    paths = {(a, b): FIRST[a] * p for a in FIRST for b, p in SECOND[a].items()}
+    beam = sorted(FIRST, key=lambda t: -FIRST[t])[:2]
+    best_beam = max((k for k in paths if k[0] in beam), key=lambda k: paths[k])
+    best = max(paths, key=lambda k: paths[k])
+    assert ((g1, g2), f"{greedy:.2f}") == (("A", "A"), "0.24")
+    assert best_beam == best == ("B", "A") and f"{paths[best]:.2f}" == "0.36"
+    _prints(q, ["answer.md"], "$0.6 \\times 0.4 = 0.24$", "$0.4 \\times 0.9 = 0.36$")
+    listed = (
+        f"AA {paths[('A', 'A')]:.2f}, AB {paths[('A', 'B')]:.2f}, "
+        f"A-end {paths[('A', 'end')]:.2f}, BA {paths[('B', 'A')]:.2f}, "
+        f"BB {paths[('B', 'B')]:.2f}, B-end {paths[('B', 'end')]:.2f}"
+    )
+    _prints(q, ["samples.toml"], listed)
+    _prints(q, ["rubric.toml"], "0.6 x 0.4 = 0.24", "0.4 x 0.9 = 0.36")
+
+
+def test_beam_search_space() -> None:
+    q = "greedy-beam-search-optimality"
+    vocab, length, width = 50_000, 20, 5
+    space = f"{float(vocab**length):.2e}"
+    assert space == "9.54e+93"
+    _prints(q, ["answer.md"], "\\approx 9.54\\times10^{93}$")
+    _prints(q, ["rubric.toml", "samples.toml"], "9.54e93")
+    per_step = width * vocab
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], _grouped(per_step))
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], _grouped(per_step * length))
