@@ -419,6 +419,76 @@ def test_large_batch_figures() -> None:
     _has(q, figures)
 
 
+# --- D07 negative-sampling-infonce ---------------------------------------------------------
+
+
+def test_negative_sampling_figures() -> None:
+    q = "theory/negative-sampling-infonce"
+    vocab, dim, negatives = 1_000_000, 300, 5  # given
+    freqs = (0.9, 0.09, 0.01)  # given
+    full, sampled = vocab * dim, (negatives + 1) * dim
+    powered = [f**0.75 for f in freqs]
+    total = sum(powered)
+    probs = [v / total for v in powered]
+    figures: dict[str, tuple[str, ...]] = {
+        f"{full:,}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{sampled:,}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{full / sampled:,.0f}": ("answer.md",),
+        f"{total:.3f}": ("answer.md",),
+        f"{total:.2f}": ("samples.toml",),
+        f"{probs[0]:.3f}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{probs[1]:.3f}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{probs[2]:.3f}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{probs[2] / freqs[2]:.1f}": ("answer.md", "samples.toml"),
+        f"{math.log(negatives + 1):.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+        f"{math.log(4096):.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+    }
+    for value in powered:
+        figures[f"{value:.3g}"] = ("answer.md", "samples.toml")
+    _has(q, figures)
+
+
+# --- D04 mobile-cnn-depthwise-pooling -------------------------------------------------------
+
+
+def test_depthwise_and_head_figures() -> None:
+    q = "applied/mobile-cnn-depthwise-pooling"
+    k, channels, side = 3, 256, 28  # given
+    fmap, head_channels, classes = 7, 1024, 1000  # given
+    positions = side * side
+    standard = k * k * channels * channels
+    depthwise, pointwise = k * k * channels, channels * channels
+    separable = depthwise + pointwise
+    bottleneck = channels * 64 + k * k * 64 * 64 + 64 * channels
+    flat_in = fmap * fmap * head_channels
+    flat_head = flat_in * classes + classes
+    gap_head = head_channels * classes + classes
+    all_text = ("answer.md", "rubric.toml", "samples.toml")
+    _has(
+        q,
+        {
+            f"{standard:,}": all_text,
+            f"{standard + channels:,}": all_text,
+            f"{positions}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{positions * standard:,}": all_text,
+            f"{positions * standard / 1e9:.2f} billion": ("answer.md", "samples.toml"),
+            f"{depthwise:,}": all_text,
+            f"{pointwise:,}": all_text,
+            f"{separable:,}": all_text,
+            f"{positions * separable:,}": all_text,
+            f"{standard / separable:.1f}": all_text,
+            f"{1 / (1 / k**2 + 1 / channels):.1f}": ("answer.md",),
+            f"{bottleneck:,}": ("answer.md",),
+            f"{flat_in:,}": ("answer.md",),
+            f"{flat_in * classes:,}": ("answer.md",),
+            f"{flat_head:,}": all_text,
+            f"{gap_head:,}": all_text,
+            f"{round((flat_head - gap_head) / 1e6)} million": ("answer.md",),
+            f"{round((flat_head - gap_head) / 1e6)}M": ("samples.toml",),
+        },
+    )
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -432,5 +502,7 @@ def test_every_question_of_this_file_exists() -> None:
         "case-study/furniture-style-transfer-learning",
         "theory/backprop-by-hand-two-layer",
         "applied/large-batch-learning-rate-warmup",
+        "theory/negative-sampling-infonce",
+        "applied/mobile-cnn-depthwise-pooling",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
