@@ -244,3 +244,15 @@ def test_api_abuse_anomalies() -> None:
     _shows(qid, "answer.md", f"is {share:.2%}", f"{1 - share:.2%} percentile".replace("%", "th"))
     _shows(qid, "rubric.toml", f"is {share:.2%}", f"{(1 - share) * 100:.2f}th percentile")
     _shows(qid, "samples.toml", f"is {share:.2%}", f"{(1 - share) * 100:.2f}th")
+
+
+def test_store_demand_backtest() -> None:
+    qid = "store-demand-backtest"
+    days, folds, horizon = 1_095, 6, 14
+    first_train = days - folds * horizon
+    scored = folds * horizon
+    _shows(qid, "hints.md", f"$1{{,}}095 - {folds} \\times {horizon}$")
+    _shows(qid, "answer.md", f"$1{{,}}095 - {folds} \\times {horizon} = {_tex(first_train)}$")
+    _shows(qid, "answer.md", f"${folds} \\times {horizon} = {scored}$ days")
+    _shows(qid, "rubric.toml", f"trains on {first_train:,} days and {scored} days are scored")
+    _shows(qid, "samples.toml", f"1,095 - {scored} = {first_train:,} days; {scored} days")
