@@ -256,3 +256,31 @@ def test_store_demand_backtest() -> None:
     _shows(qid, "answer.md", f"${folds} \\times {horizon} = {scored}$ days")
     _shows(qid, "rubric.toml", f"trains on {first_train:,} days and {scored} days are scored")
     _shows(qid, "samples.toml", f"1,095 - {scored} = {first_train:,} days; {scored} days")
+
+
+def test_importance_correlated_features() -> None:
+    qid = "importance-correlated-features"
+    base_rmse = 30_000
+    area, rooms, both, dropped = 34_000, 31_000, 52_000, 30_500
+    imp_area, imp_rooms, imp_both, imp_drop = (x - base_rmse for x in (area, rooms, both, dropped))
+    assert imp_area / imp_rooms == 4  # the manager's "four times"
+    _shows(qid, "answer.md", f"{imp_area:,} for floor area", f"{imp_rooms:,} for rooms")
+    _shows(qid, "answer.md", f"costs {imp_both:,}", f"costs only {imp_drop}")
+    _shows(qid, "rubric.toml", f"{imp_area:,} for floor area and {imp_rooms:,} for rooms")
+    _shows(qid, "rubric.toml", f"by {imp_both:,}", f"the {imp_drop} lost")
+    _shows(
+        qid, "samples.toml", f"rises when you shuffle one feature: {imp_area:,}", f"up {imp_both:,}"
+    )
+    prediction, base = 420_000, 300_000
+    known = {"area": 90_000, "rooms": 45_000, "year": 10_000}
+    distance = prediction - base - sum(known.values())
+    _shows(qid, "answer.md", f"{_tex(-10_000)[1:]} = -{_tex(-distance)}$")
+    _shows(qid, "answer.md", f"combined +{known['area'] + known['rooms']:,}")
+    _shows(qid, "rubric.toml", f"= {distance:,}")
+    _shows(
+        qid,
+        "samples.toml",
+        f"so distance gets {distance:,}",
+        f"+{known['area'] + known['rooms']:,}",
+    )
+    _shows(qid, "samples.toml", f"so distance is {distance:,}")
