@@ -609,3 +609,39 @@ def test_beam_search_space() -> None:
     for name in ["answer.md", "rubric.toml", "samples.toml"]:
         _prints(q, [name], _grouped(per_step))
     _prints(q, ["answer.md", "rubric.toml", "samples.toml"], _grouped(per_step * length))
+
+
+# --- L02 (second angle) pretraining-data-pipeline ----------------------------------
+
+
+def test_data_pipeline_yields_and_compute() -> None:
+    q = "pretraining-data-pipeline"
+    after_lang = 30 * 0.45
+    after_quality = after_lang * 0.30
+    after_dedup = after_quality * 0.60
+    figures = (f"{after_lang:.1f}", f"{after_quality:.2f}", f"{after_dedup:.2f}")
+    assert figures == ("13.5", "4.05", "2.43") and after_dedup >= 2
+    _prints(q, ["answer.md"], "= 13.5$", "= 4.05$", "= 2.43$")
+    _prints(q, ["rubric.toml", "samples.toml"], *figures)
+    flops = 6 * 7e9 * 2e12
+    assert f"{flops:.1e}" == "8.4e+22"
+    _prints(q, ["answer.md"], "= 8.4\\times10^{22}$")
+    # the fallback plan: two epochs over 1.2 trillion clean tokens reach the budget
+    assert 2 * 1.2 >= 2
+    _prints(q, ["answer.md"], "1.2 trillion tokens, two epochs")
+
+
+def test_minhash_banding_probabilities() -> None:
+    q = "pretraining-data-pipeline"
+    bands, rows = 16, 8
+
+    def candidate(s: float) -> float:
+        return 1 - (1 - s**rows) ** bands
+
+    band = 0.8**rows
+    assert (f"{band:.3f}", f"{1 - band:.3f}") == ("0.168", "0.832")
+    high, low, threshold = candidate(0.8), candidate(0.5), (1 / bands) ** (1 / rows)
+    assert (f"{high:.3f}", f"{low:.3f}", f"{threshold:.2f}") == ("0.947", "0.061", "0.71")
+    _prints(q, ["answer.md"], "0.8^8 = 0.168$", "0.832^{16} = 0.947$", "$P = 0.061$")
+    _prints(q, ["answer.md"], "\\approx 0.71$")
+    _prints(q, ["rubric.toml", "samples.toml"], "0.947", "0.061", "0.71")
