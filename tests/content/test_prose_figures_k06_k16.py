@@ -19,7 +19,7 @@ import pytest
 from mlprep.content import builtin_bank_root
 
 CODING = builtin_bank_root() / "coding"
-QUESTIONS = ["bpe-merges", "decision-tree-cart", "gradient-boosting-stumps"]
+QUESTIONS = ["bpe-merges", "decision-tree-cart", "gradient-boosting-stumps", "gmm-em"]
 
 
 def _module(folder: Path, name: str) -> ModuleType:
@@ -137,3 +137,22 @@ def test_boosting_prose() -> None:
         c["args"] for c in tests.CASES if c["name"] == "largest stated size"
     )
     assert Xb.shape == (500, 5) and rounds == 50 and Xtb.shape == (500, 5)
+
+
+def test_gmm_prose() -> None:
+    import numpy as np
+
+    folder = CODING / "gmm-em"
+    tests = _module(folder, "tests")
+    X = tests._FAR[0]
+    means, covs = tests._FAR[2], tests._FAR[3]
+    # "thousands of standard deviations": the far point's log-densities underflow as densities
+    for mean, cov in zip(means, covs, strict=True):
+        z = np.linalg.solve(np.linalg.cholesky(cov), X[-1] - mean)
+        assert np.sqrt(z @ z) > 1000
+        assert np.exp(-0.5 * (z @ z)) == 0.0
+    # the largest case matches the stated sizes, and every case keeps the stated promise
+    largest = next(c["args"] for c in tests.CASES if c["name"] == "largest stated size")
+    assert largest[0].shape == (1000, 4) and len(largest[1]) == 5 and largest[5] == 25
+    for case in tests.CASES:
+        assert tests._reference_is_tame(case["args"]), case["name"]
