@@ -489,6 +489,39 @@ def test_depthwise_and_head_figures() -> None:
     )
 
 
+# --- D03 layernorm-prenorm-rmsnorm ---------------------------------------------------------
+
+
+def test_layer_norm_and_rmsnorm_figures() -> None:
+    q = "theory/layernorm-prenorm-rmsnorm"
+    x = (1.0, 2.0, 3.0, 6.0)  # given
+    d_model, blocks = 4096, 32  # given
+    mean = sum(x) / len(x)
+    var = sum((v - mean) ** 2 for v in x) / len(x)
+    sd = math.sqrt(var)
+    ln = [(v - mean) / sd for v in x]
+    mean_square = sum(v * v for v in x) / len(x)
+    rms = math.sqrt(mean_square)
+    rmsn = [v / rms for v in x]
+    layers = 2 * blocks + 1
+    all_text = ("answer.md", "rubric.toml", "samples.toml")
+    figures: dict[str, tuple[str, ...]] = {
+        f"{sd:.4f}": all_text,
+        f"{rms:.4f}": all_text,
+        f"{var}": ("answer.md", "samples.toml"),
+        f"{mean_square}": ("answer.md", "samples.toml"),
+        f"{sum(rmsn) / len(rmsn):.3f}": ("answer.md",),
+        f"{2 * d_model:,}": ("answer.md", "samples.toml"),
+        f"{layers * 2 * d_model:,}": all_text,
+        f"{layers * d_model:,}": all_text,
+        f"{2 * blocks} normalisations": ("answer.md",),
+        f"{2 * blocks} layer norms": ("samples.toml",),
+    }
+    for value in ln[:2] + ln[3:] + rmsn:
+        figures[f"{value:.3f}"] = all_text
+    _has(q, figures)
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -504,5 +537,6 @@ def test_every_question_of_this_file_exists() -> None:
         "applied/large-batch-learning-rate-warmup",
         "theory/negative-sampling-infonce",
         "applied/mobile-cnn-depthwise-pooling",
+        "theory/layernorm-prenorm-rmsnorm",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
