@@ -284,3 +284,42 @@ def test_importance_correlated_features() -> None:
         f"+{known['area'] + known['rooms']:,}",
     )
     _shows(qid, "samples.toml", f"so distance is {distance:,}")
+
+
+def test_replenishment_forecasting() -> None:
+    qid = "replenishment-forecasting"
+    stores, products, horizon, hours, days = 400, 15_000, 14, 4, 1_095
+    series = stores * products
+    forecasts = series * horizon
+    per_second = forecasts / (hours * 3600)
+    rows = days * series
+    _shows(
+        qid, "answer.md", f"= {_tex(series)}$", f"{forecasts:,} forecasts", f"({hours * 3600:,} s)"
+    )
+    _shows(
+        qid,
+        "answer.md",
+        f"about {round(per_second, -2):,.0f} forecasts",
+        f"{rows / 1e9:.1f} billion",
+    )
+    _shows(
+        qid, "rubric.toml", f"is {series // 10**6} million series", f"{forecasts // 10**6} million"
+    )
+    _shows(
+        qid,
+        "rubric.toml",
+        f"about {round(per_second, -2):,.0f} per second",
+        f"{rows / 1e9:.1f} billion",
+    )
+    _shows(qid, "samples.toml", f"= {series // 10**6} million", f"= {forecasts // 10**6} million")
+    _shows(
+        qid,
+        "samples.toml",
+        f"about {round(per_second, -2):,.0f} a second",
+        f"{rows / 1e9:.1f} billion",
+    )
+    miss, waste = 3, 1
+    ratio = miss / (miss + waste)
+    _shows(qid, "answer.md", f"$3/(3+1) = {ratio}$", f"the {ratio:.0%}".replace("%", "th"))
+    _shows(qid, "rubric.toml", f"the {ratio} quantile", f"3/(3+1) = {ratio}")
+    _shows(qid, "samples.toml", f"the {ratio} quantile")
