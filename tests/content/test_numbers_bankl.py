@@ -645,3 +645,61 @@ def test_minhash_banding_probabilities() -> None:
     _prints(q, ["answer.md"], "0.8^8 = 0.168$", "0.832^{16} = 0.947$", "$P = 0.061$")
     _prints(q, ["answer.md"], "\\approx 0.71$")
     _prints(q, ["rubric.toml", "samples.toml"], "0.947", "0.061", "0.71")
+
+
+# --- L01 (second angle) llm-token-cost-budget --------------------------------------
+
+
+def _dollars(x: float) -> str:
+    return f"{x:,.2f}".removesuffix(".00")
+
+
+def test_token_budget_costs() -> None:
+    q = "llm-token-cost-budget"
+    docs, words, instructions, summary = 1.2e6, 1_800, 200, 150
+    price_in, price_out = 0.50, 1.50
+    english, german = words * 1.3 + instructions, words * 1.6 + instructions
+    assert (words * 1.3, english, german) == (2_340, 2_540, 3_080)
+    cost_in, cost_out = docs * english * price_in / 1e6, docs * summary * price_out / 1e6
+    total = cost_in + cost_out
+    assert (_dollars(cost_in), _dollars(cost_out), _dollars(total)) == ("1,524", "270", "1,794")
+    _prints(q, ["answer.md"], "2{,}340", "3.048\\times10^9", "\\$1,524", "\\$270", "\\$1,794")
+    _prints(q, ["answer.md"], "1.8\\times10^8")
+    _prints(q, ["rubric.toml", "samples.toml"], "2,540", "1,524", "270", "1,794")
+    mixed = 0.7 * english + 0.3 * german
+    mixed_in = docs * mixed * price_in / 1e6
+    assert (round(mixed), _dollars(mixed_in), _dollars(mixed_in + cost_out)) == (
+        2_702,
+        "1,621.20",
+        "1,891.20",
+    )
+    _prints(q, ["answer.md"], "3{,}080", "2{,}702", "\\$1,621.20", "\\$1,891.20")
+    _prints(q, ["rubric.toml", "samples.toml"], "3,080", "2,702", "1,891.20")
+    _prints(q, ["samples.toml"], "1,621.20")
+
+    # provider B: 30% more tokens at 0.40 / 1.20 dollars per million
+    b_in, b_out = english * 1.3, summary * 1.3
+    cost_b_in, cost_b_out = docs * b_in * 0.40 / 1e6, docs * b_out * 1.20 / 1e6
+    assert (round(b_in), round(b_out)) == (3_302, 195) and cost_b_in + cost_b_out > total
+    _prints(q, ["answer.md"], "3{,}302", "\\$1,584.96", "\\$280.80", "\\$1,865.76")
+    _prints(q, ["samples.toml"], "3,302", "1,584.96", "280.80", "1,865.76")
+    _prints(q, ["rubric.toml"], _dollars(cost_b_in + cost_b_out))
+
+    # the partial and confidently-wrong samples' own arithmetic
+    partial_tokens = docs * words * 1.3
+    assert (
+        round(partial_tokens / 1e9, 1) == 2.8 and round(partial_tokens * price_in / 1e6, -2) == 1400
+    )
+    _prints(q, ["samples.toml"], "about 2.8 billion tokens", "around 1,400 dollars")
+    wrong_tokens = docs * (words + instructions)
+    _prints(q, ["samples.toml"], f"{wrong_tokens / 1e9:.1f} billion tokens")
+    _prints(q, ["samples.toml"], f"{_dollars(wrong_tokens * price_in / 1e6)} dollars")
+
+
+def test_token_budget_context() -> None:
+    q = "llm-token-cost-budget"
+    room = 8_192 - 200 - 150
+    english, german = math.floor(room / 1.3), math.floor(room / 1.6)
+    assert (room, english, german) == (7_842, 6_032, 4_901)
+    _prints(q, ["answer.md"], "7{,}842", "6,032", "4,901")
+    _prints(q, ["rubric.toml", "samples.toml"], "7,842", "6,032", "4,901")
