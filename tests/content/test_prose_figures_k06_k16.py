@@ -8,6 +8,7 @@ the sentences after each example.
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 import tomllib
 from itertools import pairwise
@@ -19,7 +20,13 @@ import pytest
 from mlprep.content import builtin_bank_root
 
 CODING = builtin_bank_root() / "coding"
-QUESTIONS = ["bpe-merges", "decision-tree-cart", "gradient-boosting-stumps", "gmm-em"]
+QUESTIONS = [
+    "bpe-merges",
+    "decision-tree-cart",
+    "gradient-boosting-stumps",
+    "gmm-em",
+    "two-proportion-z-test",
+]
 
 
 def _module(folder: Path, name: str) -> ModuleType:
@@ -156,3 +163,20 @@ def test_gmm_prose() -> None:
     assert largest[0].shape == (1000, 4) and len(largest[1]) == 5 and largest[5] == 25
     for case in tests.CASES:
         assert tests._reference_is_tame(case["args"]), case["name"]
+
+
+def test_z_test_prose() -> None:
+    folder = CODING / "two-proportion-z-test"
+    ref = _module(folder, "solution").two_proportion_z_test
+    z, p = ref(200, 10000, 250, 10000, "two-sided")
+    assert 200 / 10000 == 0.02 and 250 / 10000 == 0.025 and p < 0.05
+    notes = {c["name"]: (c["args"], c["note"]) for c in _module(folder, "tests").CASES}
+    args, note = notes["far tail, two-sided"]
+    z, p = ref(*args)
+    assert round(z) == 18 and 1e-76 < p < 1e-74 and "1e-75" in note
+    assert 1 - 0.5 * (1 + math.erf(z / math.sqrt(2))) == 0.0
+    args, note = notes["far tail, one-sided"]
+    z, p = ref(*args)
+    assert round(z, 1) == 5.8 and 2.5e-9 < p < 3.5e-9 and "3e-9" in note
+    args, _ = notes["largest stated size"]
+    assert args[1] == args[3] == 10**9 and args[2] * args[1] > 2**53
