@@ -323,3 +323,33 @@ def test_replenishment_forecasting() -> None:
     _shows(qid, "answer.md", f"$3/(3+1) = {ratio}$", f"the {ratio:.0%}".replace("%", "th"))
     _shows(qid, "rubric.toml", f"the {ratio} quantile", f"3/(3+1) = {ratio}")
     _shows(qid, "samples.toml", f"the {ratio} quantile")
+
+
+def test_gmm_em_by_hand() -> None:
+    qid = "gmm-em-by-hand"
+    x = np.array([1.0, 3, 4, 6, 9])
+    mu, sigma, weights = np.array([2.0, 7.0]), 2.0, np.array([0.5, 0.5])
+    density = weights * np.exp(-((x[:, None] - mu) ** 2) / (2 * sigma**2))
+    r = density / density.sum(axis=1, keepdims=True)
+    log_odds = np.log(r[:, 0] / r[:, 1])
+    assert np.allclose(log_odds, (45 - 10 * x) / 8)  # the hint's closed form
+    row = lambda v, d=3: " | ".join(f"{e:.{d}f}" for e in v)  # noqa: E731
+    _shows(qid, "answer.md", row(log_odds), row(r[:, 0]), row(r[:, 1]))
+    _shows(qid, "samples.toml", ", ".join(f"{e:.3f}" for e in log_odds))
+    r1 = ", ".join(f"{e:.3f}" for e in r[:, 0][:-1]) + f" and {r[-1, 0]:.3f}"
+    _shows(qid, "rubric.toml", r1)
+    n_k = r.sum(axis=0)
+    new_weights = n_k / len(x)
+    new_means = (r * x[:, None]).sum(axis=0) / n_k
+    new_vars = (r * (x[:, None] - new_means) ** 2).sum(axis=0) / n_k
+    _shows(qid, "answer.md", f"\\approx {n_k[0]:.3f}$", f"\\approx {n_k[1]:.3f}$")
+    _shows(qid, "answer.md", f"\\approx {new_weights[0]:.3f}$", f"\\approx {new_weights[1]:.3f}$")
+    _shows(qid, "answer.md", f"\\approx {new_means[0]:.3f}", f"\\approx {new_means[1]:.3f}")
+    _shows(qid, "answer.md", f"about {new_vars[0]:.3f} and {new_vars[1]:.3f}")
+    _shows(qid, "rubric.toml", f"about {new_weights[0]:.3f} and {new_weights[1]:.3f}")
+    _shows(qid, "rubric.toml", f"about {new_means[0]:.3f} and {new_means[1]:.3f}")
+    _shows(
+        qid, "samples.toml", f"N1 = {n_k[0]:.3f}, N2 = {n_k[1]:.3f}", f"mu1 = {new_means[0]:.3f}"
+    )
+    # the wrong sample's hard-assignment means
+    _shows(qid, "samples.toml", f"= {np.mean([1, 3, 4]):.3f} and {np.mean([6, 9])}")
