@@ -703,3 +703,34 @@ def test_token_budget_context() -> None:
     assert (room, english, german) == (7_842, 6_032, 4_901)
     _prints(q, ["answer.md"], "7{,}842", "6,032", "4,901")
     _prints(q, ["rubric.toml", "samples.toml"], "7,842", "6,032", "4,901")
+
+
+# --- L05 (third angle) semantic-search-marketplace ---------------------------------
+
+
+def test_semantic_search_costs_and_ndcg() -> None:
+    q = "semantic-search-marketplace"
+    listings, pair_ms, dim = 5_000_000, 2, 384
+    everything = listings * pair_ms / 1000
+    top = 100 * pair_ms
+    assert (everything, top) == (10_000, 200)
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "10,000 seconds")
+    _prints(q, ["answer.md", "samples.toml"], "200 ms")
+    fp32, fp16 = listings * dim * 4 / 1e9, listings * dim * 2 / 1e9
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{fp32:.2f} GB")
+    _prints(q, ["answer.md"], f"{fp16:.2f} GB")
+    batch = 256
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{batch - 1}")
+
+    grades = [3, 2, 0, 1, 0]
+
+    def dcg(gains: list[int]) -> float:
+        return sum(g / math.log2(rank + 1) for rank, g in enumerate(gains, start=1))
+
+    actual, ideal = dcg(grades), dcg(sorted(grades, reverse=True))
+    ndcg = actual / ideal
+    assert (f"{actual:.3f}", f"{ideal:.3f}", f"{ndcg:.3f}") == ("4.693", "4.762", "0.985")
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "4.693", "4.762", "0.985")
+    # the confidently-wrong sample averages the grades
+    _prints(q, ["samples.toml"], f"6/5 = {sum(grades) / 5:.1f}")
