@@ -522,6 +522,43 @@ def test_layer_norm_and_rmsnorm_figures() -> None:
     _has(q, figures)
 
 
+# --- D09 calibration-ece-temperature -------------------------------------------------------
+
+
+def _softmax(logits: tuple[float, ...], temperature: float) -> list[float]:
+    exps = [math.exp(z / temperature) for z in logits]
+    return [e / sum(exps) for e in exps]
+
+
+def test_calibration_figures() -> None:
+    q = "theory/calibration-ece-temperature"
+    bins = ((100, 0.62, 0.55), (300, 0.82, 0.70), (600, 0.97, 0.88))  # given (n, conf, acc)
+    total = sum(n for n, _, _ in bins)
+    parts = [n / total * abs(acc - conf) for n, conf, acc in bins]
+    ece = sum(parts)
+    correct = [round(n * acc) for n, _, acc in bins]
+    accuracy = sum(correct) / total
+    confidence = sum(n * conf for n, conf, _ in bins) / total
+    logits = (3.0, 1.0, 0.0)  # given
+    t1, t2 = _softmax(logits, 1.0), _softmax(logits, 2.0)
+    assert max(range(3), key=t1.__getitem__) == max(range(3), key=t2.__getitem__)
+    all_text = ("answer.md", "rubric.toml", "samples.toml")
+    figures: dict[str, tuple[str, ...]] = {
+        f"{ece:.3f}": all_text,
+        f"{accuracy:.3f}": all_text,
+        f"{confidence:.2f}": all_text,
+        " + ".join(str(c) for c in correct): ("answer.md", "samples.toml"),
+    }
+    for part in parts:
+        figures[f"{part:.3f}"] = ("answer.md", "rubric.toml", "samples.toml")
+    for p in t1 + t2:
+        figures[f"{p:.3f}"] = all_text
+    for z in logits[:2]:
+        figures[f"{math.exp(z):.2f}"] = ("answer.md",)
+        figures[f"{math.exp(z / 2):.2f}"] = ("answer.md",)
+    _has(q, figures)
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -538,5 +575,6 @@ def test_every_question_of_this_file_exists() -> None:
         "theory/negative-sampling-infonce",
         "applied/mobile-cnn-depthwise-pooling",
         "theory/layernorm-prenorm-rmsnorm",
+        "theory/calibration-ece-temperature",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
