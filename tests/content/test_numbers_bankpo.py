@@ -8,7 +8,9 @@ figure typed by hand that is off in its last digit fails. Each test names the qu
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
+import numpy as np
 import pytest
 
 from mlprep.content import builtin_bank_root
@@ -20,6 +22,7 @@ def _text(qid: str, *files: str) -> str:
     (folder,) = BANK.glob(f"*/{qid}")
     names = files or ("prompt.md", "hints.md", "answer.md", "rubric.toml", "samples.toml")
     text = "\n".join((folder / name).read_text(encoding="utf-8") for name in names)
+    text = text.replace("{,}", ",").replace("\\%", "%")  # LaTeX's 31{,}231 and 55\%
     return " ".join(text.split())  # a figure may be wrapped over two lines
 
 
@@ -116,3 +119,118 @@ def test_counts_poisson_binomial_clt() -> None:
     )
     assert round(math.sqrt(50_000)) == 224  # "30 divided by about 224" in a sample
     assert "about 224" in _text(qid, "samples.toml")
+
+
+def test_ab_test_sample_size_power() -> None:
+    z = NormalDist()
+    za, zb = z.inv_cdf(0.975), z.inv_cdf(0.80)
+    p1, p2 = 0.050, 0.055
+    var = p1 * (1 - p1) + p2 * (1 - p2)
+    n = math.ceil((za + zb) ** 2 * var / (p2 - p1) ** 2)
+    days = 2 * n / 5_000
+    week = 7 * 5_000 // 2
+    se = math.sqrt(var / week)
+    power = z.cdf((p2 - p1) / se - za)
+    mde = (za + zb) * se
+    qid = "ab-test-sample-size-power"
+    _check(
+        qid,
+        [
+            (f"{za:.3f}", A),
+            (f"{zb:.3f}", A),
+            (f"{(za + zb) ** 2:.3f}", A),  # 7.849
+            (f"{p2 * (1 - p2):g}", ("answer.md", "samples.toml")),  # 0.051975
+            (f"{var:g}", A),  # 0.099475
+            (f"{n:,}", ("answer.md", "rubric.toml", "samples.toml")),  # 31,231
+            (f"{2 * n:,}", ("answer.md", "rubric.toml", "samples.toml")),  # 62,462
+            (f"{days:.1f} days", ("answer.md", "rubric.toml", "samples.toml")),
+            (f"{week:,}", ("answer.md", "hints.md", "rubric.toml", "samples.toml")),
+            (f"{se:.5f}", A),  # 0.00238
+            (f"{(p2 - p1) / se:.2f}", A),  # 2.10
+            (f"{power:.0%}", ("answer.md", "rubric.toml", "samples.toml")),  # 55%
+            (f"{mde * 100:.2f}", ("answer.md", "rubric.toml", "samples.toml")),  # 0.67 points
+            (f"{mde / p1:.0%}", A),  # 13% relative
+        ],
+    )
+    # the corpus's "at least about a 0.47-point gap" to reach significance in one week
+    assert f"{za * se * 100:.2f}-point" in _text(qid, "corpus.toml")
+
+
+def _peeking_false_positive_rate(looks: int, paths: int = 200_000, seed: int = 18) -> float:
+    """Share of null experiments (equal daily increments) whose z-test crosses 1.96 at any of
+    `looks` equally spaced looks: a simulation, seeded, so the printed figure is reproducible."""
+    rng = np.random.default_rng(seed)
+    crossed = 0
+    for _ in range(4):
+        z = rng.standard_normal((paths // 4, looks)).cumsum(axis=1) / np.sqrt(
+            np.arange(1, looks + 1)
+        )
+        crossed += int((np.abs(z) > NormalDist().inv_cdf(0.975)).any(axis=1).sum())
+    return crossed / paths
+
+
+def test_ab_test_readout_pitfalls() -> None:
+    treat, control = 101_600, 98_400
+    n = treat + control
+    sd = math.sqrt(n * 0.25)
+    z = (treat - n / 2) / sd
+    chi2 = 2 * (treat - n / 2) ** 2 / (n / 2)
+    p = math.erfc(z / math.sqrt(2))
+    assert chi2 == pytest.approx(z**2)
+    peek = _peeking_false_positive_rate(28)
+    assert _peeking_false_positive_rate(28, seed=7) == pytest.approx(peek, abs=0.005)
+    alpha, metrics = 0.05, 20
+    at_least_one = 1 - (1 - alpha) ** metrics
+    three_or_more = sum(
+        math.comb(metrics, k) * alpha**k * (1 - alpha) ** (metrics - k)
+        for k in range(3, metrics + 1)
+    )
+    rho = 0.5
+    qid = "ab-test-readout-pitfalls"
+    _check(
+        qid,
+        [
+            (f"{sd:.0f}", ("answer.md", "rubric.toml", "samples.toml")),  # 224
+            (f"{treat - n // 2:,}", ("answer.md", "samples.toml")),  # 1,600
+            (f"{z:.1f}", ("answer.md", "rubric.toml")),  # 7.2
+            (f"{chi2:.1f}", ("answer.md", "rubric.toml", "samples.toml")),  # 51.2
+            (f"{p:.0e}".replace("e-13", " \\times 10^{-13}"), A),  # 8 x 10^-13
+            (f"{peek:.0%}", ("answer.md", "rubric.toml", "samples.toml")),  # 28%
+            (f"= {metrics * alpha:g}$ false positive", A),
+            (f"{at_least_one:.0%}", ("answer.md", "rubric.toml", "samples.toml")),  # 64%
+            (f"{three_or_more:.1%}", A),  # 7.5%
+            (f"{alpha / metrics:g}", ("answer.md", "rubric.toml", "samples.toml")),  # 0.0025
+            (f"{1 - rho**2:g}", ("answer.md", "rubric.toml", "samples.toml")),  # 0.75
+            (f"{math.sqrt(1 - rho**2):.3f}", A),  # 0.866
+            (f"{rho**2:.0%} fewer users", A),
+            (f"about {28 * (1 - rho**2):.0f} days", A),  # 21
+        ],
+    )
+    assert f"{three_or_more:.1%}" in _text(qid, "corpus.toml")
+    assert f"{round(peek * 100)} of them" in _text(qid, "corpus.toml")
+
+
+def test_bootstrap_median_clustered_ci() -> None:
+    n, mean, sd = 400, 38, 12
+    se = sd / math.sqrt(n)
+    users, sessions, rho = 2_000, 50_000, 0.1
+    m = sessions // users
+    deff = 1 + (m - 1) * rho
+    qid = "bootstrap-median-clustered-ci"
+    _check(
+        qid,
+        [
+            (f"{se:.1f}", ("answer.md", "rubric.toml", "samples.toml")),  # 0.6
+            (f"{mean - 1.96 * se:.1f}", ("answer.md", "rubric.toml", "samples.toml")),  # 36.8
+            (f"{mean + 1.96 * se:.1f}", ("answer.md", "rubric.toml", "samples.toml")),  # 39.2
+            (f"{m}", ("prompt.md", "samples.toml")),  # 25 sessions each
+            (f"{m - 1} \\times {rho:g}", A),
+            (f"{deff:g}", ("answer.md", "rubric.toml", "samples.toml")),  # 3.4
+            (f"{math.sqrt(deff):.2f}", ("answer.md", "rubric.toml", "samples.toml")),  # 1.84
+            (f"{sessions / deff:,.0f}", ("answer.md", "rubric.toml", "samples.toml")),  # 14,706
+            (f"{1 / math.sqrt(deff):.0%}", A),  # 54% as wide
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert f"{1.96 * se:.2f}" in corpus  # "give or take 1.18"
+    assert f"{round(0.025 * 2_000)}th to the {round(0.975 * 2_000):,}th" in corpus
