@@ -180,3 +180,25 @@ def test_z_test_prose() -> None:
     assert round(z, 1) == 5.8 and 2.5e-9 < p < 3.5e-9 and "3e-9" in note
     args, _ = notes["largest stated size"]
     assert args[1] == args[3] == 10**9 and args[2] * args[1] > 2**53
+
+
+def test_sample_size_prose() -> None:
+    from statistics import NormalDist
+
+    folder = CODING / "ab-test-sample-size"
+    ref = _module(folder, "solution").ab_test_sample_size
+    assert round(NormalDist().inv_cdf(0.975), 2) == 1.96
+    assert round(NormalDist().inv_cdf(0.8), 2) == 0.84
+    n = ref(0.10, 0.12, 0.05, 0.8, "two-sided")
+    assert n == 3841 and 2 * n == 7682
+    # halving the lift roughly quadruples n
+    ratio = ref(0.10, 0.11, 0.05, 0.8, "two-sided") / n
+    assert 3.5 < ratio < 4.5
+    tests = _module(folder, "tests")
+    answers = [ref(*c["args"]) for c in tests.CASES]
+    largest = next(c["args"] for c in tests.CASES if c["name"] == "largest stated size")
+    assert max(answers) == ref(*largest) and round(ref(*largest) / 1e8, 1) == 1.6
+    rare = next(c["args"] for c in tests.CASES if c["name"] == "rare events, tiny lift")
+    assert ref(*rare) > 10**6
+    below_half = next(c["args"] for c in tests.CASES if c["name"].startswith("rounds up"))
+    assert 0 < tests._unrounded(*below_half) % 1 < 0.5

@@ -1,0 +1,16 @@
+"""Uses the shortcut 2 p_bar (1 - p_bar) (z_alpha + z_beta)^2 / delta^2 for both terms."""
+
+import math
+from statistics import NormalDist
+
+
+def ab_test_sample_size(p_a, p_b, alpha, power, alternative):
+    normal = NormalDist()
+    tail = alpha / 2 if alternative == "two-sided" else alpha
+    z_alpha = normal.inv_cdf(1 - tail)
+    z_beta = normal.inv_cdf(power)
+    p_bar = (p_a + p_b) / 2
+    null_sd = math.sqrt(2 * p_bar * (1 - p_bar))  # both groups at the common rate under H0
+    alt_sd = null_sd
+    n = (z_alpha * null_sd + z_beta * alt_sd) ** 2 / (p_b - p_a) ** 2
+    return math.ceil(n)
