@@ -40,7 +40,7 @@ def test_import_is_light() -> None:
 
 def test_core_never_imports_an_interface() -> None:
     code = (
-        "import sys, mlprep, mlprep.content, mlprep.store, mlprep._core; "
+        "import sys, mlprep, mlprep.content, mlprep.store, mlprep._core, mlprep.team; "
         "print([m for m in sys.modules "
         "if m.startswith(('mlprep.cli', 'mlprep.web', 'mlprep.notebook', 'typer'))])"
     )

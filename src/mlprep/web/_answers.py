@@ -31,6 +31,7 @@ MAX_CUSTOM_INPUT = 20_000
 VERDICT_WAIT_S = 0.8
 # How long a poll for a running job waits for it to finish before answering.
 POLL_WAIT_S = 1.0
+SEALED_MESSAGE = "Submitted and recorded. Results are shown when the assessment ends."
 
 
 def routes(web: WebApp) -> list[Route]:
@@ -52,6 +53,9 @@ async def answer(web: WebApp, request: Request) -> Response:
     submission = form.get("submission", "")
     time_spent = _elapsed(form.get("opened", ""))
     mock_id, mock_note = live_mock(web, form.get("mock", ""), question)
+    from ._team_learner import sealed
+
+    hide = sealed(web, mock_id)  # an assessment that shows results only at its end
     if mode == "submit":
         from mlprep.study import not_attempted
 
@@ -76,6 +80,7 @@ async def answer(web: WebApp, request: Request) -> Response:
             time_spent_s=time_spent,
             mock_id=mock_id,
             core=web.core,
+            sealed=hide,
         )
         # A quick verdict comes back in this response; a slow one shows as running.
         deadline = time.monotonic() + VERDICT_WAIT_S
@@ -99,6 +104,8 @@ async def answer(web: WebApp, request: Request) -> Response:
         time_spent_s=time_spent,
         mock_id=mock_id,
     )
+    if hide:
+        return web.fragment("_message.html", kind="ok", message=SEALED_MESSAGE)
     html = web.env.get_template("_grade.html").render(q=question, report=report, note=mock_note)
     if submission:
         web.graded.put(submission, html)
@@ -132,6 +139,8 @@ def job_fragment(web: WebApp, job_id: str, note: str = "") -> HTMLResponse:
         )
     if not job.done:
         return web.fragment("_job_running.html", job=job, ahead=web.jobs.position(job), note=note)
+    if job.sealed:
+        return web.fragment("_message.html", kind="ok", message=SEALED_MESSAGE)
     return web.fragment("_verdict.html", job=job, r=job.result, note=note)
 
 
@@ -147,7 +156,7 @@ async def job(web: WebApp, request: Request) -> Response:
 async def job_growth(web: WebApp, request: Request) -> Response:
     """The growth row of a verdict, once measured (long poll, like ``job``)."""
     found = web.jobs.get(request.path_params["job_id"], web.core.learner)
-    if found is None:
+    if found is None or found.sealed:
         raise HTTPException(404, "unknown job")
     deadline = time.monotonic() + POLL_WAIT_S
     while found.growth_state == "measuring" and time.monotonic() < deadline:
@@ -159,6 +168,8 @@ async def job_json(web: WebApp, request: Request) -> Response:
     found = web.jobs.get(request.path_params["job_id"], web.core.learner)
     if found is None:
         raise HTTPException(404, "unknown job")
+    if found.sealed:
+        return JSONResponse({"id": found.id, "state": found.state, "sealed": True})
     return JSONResponse(
         {
             "id": found.id,

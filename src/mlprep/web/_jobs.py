@@ -39,6 +39,7 @@ class Job:
     mode: str
     owner: str = ""
     core: Mlprep | None = None  # the submitter's core: its attempt goes to their record
+    sealed: bool = False  # in an assessment that shows results only at its end
     submitted_at: float = field(default_factory=time.monotonic)
     started_at: float | None = None
     finished_at: float | None = None
@@ -118,6 +119,7 @@ class JudgeJobs:
         time_spent_s: float | None = None,
         mock_id: int | None = None,
         core: Mlprep | None = None,
+        sealed: bool = False,
     ) -> tuple[Job, bool]:
         """Queue a judgement; a repeated ``submission`` id returns the first job instead.
 
@@ -138,6 +140,7 @@ class JudgeJobs:
                 owner=core.learner,
                 core=core,
                 source=source,
+                sealed=sealed,
             )
             self._jobs[job.id] = job
             if submission:

@@ -51,8 +51,11 @@ def question_context(
     store = core.store
     attempts = store.attempts(learner=core.learner, question_id=question.id)
     if mock is not None:
-        # An interview shows no history: only what happened inside this mock.
-        attempts = [a for a in attempts if a.mock_id == mock.id]
+        from ._team_learner import sealed
+
+        # An interview shows no history: only what happened inside this mock; an
+        # assessment without feedback before the end not even that.
+        attempts = [] if sealed(web, mock.id) else [a for a in attempts if a.mock_id == mock.id]
     starter = question.read("starter.py") if question.is_coding else ""
     saved = store.draft(question.id, scope=draft_scope(mock), learner=core.learner)
     if saved is not None:
@@ -83,9 +86,11 @@ async def question_page(web: WebApp, request: Request) -> Response:
 
 async def hint(web: WebApp, request: Request) -> Response:
     from ._answers import live_mock
+    from ._team_learner import refuse_help
 
     question = web.question(request.path_params["qid"])
     form = await web.form(request)
+    refuse_help(web, question.id)
     # Inside a running mock the hints are the mock's own (hints count per sitting).
     mock_id, _note = live_mock(web, form.get("mock", ""), question)
     hints = web.core.next_hint(question.id, mock_id=mock_id)
@@ -94,8 +99,11 @@ async def hint(web: WebApp, request: Request) -> Response:
 
 
 async def solution(web: WebApp, request: Request) -> Response:
+    from ._team_learner import refuse_help
+
     question = web.question(request.path_params["qid"])
     await web.form(request)
+    refuse_help(web, question.id)
     web.core.reveal_solution(question.id)
     return web.fragment("_solution.html", q=question)
 

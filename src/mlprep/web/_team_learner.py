@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -11,6 +12,9 @@ from starlette.routing import Route
 
 from mlprep.store import utcnow
 from mlprep.team import Assignments
+from mlprep.team._assignments import ASSESSMENT_TRACK
+
+from ._guard import BadRequest
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -20,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._app import WebApp
 
-__all__ = ["routes"]
+__all__ = ["refuse_help", "routes", "sealed"]
 
 
 def routes(web: WebApp) -> list[Route]:
@@ -53,3 +57,44 @@ async def start_assessment(web: WebApp, request: Request) -> Response:
         Assignments(web.core.store).start_assessment, account, request.path_params["aid"]
     )
     return RedirectResponse(f"/mock/{mock_id}", status_code=303)
+
+
+# -- the rules of a running timed assessment --------------------------------------------
+
+
+def _running_assessments(web: WebApp) -> list[dict[str, Any]]:
+    """Plans of the signed-in learner's assessments still running (team mode only)."""
+    if web.team is None or web.account is None:
+        return []
+    from datetime import timedelta
+
+    now = utcnow()
+    plans = []
+    for row in web.core.store.mocks(learner=web.core.learner):
+        if row.track != ASSESSMENT_TRACK or row.finished_at is not None:
+            continue
+        if now >= row.started_at + timedelta(minutes=row.minutes):
+            continue
+        plans.append({**json.loads(row.plan_json), "mock_id": row.id})
+    return plans
+
+
+def refuse_help(web: WebApp, question_id: str) -> None:
+    """No hint or model answer for a question of a running assessment that allows none.
+
+    Checked on every page, not only inside the assessment: the same question opened
+    as practice in another tab must not give its hints away either.
+    """
+    for plan in _running_assessments(web):
+        if question_id in plan["questions"] and not plan.get("hints_allowed", True):
+            raise BadRequest(403, "Hints and the model answer are not allowed in this assessment.")
+
+
+def sealed(web: WebApp, mock_id: int | None) -> bool:
+    """Whether answers in this mock get their result only when it ends."""
+    if mock_id is None:
+        return False
+    return any(
+        plan["mock_id"] == mock_id and not plan.get("feedback_before_end", True)
+        for plan in _running_assessments(web)
+    )
