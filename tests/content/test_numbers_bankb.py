@@ -353,3 +353,29 @@ def test_gmm_em_by_hand() -> None:
     )
     # the wrong sample's hard-assignment means
     _shows(qid, "samples.toml", f"= {np.mean([1, 3, 4]):.3f} and {np.mean([6, 9])}")
+
+
+def test_feed_blend_calibration() -> None:
+    qid = "feed-blend-calibration"
+    share_weight, beta = 20, 0.1
+    click = {"A": 0.60, "B": 0.20}
+    share = {"A": 0.005, "B": 0.020}
+    raw = {k: click[k] + share_weight * share[k] for k in click}
+    fixed = {k: beta * q / (beta * q + 1 - q) for k, q in click.items()}
+    blend = {k: fixed[k] + share_weight * share[k] for k in click}
+    assert raw["A"] > raw["B"] and blend["B"] > blend["A"]  # the order flips
+    _shows(qid, "answer.md", f"= {raw['A']:.2f}$", f"= {raw['B']:.2f}$")
+    _shows(qid, "answer.md", f"\\approx {fixed['A']:.3f}", f"\\approx {fixed['B']:.3f}")
+    _shows(
+        qid, "answer.md", f"\\approx {blend['A']:.3f}$ for A", f"\\approx {blend['B']:.3f}$ for B"
+    )
+    _shows(
+        qid,
+        "answer.md",
+        f"{click['A'] / fixed['A']:.1f} times",
+        f"{click['B'] / fixed['B']:.1f} times",
+    )
+    _shows(qid, "rubric.toml", f"about {fixed['A']:.3f}", f"about {fixed['B']:.3f}")
+    _shows(qid, "rubric.toml", f"about {blend['A']:.3f}", f"about {blend['B']:.3f}")
+    _shows(qid, "samples.toml", f"about {fixed['A']:.3f}", f"about {fixed['B']:.3f}")
+    _shows(qid, "samples.toml", f"= {blend['A']:.3f}", f"= {blend['B']:.3f}", f"= {raw['A']:.2f}")
