@@ -734,3 +734,42 @@ def test_semantic_search_costs_and_ndcg() -> None:
         _prints(q, [name], "4.693", "4.762", "0.985")
     # the confidently-wrong sample averages the grades
     _prints(q, ["samples.toml"], f"6/5 = {sum(grades) / 5:.1f}")
+
+
+# --- L06 (third angle) reference-metrics-rouge-bleu --------------------------------
+
+
+def _ngrams(words: list[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def _rouge(reference: str, candidate: str, n: int) -> tuple[int, float, float, float]:
+    ref, cand = _ngrams(reference.split(), n), _ngrams(candidate.split(), n)
+    overlap = sum((ref & cand).values())
+    recall, precision = overlap / sum(ref.values()), overlap / sum(cand.values())
+    return overlap, precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def test_rouge_and_bleu_examples() -> None:
+    q = "reference-metrics-rouge-bleu"
+    reference = "the refund was sent to your card today"
+    a = "we sent the refund to your card today"
+    b = "the refund was not sent to your card today"
+    assert len(reference.split()) == 8 and sum(_ngrams(reference.split(), 2).values()) == 7
+    _, p1a, r1a, f1a = _rouge(reference, a, 1)
+    overlap2a, _, r2a, _ = _rouge(reference, a, 2)
+    _, p1b, r1b, f1b = _rouge(reference, b, 1)
+    overlap2b, _, r2b, _ = _rouge(reference, b, 2)
+    assert (p1a, r1a, f1a) == (0.875, 0.875, 0.875) and (overlap2a, overlap2b) == (4, 6)
+    assert (f"{p1b:.3f}", r1b, f"{f1b:.3f}") == ("0.889", 1.0, "0.941")
+    assert (f"{r2a:.3f}", f"{r2b:.3f}") == ("0.571", "0.857") and f1b > f1a and r2b > r2a
+    _prints(q, ["answer.md"], "7/8 = 0.875", "4/7 = 0.571", "8/9 = 0.889", "8/8 = 1.0")
+    _prints(q, ["answer.md"], "| 0.941 |", "6/7 = 0.857")
+    _prints(q, ["rubric.toml", "samples.toml"], "0.875", "0.571", "0.889", "0.941", "0.857")
+
+    degenerate = ["the"] * 4
+    unclipped = sum(w in reference.split() for w in degenerate) / len(degenerate)
+    clipped = sum((Counter(degenerate) & Counter(reference.split())).values()) / len(degenerate)
+    assert (unclipped, clipped) == (1.0, 0.25)
+    _prints(q, ["answer.md", "samples.toml"], "4/4 = 1.0", "1/4 = 0.25")
+    _prints(q, ["rubric.toml"], "0.25 instead of 1.0")
