@@ -559,6 +559,34 @@ def test_calibration_figures() -> None:
     _has(q, figures)
 
 
+# --- D10 multi-tenant-fine-tuning-platform -------------------------------------------------
+
+
+def test_multi_tenant_figures() -> None:
+    q = "system-design/multi-tenant-fine-tuning-platform"
+    customers, params, classes, features = 400, 25.6e6, 60, 2048  # given
+    adapter_share = 0.02  # given in the answer's design
+    full_gb = customers * params * 4 / 1e9
+    backbone_mb = params * 4 / 1e6
+    head = features * classes + classes
+    heads = customers * head
+    heads_mb = heads * 4 / 1e6
+    adapter = adapter_share * params
+    _has(
+        q,
+        {
+            f"{full_gb:.2f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{backbone_mb:.1f} MB": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{head:,}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{heads:,}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{heads_mb:.1f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"about {round(backbone_mb + heads_mb)} MB": ("answer.md",),
+            f"{adapter:,.0f}": ("answer.md",),
+            f"{customers * adapter * 4 / 1e9:.2f} GB": ("answer.md",),
+        },
+    )
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -576,5 +604,6 @@ def test_every_question_of_this_file_exists() -> None:
         "applied/mobile-cnn-depthwise-pooling",
         "theory/layernorm-prenorm-rmsnorm",
         "theory/calibration-ece-temperature",
+        "system-design/multi-tenant-fine-tuning-platform",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
