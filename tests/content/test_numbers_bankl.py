@@ -773,3 +773,34 @@ def test_rouge_and_bleu_examples() -> None:
     assert (unclipped, clipped) == (1.0, 0.25)
     _prints(q, ["answer.md", "samples.toml"], "4/4 = 1.0", "1/4 = 0.25")
     _prints(q, ["rubric.toml"], "0.25 instead of 1.0")
+
+
+# --- L07 (third angle) llm-ttft-p99-incident ---------------------------------------
+
+
+def test_ttft_incident_prefill_and_prefix_cache() -> None:
+    q = "llm-ttft-p99-incident"
+    params, effective = 7e9, 0.5 * 312e12
+
+    def prefill_s(tokens: int) -> float:
+        return 2 * params * tokens / effective
+
+    assert effective == 156e12 and f"{2 * params * 6000:.1e}" == "8.4e+13"
+    long_s, short_ms, typical_ms = prefill_s(6000), 1000 * prefill_s(500), 1000 * prefill_s(2000)
+    assert (f"{long_s:.2f}", f"{short_ms:.0f}", f"{typical_ms:.0f}") == ("0.54", "45", "179")
+    _prints(q, ["answer.md"], "8.4\\times10^{13}", "= 156$", "about 0.54 s", "about 45 ms")
+    _prints(q, ["answer.md"], "7\\times10^{12}", "as much as twelve short")
+    assert 6000 / 500 == 12
+    _prints(q, ["rubric.toml", "samples.toml"], "8.4e13", "0.54 s", "45 ms")
+    saved = 1 - 500 / 2000
+    assert saved == 0.75
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "179 ms", "75%")
+
+    per_token = 2 * 32 * 4096 * 2
+    prefix = per_token * 1500
+    across = prefix * 40 / 1e9
+    assert (per_token, prefix, f"{across:.2f}") == (524_288, 786_432_000, "31.46")
+    _prints(q, ["answer.md"], _grouped(per_token), _grouped(prefix), "786 MB", f"{across:.2f} GB")
+    _prints(q, ["rubric.toml"], _grouped(prefix), "786 MB", f"{across:.2f} GB")
+    _prints(q, ["samples.toml"], _grouped(per_token), "786 MB", f"{across:.2f} GB")
