@@ -379,3 +379,50 @@ def test_feed_blend_calibration() -> None:
     _shows(qid, "rubric.toml", f"about {blend['A']:.3f}", f"about {blend['B']:.3f}")
     _shows(qid, "samples.toml", f"about {fixed['A']:.3f}", f"about {fixed['B']:.3f}")
     _shows(qid, "samples.toml", f"= {blend['A']:.3f}", f"= {blend['B']:.3f}", f"= {raw['A']:.2f}")
+
+
+def test_imbalance_weights_resampling() -> None:
+    qid = "imbalance-weights-resampling"
+    tpr, fpr, per = 0.90, 0.05, 1_000
+    rows = {}
+    for prevalence in (0.10, 0.01):
+        pos = per * prevalence
+        tp, fp = tpr * pos, fpr * (per - pos)
+        rows[prevalence] = (tp, fp, tp / (tp + fp))
+    (tp10, fp10, p10), (tp1, fp1, p1) = rows[0.10], rows[0.01]
+    _shows(
+        qid,
+        "answer.md",
+        f"= {tp10:.0f}$",
+        f"= {fp10:.0f}$",
+        f"${tp10:.0f}/{tp10 + fp10:.0f} \\approx {p10:.3f}$",
+    )
+    _shows(
+        qid,
+        "answer.md",
+        f"= {tp1:.0f}$",
+        f"= {_g(fp1, 1)}$",
+        f"${tp1:.0f}/{_g(tp1 + fp1, 1)} \\approx {p1:.3f}$",
+    )
+    _shows(
+        qid,
+        "rubric.toml",
+        f"{tp10:.0f}/{tp10 + fp10:.0f} = {p10:.3f}",
+        f"{tp1:.0f}/{_g(tp1 + fp1, 1)} = {p1:.3f}",
+    )
+    _shows(qid, "rubric.toml", f"about {p10:.3f} at 10%", f"about {p1:.3f} at 1%")
+    _shows(qid, "samples.toml", f"= {p10:.3f}", f"about {p1:.3f}", f"{_g(fp1, 1)} false positives")
+    w, p = 99, 0.01
+    odds = w * p / (1 - p)
+    weighted = odds / (1 + odds)
+    threshold = 1 / (1 + w)
+    assert math.isclose(weighted, 0.5) and math.isclose(threshold, p)
+    _shows(
+        qid,
+        "answer.md",
+        f"$1/{w}$) gets odds ${w} \\times 1/{w} = {odds:.0f}$",
+        f"about {weighted}",
+    )
+    _shows(qid, "answer.md", f"$1/(1+w) = {threshold}$")
+    _shows(qid, "rubric.toml", f"1/(1+w) = {threshold}", f"about {weighted}")
+    _shows(qid, "samples.toml", f"1/(1+{w}) = {threshold}", f"about {weighted} for")
