@@ -202,3 +202,29 @@ def test_sample_size_prose() -> None:
     assert ref(*rare) > 10**6
     below_half = next(c["args"] for c in tests.CASES if c["name"].startswith("rounds up"))
     assert 0 < tests._unrounded(*below_half) % 1 < 0.5
+
+
+def test_permutation_test_prose() -> None:
+    import numpy as np
+
+    folder = CODING / "permutation-test"
+    ref = _module(folder, "solution")
+    tests = _module(folder, "tests")
+    a, b, perms = tests._A, tests._B, tests._EXAMPLE_PERMS
+    pooled = np.concatenate([a, b])
+    observed = a.mean() - b.mean()
+    stats = [pooled[p[:4]].mean() - pooled[p[4:]].mean() for p in perms]
+    assert stats[0] == observed and (perms[0] == np.arange(7)).all()
+    extreme = sum(abs(t) >= abs(observed) - ref.TIE for t in stats)
+    assert extreme == 2 and ref.permutation_test(a, b, perms)[1] == (1 + 2) / (1 + 4)
+    # two-decimal values and n_a + n_b <= 1000: distinct statistics are multiples of
+    # 1 / (100 n_a n_b) >= 1 / (100 * 500 * 500) apart, far above the 1e-9 allowance
+    assert ref.TIE * 10 < 1 / (100 * 500 * 500)
+    # the float-only tie: reordering group B changes the float statistic
+    fa, fb, fperms = tests._float_tie()
+    fpooled = np.concatenate([fa, fb])
+    fobs = abs(fa.mean() - fb.mean())
+    reordered = [abs(fpooled[p[:4]].mean() - fpooled[p[4:]].mean()) for p in fperms[2:]]
+    assert all(0 < fobs - t < 1e-12 for t in reordered)
+    largest = tests._largest()
+    assert len(largest[0]) + len(largest[1]) == 1000 and largest[2].shape == (5000, 1000)
