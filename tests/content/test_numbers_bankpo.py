@@ -234,3 +234,55 @@ def test_bootstrap_median_clustered_ci() -> None:
     corpus = _text(qid, "corpus.toml")
     assert f"{1.96 * se:.2f}" in corpus  # "give or take 1.18"
     assert f"{round(0.025 * 2_000)}th to the {round(0.975 * 2_000):,}th" in corpus
+
+
+WORDS = {6: "six", 7: "seven", 8: "eight"}
+
+
+def test_loyalty_program_causal_effect() -> None:
+    a_before, a_after, b_before, b_after = 30, 36, 28, 31
+    naive = 52 - 31
+    did = (a_after - a_before) - (b_after - b_before)
+    qid = "loyalty-program-causal-effect"
+    _check(
+        qid,
+        [
+            (f"{a_after} - {a_before} = {a_after - a_before}", A),
+            (f"{b_after} - {b_before} = {b_after - b_before}", A),
+            (f"= {a_after - a_before} - {b_after - b_before} = {did}", A),
+            (f"{a_after - a_before} - {b_after - b_before} = {did} dollars", ("samples.toml",)),
+            (f"about {did / a_before:.0%} of A's February spend", A),
+            (
+                f"{WORDS[naive // did]} times smaller",
+                A,
+            ),
+            (f"{0.60 - 0.58:.2f}", A),  # uplift of a regular
+            (f"{0.30 - 0.10:.2f}", A),  # uplift of a persuadable
+        ],
+    )
+    assert naive % did == 0 and (a_after - a_before) == 2 * did  # "half of A's raw change"
+    assert "half of A's raw before/after change" in _text(qid, "answer.md")
+
+
+def test_churn_model_drift_monitoring() -> None:
+    expected, actual = [0.25] * 4, [0.15, 0.20, 0.30, 0.35]
+    terms = [(a - e) * math.log(a / e) for a, e in zip(actual, expected, strict=True)]
+    psi = sum(terms)
+    n = 2_000_000
+    c_alpha = math.sqrt(-math.log(0.001 / 2) / 2)  # two-sample KS critical constant at 0.001
+    d_crit = c_alpha * math.sqrt(2 * n / (n * n))
+    qid = "churn-model-drift-monitoring"
+    _check(
+        qid,
+        [
+            (" + ".join(f"{t:.4f}" for t in terms), ("answer.md", "rubric.toml", "samples.toml")),
+            (f"{psi:.3f}", ("answer.md", "rubric.toml", "samples.toml")),  # 0.105
+            (f"{c_alpha:.2f}\\sqrt{{2/2,000,000}}", A),
+            (f"{d_crit:.5f}", A),  # 0.00195
+            (f"{d_crit:.3f}", ("rubric.toml", "samples.toml")),  # 0.002
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert " + ".join(f"{t:.3f}" for t in terms) in corpus
+    assert f"about {terms[0]:.3f} of the {psi:.3f}" in corpus
+    assert f"contributes {terms[0]:.3f}" in _text(qid, "samples.toml")
