@@ -587,6 +587,29 @@ def test_multi_tenant_figures() -> None:
     )
 
 
+# --- D08 xray-regularisation-review ---------------------------------------------------------
+
+
+def test_xray_review_figures() -> None:
+    q = "case-study/xray-regularisation-review"
+    accuracy, n, images, patients = 0.934, 500, 4000, 1300  # given
+    se = math.sqrt(accuracy * (1 - accuracy) / n)
+    half = 1.96 * se
+    per_patient = images / patients
+    _has(
+        q,
+        {
+            f"{1 - accuracy:.3f}": ("answer.md", "samples.toml"),
+            f"{se:.4f}": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{100 * half:.1f} points": ("answer.md", "rubric.toml", "samples.toml"),
+            f"{100 * (accuracy - half):.1f}%": ("answer.md", "samples.toml"),
+            f"{100 * (accuracy + half):.1f}%": ("answer.md", "samples.toml"),
+            f"about {round(per_patient)} images per patient": ("answer.md",),
+            f"about {round(per_patient)} per patient": ("samples.toml",),
+        },
+    )
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -605,5 +628,6 @@ def test_every_question_of_this_file_exists() -> None:
         "theory/layernorm-prenorm-rmsnorm",
         "theory/calibration-ece-temperature",
         "system-design/multi-tenant-fine-tuning-platform",
+        "case-study/xray-regularisation-review",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
