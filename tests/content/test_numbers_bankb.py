@@ -426,3 +426,36 @@ def test_imbalance_weights_resampling() -> None:
     _shows(qid, "answer.md", f"$1/(1+w) = {threshold}$")
     _shows(qid, "rubric.toml", f"1/(1+w) = {threshold}", f"about {weighted}")
     _shows(qid, "samples.toml", f"1/(1+{w}) = {threshold}", f"about {weighted} for")
+
+
+def test_boosting_overfit_knobs() -> None:
+    qid = "boosting-overfit-knobs"
+    rows, depth, best_trees, total_trees = 50_000, 10, 60, 1_000
+    leaves = 2**depth
+    _shows(qid, "answer.md", f"last {total_trees - best_trees} trees", f"= {_tex(leaves)}$")
+    _shows(qid, "answer.md", f"about {rows / leaves:.0f} customers", f"about {rows / 2**6:.0f}")
+    _shows(qid, "answer.md", f"up to {2**6} leaves at depth 6")
+    ratio = 0.3 / 0.05
+    _shows(
+        qid, "answer.md", f"$0.3/0.05 = {ratio:.0f}$", f"roughly {best_trees * ratio:.0f} at 0.05"
+    )
+    _shows(
+        qid,
+        "rubric.toml",
+        f"up to {leaves:,} leaves, about {rows / leaves:.0f}",
+        f"about {best_trees * ratio:.0f}",
+    )
+    _shows(qid, "rubric.toml", f"the last {total_trees - best_trees} trees")
+    _shows(
+        qid,
+        "samples.toml",
+        f"up to {leaves:,} leaves, about {rows / leaves:.0f}",
+        f"= {ratio:.0f} times",
+    )
+    _shows(
+        qid,
+        "samples.toml",
+        f"around {best_trees * ratio:.0f}",
+        f"last {total_trees - best_trees} trees",
+    )
+    _shows(qid, "corpus.toml", f"up to {2**15:,} leaves")  # the depth-15 contradiction
