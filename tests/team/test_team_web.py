@@ -191,6 +191,12 @@ def test_a_learner_completes_an_assignment_and_a_sealed_assessment(team: Any) ->
             a for a in core.store.attempts(learner=learner_name(ann.id)) if a.mock_id == mock_id
         ]
         assert len(in_mock) == 1 and in_mock[0].score is not None  # graded and recorded
+        # Its result stays sealed on the attempt's page, and the question gives no
+        # feedback as practice meanwhile.
+        sealed_page = client.get(f"/q/{WRITTEN}/attempts/{in_mock[0].id}")
+        assert sealed_page.status_code == 403
+        practice = client.post(f"/q/{WRITTEN}/submit", data={"csrf": token, "answer": answer})
+        assert practice.status_code == 403 and "assessment you are sitting" in practice.text
         again = client.post(
             f"/assignments/{timed.id}/start", data={"csrf": token}, follow_redirects=False
         )

@@ -53,8 +53,9 @@ async def answer(web: WebApp, request: Request) -> Response:
     submission = form.get("submission", "")
     time_spent = _elapsed(form.get("opened", ""))
     mock_id, mock_note = live_mock(web, form.get("mock", ""), question)
-    from ._team_learner import sealed
+    from ._team_learner import refuse_outside, sealed
 
+    refuse_outside(web, question.id, mock_id)
     hide = sealed(web, mock_id)  # an assessment that shows results only at its end
     if mode == "submit":
         from mlprep.study import not_attempted

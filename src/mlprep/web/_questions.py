@@ -154,6 +154,10 @@ async def attempt_page(web: WebApp, request: Request) -> Response:
     )
     if found is None:
         raise HTTPException(404, f"There is no attempt {wanted} on this question.")
+    from ._team_learner import sealed
+
+    if sealed(web, found.mock_id):
+        raise HTTPException(403, "Results are shown when the assessment ends.")
     doc = json.loads(found.result_json) if found.result_json else None
     result: Any = None
     try:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._app import WebApp
 
-__all__ = ["refuse_help", "routes", "sealed"]
+__all__ = ["refuse_help", "refuse_outside", "routes", "sealed"]
 
 
 def routes(web: WebApp) -> list[Route]:
@@ -88,6 +88,23 @@ def refuse_help(web: WebApp, question_id: str) -> None:
     for plan in _running_assessments(web):
         if question_id in plan["questions"] and not plan.get("hints_allowed", True):
             raise BadRequest(403, "Hints and the model answer are not allowed in this assessment.")
+
+
+def refuse_outside(web: WebApp, question_id: str, mock_id: int | None) -> None:
+    """No feedback elsewhere on a question of a running assessment that seals its results.
+
+    Otherwise the same question answered as practice in another tab would give away
+    what the assessment keeps for its end.
+    """
+    for plan in _running_assessments(web):
+        if (
+            question_id in plan["questions"]
+            and not plan.get("feedback_before_end", True)
+            and plan["mock_id"] != mock_id
+        ):
+            raise BadRequest(
+                403, "This question is part of an assessment you are sitting: answer it there."
+            )
 
 
 def sealed(web: WebApp, mock_id: int | None) -> bool:
