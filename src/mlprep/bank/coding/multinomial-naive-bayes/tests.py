@@ -33,14 +33,10 @@ def generate(rng, size):
     """size training documents over 1-6 classes (unsorted string labels); unknown and empty test docs."""
     n = max(1, int(size))
     n_classes = int(rng.integers(1, 7))
+    # long test documents only when there are few of them (the stated 50,000-token total)
+    test_len = int(rng.choice([5, 40, 400])) if n <= 100 else int(rng.choice([5, 40]))
     docs, labels, tests = _corpus(
-        rng,
-        n,
-        max(1, n // 4),
-        n_classes,
-        int(rng.integers(3, 200)),
-        12,
-        int(rng.choice([5, 40, 400])),
+        rng, n, max(1, n // 4), n_classes, int(rng.integers(3, 200)), 12, test_len
     )
     return (docs, labels, tests, float(rng.choice([1e-3, 0.1, 0.5, 1.0, 2.0])))
 
