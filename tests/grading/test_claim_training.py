@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mlprep.content import Bank, load_bank, load_corpus
+from mlprep.grading._claimset import question_claims
 from mlprep.grading.training import (
     EXCLUDED_QUESTIONS,
     LABELS,
@@ -22,6 +23,7 @@ from mlprep.grading.training import (
     load_generic,
     pairs_digest,
 )
+from mlprep.grading.training.data import _inner, flip
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "src" / "mlprep" / "bank"
@@ -106,6 +108,54 @@ def test_keyword_lists_and_templates_are_labelled_as_written(tmp_path: Path) -> 
     templates, generic = load_generic()
     assert {t.label for t in templates} == set(LABELS)
     assert any("no better than" in p.passage for p in generic)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flipped"),
+    [
+        ("More data does not fix high bias.", "More data does fix high bias."),
+        ("A rigid model cannot fit the curve.", "A rigid model can fit the curve."),
+        ("Higher capacity means lower bias.", "Lower capacity means higher bias."),
+        (
+            "Overfitting is high variance and underfitting is high bias.",
+            "Underfitting is low bias and overfitting is low variance.",
+        ),
+        ("The model overfits the noise.", "The model underfits the noise."),
+        ("Bias is systematic error.", "Bias is not systematic error."),
+        # Alone, "bias" -> "variance" changes the topic, not the truth: negated instead.
+        ("Dropout is a kind of regularization.", "Dropout is not a kind of regularization."),
+        ("Plain noun phrases, nothing else", None),
+    ],
+)
+def test_flip_makes_a_sentence_false(sentence: str, flipped: str | None) -> None:
+    assert flip(sentence) == flipped
+
+
+def test_derived_pairs_keep_or_invert_the_corpus_label(tmp_path: Path) -> None:
+    pairs = _pairs(_tiny_bank(tmp_path))
+    question = load_bank([tmp_path / "bank"]).get("bias-variance")
+    corpus = {e.of: e for e in load_corpus(question)}
+    by_claim = {spec.text: corpus[spec.id] for spec in question_claims(question)}
+    sources = {p.source for p in pairs}
+    assert {"negated", "hedged", "flipped", "window"} <= sources
+    for p in pairs:
+        entry = by_claim.get(p.claim)
+        if p.source in ("negated", "hedged"):
+            assert entry is not None
+            assert p.label == ("contradicts" if p.source == "negated" else "supports")
+            assert any(_inner(s) in p.passage for s in entry.supports), p.passage
+        elif p.source == "flipped":
+            assert p.label == "contradicts"
+            assert entry is not None and p.passage in {flip(s) for s in entry.supports}
+        elif p.source == "window":
+            assert entry is not None
+            own = entry.supports if p.label == "supports" else entry.contradicts
+            assert p.label in ("supports", "contradicts")
+            assert any(s.strip().rstrip(".") in p.passage for s in own), p.passage
+    # Every sentence of a flipped or negated pair reads as the claim's denial, never support.
+    assert not {(p.claim, p.passage) for p in pairs if p.source in ("negated", "flipped")} & {
+        (p.claim, p.passage) for p in pairs if p.label == "supports"
+    }
 
 
 @pytest.mark.skipif(

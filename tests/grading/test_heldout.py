@@ -14,9 +14,13 @@ from pathlib import Path
 import pytest
 
 from mlprep.content import Bank
+from mlprep.grading import get_grader
 from mlprep.grading.evaluation import (
+    HELDOUT_TARGETS,
     LEVELS,
     UNSEEN_QUESTIONS,
+    HeldoutFigures,
+    grade_heldout,
     label_of_score,
     load_heldout,
 )
@@ -57,3 +61,48 @@ def test_score_bands_put_the_pass_mark_at_label_three() -> None:
         4,
         4,
     ]
+
+
+# -- the targets ---------------------------------------------------------------------
+#
+# The claim grader's figures on the whole set, recomputed here. The issue's targets
+# are not met yet (docs/grading.md has the figures): the target test is a strict
+# xfail, so it turns into a failure the day they are met and the marker must go.
+# FLOORS are the figures of the shipped model, rounded down: a model or scoring
+# change that does worse than what shipped fails here.
+
+FLOORS: dict[str, float] = {
+    "qwk": 0.55,
+    "spearman": 0.53,
+    "strong_over_weak": 0.93,
+    "fluent_wrong_mean_max": 0.50,
+    "fluent_wrong_passed_max": 8,
+    "keywords_mean_max": 0.05,
+    "off_topic_mean_max": 0.40,
+    "expert_short_pass": 0.71,
+    "unseen_qwk": 0.52,
+}
+
+
+@pytest.fixture(scope="module")
+def claims_figures(answers, bank: Bank) -> HeldoutFigures:  # type: ignore[no-untyped-def]
+    grader = get_grader("claims")
+    return grade_heldout(
+        answers, lambda qid, text: grader.grade(bank.get(qid), text).score, grader="claims"
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="the issue's targets are not met yet: docs/grading.md")
+def test_the_claim_grader_meets_the_issue_targets(claims_figures: HeldoutFigures) -> None:
+    assert not claims_figures.failures(HELDOUT_TARGETS), claims_figures.failures(HELDOUT_TARGETS)
+
+
+def test_the_claim_grader_does_no_worse_than_what_shipped(
+    claims_figures: HeldoutFigures,
+) -> None:
+    worse = []
+    for key, floor in FLOORS.items():
+        value = getattr(claims_figures, key.removesuffix("_max"))
+        if (value > floor) if key.endswith("_max") else (value < floor):
+            worse.append(f"{key}: {value:.3f} vs {floor}")
+    assert not worse, worse

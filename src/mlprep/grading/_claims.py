@@ -48,10 +48,18 @@ _CACHE = 256  # questions whose claim encodings are kept
 class Thresholds:
     """The grader's few numbers, fitted on the bank's samples (scripts/tune_claims.py)."""
 
-    support_low: float = 0.5  # P(supports) below this earns nothing
-    support_high: float = 0.7  # ... above this, full credit; linear in between
-    contradict: float = 0.5  # P(contradicts) at which a passage contradicts a claim
+    support_low: float = 0.6  # P(supports) below this earns nothing
+    support_high: float = 0.8  # ... above this, full credit; linear in between
+    contradict: float = 0.4  # P(contradicts) at which a passage contradicts a claim
     misconception: float = 0.9  # P(supports) of a misconception's claim that charges it
+    # Share of a criterion's points taken off per contradicted claim: stating the
+    # opposite of a key claim is worse than leaving it out (0 = only lose the credit).
+    contradiction_penalty: float = 0.0
+    # Share of the answer's words (in passages that support or contradict some claim of
+    # the question) below which the score is scaled down in proportion: an answer
+    # written for another question may touch a claim or two, but most of it is about
+    # something else (0 = no such scaling).
+    on_topic: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -192,9 +200,22 @@ class ClaimGrader:
                         evidence=_evidence(found[v.support_at]),
                     )
                 )
+        notes = list(reading.notes)
         earned = sum(c.earned for c in criteria)
-        net = max(0.0, earned - sum(m.penalty for m in misconceptions))
+        shares = self._contradicted_shares(question, specs, verdicts)
+        wrong = sum(
+            self.thresholds.contradiction_penalty * c.points * share
+            for c, share in zip(criteria, shares, strict=True)
+        )
+        net = max(0.0, earned - wrong - sum(m.penalty for m in misconceptions))
         max_points = question.max_points
+        share = on_topic_share(reading)
+        if share < self.thresholds.on_topic and max_points:
+            net *= share / self.thresholds.on_topic
+            notes.append(
+                "Most of this answer is not about this question's points: "
+                "answer the question asked."
+            )
         score = round(min(1.0, net / max_points), 4) if max_points else 0.0
         return GradeReport(
             question_id=question.id,
@@ -205,9 +226,22 @@ class ClaimGrader:
             passed=score >= PASS_MARK,
             criteria=criteria,
             misconceptions=misconceptions,
-            notes=list(reading.notes),
+            notes=notes,
             words=reading.words,
         )
+
+    @staticmethod
+    def _contradicted_shares(
+        question: Question, specs: list[ClaimSpec], verdicts: dict[str, _Verdict]
+    ) -> list[float]:
+        """Per criterion, the share of its claims the answer contradicts."""
+        out = []
+        for criterion in question.rubric.criterion:
+            own = [
+                verdicts[s.id] for s in specs if s.owner == criterion.id and s.kind == "criterion"
+            ]
+            out.append(sum(v.contradicted for v in own) / len(own) if own else 0.0)
+        return out
 
     def _criterion(
         self,
@@ -246,6 +280,26 @@ class ClaimGrader:
             evidence=evidence,
             feedback=_feedback(criterion.feedback, specs, vs, found),
         )
+
+
+def on_topic_share(reading: Reading) -> float:
+    """The share of the answer's words in passages that some claim of the question reads
+    as supporting or contradicting (P(supports) + P(contradicts) >= 0.5). Passages are
+    the answer's sentences (windows overlap them and are left out of the count)."""
+    if not reading.passages:
+        return 0.0
+    topical = (reading.probs[:, :, SUPPORTS] + reading.probs[:, :, CONTRADICTS]).max(axis=0)
+    words = on = 0
+    covered: list[tuple[int, int]] = []
+    for passage, level in zip(reading.passages, topical, strict=True):
+        if any(a <= passage.start and passage.end <= b for a, b in covered):
+            continue
+        if any(passage.start <= a and b <= passage.end for a, b in covered):
+            continue  # a window over sentences already counted
+        covered.append((passage.start, passage.end))
+        words += passage.words
+        on += passage.words if level >= 0.5 else 0
+    return on / words if words else 0.0
 
 
 def _feedback(

@@ -11,6 +11,13 @@ Sources, per question with claims (the excluded questions never take part):
 - bare lists of the claim's words (neutral: a list of terms states nothing);
 - generic.toml: templates around the claim ("It's a myth that ...": contradicts) and
   hand-written pattern pairs;
+- derived from the corpus itself (``_derived_pairs``): a supporting paraphrase put
+  inside a negating template (contradicts) or a hedging one (supports); a supporting
+  sentence with its direction words swapped ("higher" <-> "lower", "overfitting" <->
+  "underfitting", both halves of a pair present: the roles swapped) or its negation
+  dropped or added (contradicts); a supporting or contradicting sentence followed by
+  an unrelated sentence of the same question, as the grader's two-sentence windows
+  read it (label kept);
 - for a criterion with one claim, its rubric text (as the grader uses it for content
   without claims) against the claim's corpus sentences.
 
@@ -66,11 +73,15 @@ GENERIC_FILE = Path(__file__).with_name("generic.toml")
 DEV_SHARE = 0.15
 # Per claim: how many derived pairs of each kind (keeps the set, and training time, bounded).
 # Kept small: training time on a shared 2-core CPU is the binding constraint.
-SAME_QUESTION = 3
-OFF_TOPIC = 1
+SAME_QUESTION = 4
+OFF_TOPIC = 3
 KEYWORD_LISTS = 1
 TEMPLATES: dict[Label, int] = {"supports": 1, "contradicts": 1, "neutral": 1}
 RUBRIC_TEXT = {"supports": 1, "contradicts": 1}
+NEGATED_SUPPORTS = 2  # a paraphrase inside "It's a myth that ..." (contradicts)
+HEDGED_SUPPORTS = 1  # a paraphrase inside "I think ..., at least usually." (supports)
+FLIPPED_SUPPORTS = 2  # a paraphrase with its direction or negation flipped (contradicts)
+WINDOWS = 2  # a support or a contradiction followed by an unrelated sentence (label kept)
 
 
 @dataclass(frozen=True)
@@ -79,7 +90,9 @@ class Pair:
     passage: str
     label: Label
     question: str  # "" for generic pairs
-    source: str  # corpus, self, same-question, off-topic, keywords, template, generic, rubric-text
+    # corpus, self, same-question, off-topic, keywords, template, generic, rubric-text,
+    # negated, hedged, flipped, window
+    source: str
 
 
 @dataclass(frozen=True)
@@ -135,6 +148,117 @@ def keyword_list(sentences: Iterable[str], rng: random.Random) -> str:
     return rng.choice([", ", " ", "\n", "; "]).join(chosen)
 
 
+# Swapped both ways at once: with both halves in a sentence, the roles are exchanged
+# ("high bias, low variance" -> "low bias, high variance"); with one, the direction.
+_FLIPS = (
+    ("increases", "decreases"),
+    ("increase", "decrease"),
+    ("increasing", "decreasing"),
+    ("higher", "lower"),
+    ("high", "low"),
+    ("larger", "smaller"),
+    ("rises", "falls"),
+    ("more", "fewer"),
+    ("overfitting", "underfitting"),
+    ("overfits", "underfits"),
+    ("overfit", "underfit"),
+    ("above", "below"),
+    ("before", "after"),
+    ("better", "worse"),
+    ("faster", "slower"),
+    ("precision", "recall"),
+    ("false positives", "false negatives"),
+    ("bias", "variance"),
+)
+# Swapped only when both appear: alone, the swapped word changes the topic, not the truth.
+_ROLE_ONLY = frozenset({"precision", "recall", "bias", "variance", "before", "after"})
+_FLIP_MAP = {a: b for a, b in _FLIPS} | {b: a for a, b in _FLIPS}
+_FLIP_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _FLIP_MAP), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_NEGATED_AUX = re.compile(
+    r"\b(is|are|was|were|does|do|did|can|will|would|should|has|have)(?: not|n't)\b",
+    re.IGNORECASE,
+)
+_CANNOT = re.compile(r"\bcannot\b|\bcan't\b", re.IGNORECASE)
+_AUX = re.compile(r"\b(is|are|can|will|does|do|should)\b(?! not)", re.IGNORECASE)
+# Spoken, hesitant sentences read badly inside another sentence ("It's a myth that so, um").
+_SPOKEN = re.compile(r"\b(?:um|uh|like,|I mean|kind of|sort of|basically)\b", re.IGNORECASE)
+
+
+def _same_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def flip(sentence: str) -> str | None:
+    """The sentence made false: its negation dropped or direction words swapped, or
+    a negation added after its first verb. None when no rule applies."""
+    if _NEGATED_AUX.search(sentence):
+        return _NEGATED_AUX.sub(lambda m: m.group(1), sentence, count=1)
+    if _CANNOT.search(sentence):
+        return _CANNOT.sub(lambda m: _same_case("can", m.group()), sentence, count=1)
+    found = {m.group().lower() for m in _FLIP_RE.finditer(sentence)}
+    usable = {w for w in found if w not in _ROLE_ONLY or _FLIP_MAP[w] in found}
+    if usable:
+        return _FLIP_RE.sub(
+            lambda m: (
+                _same_case(_FLIP_MAP[m.group().lower()], m.group())
+                if m.group().lower() in usable
+                else m.group()
+            ),
+            sentence,
+        )
+    if _AUX.search(sentence):
+        return _AUX.sub(lambda m: m.group() + " not", sentence, count=1)
+    return None
+
+
+def _written(sentence: str) -> bool:
+    return sentence[:1].isupper() and not _SPOKEN.search(sentence)
+
+
+def _join(first: str, second: str) -> str:
+    first = first.strip()
+    if first[-1:] not in ".!?":
+        first += "."
+    return f"{first} {second.strip()}"
+
+
+def _derived_pairs(
+    qid: str,
+    claim: ClaimSpec,
+    entry: CorpusEntry | None,
+    others: list[str],
+    templates: list[Template],
+    rng: random.Random,
+) -> list[Pair]:
+    """Pairs made from the claim's own corpus sentences (see the module docstring)."""
+    if entry is None:
+        return []
+    out: list[Pair] = []
+    written = [s for s in entry.supports if _written(s)]
+    negating = [t for t in templates if t.label == "contradicts"]
+    hedging = [t for t in templates if t.label == "supports"]
+    for s in rng.sample(written, k=min(NEGATED_SUPPORTS, len(written))):
+        t = rng.choice(negating)
+        out.append(Pair(claim.text, t.text.format(x=_inner(s)), "contradicts", qid, "negated"))
+    for s in rng.sample(written, k=min(HEDGED_SUPPORTS, len(written))):
+        t = rng.choice(hedging)
+        out.append(Pair(claim.text, t.text.format(x=_inner(s)), "supports", qid, "hedged"))
+    flipped = [f for f in (flip(s) for s in entry.supports) if f is not None]
+    for f in rng.sample(flipped, k=min(FLIPPED_SUPPORTS, len(flipped))):
+        out.append(Pair(claim.text, f, "contradicts", qid, "flipped"))
+    if others:
+        kept: list[tuple[str, Label]] = [(s, "supports") for s in entry.supports]
+        kept += [(s, "contradicts") for s in entry.contradicts]
+        for s, label in rng.sample(kept, k=min(WINDOWS, len(kept))):
+            other = rng.choice(others)
+            text = _join(s, other) if rng.random() < 0.5 else _join(other, s)
+            out.append(Pair(claim.text, text, label, qid, "window"))
+    return out
+
+
 def _claim_pairs(
     question: Question,
     claim: ClaimSpec,
@@ -168,6 +292,15 @@ def _claim_pairs(
         out.append(Pair(claim.text, s, "neutral", qid, "same-question"))
     for s in rng.sample(off_topic, k=min(OFF_TOPIC, len(off_topic))):
         out.append(Pair(claim.text, s, "neutral", qid, "off-topic"))
+    # Windows pair the claim's sentence with a neutral one: same question, other claims'
+    # supports only (a contradiction of another claim could also deny this one).
+    window_others = [
+        s
+        for other in claims
+        if other.id != claim.id and other.kind == claim.kind and other.id in corpus
+        for s in corpus[other.id].supports
+    ]
+    out.extend(_derived_pairs(qid, claim, entry, window_others, templates, rng))
     sources = [claim.text, *(entry.supports if entry is not None else [])]
     for _ in range(KEYWORD_LISTS):
         words = keyword_list(sources, rng)
