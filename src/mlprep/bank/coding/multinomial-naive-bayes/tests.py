@@ -1,5 +1,8 @@
 """Tests for multinomial naive Bayes on tokenised text. Trusted: never shown to the learner's sandbox."""
 
+import math
+from collections import Counter
+
 import numpy as np
 
 _NAMES = ["spam", "ham", "promo", "billing", "10", "9", "Support", "support", "zeta", "alpha"]
@@ -29,16 +32,45 @@ def _corpus(rng, n_train, n_test, n_classes, vocab_size, doc_len, test_len):
     return [[str(t) for t in d] for d in train_docs], train_labels, test_docs
 
 
+def _gaps_ok(docs, labels, tests, alpha):
+    """The prompt's promise: two class scores are equal (up to rounding) or more than 1e-6 apart."""
+    classes = sorted(set(labels))
+    vocab = {t for d in docs for t in d}
+    counts = {c: Counter() for c in classes}
+    for d, lab in zip(docs, labels, strict=True):
+        counts[lab].update(d)
+    prior = Counter(labels)
+    for doc in tests:
+        seen = Counter(t for t in doc if t in vocab)
+        scores = []
+        for c in classes:
+            denom = sum(counts[c].values()) + alpha * len(vocab)
+            s = math.log(prior[c] / len(labels))
+            s += sum(k * math.log((counts[c][t] + alpha) / denom) for t, k in seen.items())
+            scores.append(s)
+        for i, a in enumerate(scores):
+            for b in scores[i + 1 :]:
+                if 1e-11 * max(1.0, abs(a)) < abs(a - b) <= 1e-6:
+                    return False
+    return True
+
+
 def generate(rng, size):
-    """size training documents over 1-6 classes (unsorted string labels); unknown and empty test docs."""
+    """size training documents over 1-6 classes (unsorted string labels); unknown and empty test docs.
+
+    Redraws until every pair of class scores is tied or more than 1e-6 apart, as the prompt says.
+    """
     n = max(1, int(size))
-    n_classes = int(rng.integers(1, 7))
-    # long test documents only when there are few of them (the stated 50,000-token total)
-    test_len = int(rng.choice([5, 40, 400])) if n <= 100 else int(rng.choice([5, 40]))
-    docs, labels, tests = _corpus(
-        rng, n, max(1, n // 4), n_classes, int(rng.integers(3, 200)), 12, test_len
-    )
-    return (docs, labels, tests, float(rng.choice([1e-3, 0.1, 0.5, 1.0, 2.0])))
+    while True:
+        n_classes = int(rng.integers(1, 7))
+        # long test documents only when there are few of them (the stated 50,000-token total)
+        test_len = int(rng.choice([5, 40, 400])) if n <= 100 else int(rng.choice([5, 40]))
+        docs, labels, tests = _corpus(
+            rng, n, max(1, n // 4), n_classes, int(rng.integers(3, 200)), 12, test_len
+        )
+        args = (docs, labels, tests, float(rng.choice([1e-3, 0.1, 0.5, 1.0, 2.0])))
+        if _gaps_ok(*args):
+            return args
 
 
 _EX_TRAIN = [
