@@ -459,3 +459,27 @@ def test_boosting_overfit_knobs() -> None:
         f"last {total_trees - best_trees} trees",
     )
     _shows(qid, "corpus.toml", f"up to {2**15:,} leaves")  # the depth-15 contradiction
+
+
+def test_adversarial_validation_shift() -> None:
+    qid = "adversarial-validation-shift"
+    n_old, n_new, p = 120_000, 30_000, 0.6
+    odds = p / (1 - p)
+    weight = odds * n_old / n_new
+    _shows(
+        qid,
+        "answer.md",
+        f"\\frac{{{p}}}{{{1 - p:.1f}}} \\times \\frac{{120{{,}}000}}{{30{{,}}000}} = {weight:.1f}",
+    )
+    _shows(
+        qid,
+        "rubric.toml",
+        f"= {odds:.1f} x {n_old // n_new} = {weight:.1f}",
+        f"a weight of {weight:.1f}",
+    )
+    _shows(
+        qid,
+        "samples.toml",
+        f"0.6/0.4 = {odds:.1f}",
+        f"= {n_old // n_new}, so a weight of {weight:.1f}",
+    )
