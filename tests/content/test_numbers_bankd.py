@@ -610,6 +610,43 @@ def test_xray_review_figures() -> None:
     )
 
 
+# --- D05 sensor-failure-sequence-model ------------------------------------------------------
+
+
+def test_sensor_sequence_figures() -> None:
+    q = "case-study/sensor-failure-sequence-model"
+    days, patch = 7, 60  # given: a week of one-minute readings, one-hour patches
+    steps = days * 24 * 60
+    keep_99, keep_999 = 0.99**steps, 0.999**steps
+
+    def receptive_field(layers: int) -> int:
+        return 1 + 2 * (2**layers - 1)
+
+    layers = next(n for n in range(1, 40) if receptive_field(n) >= steps)
+    tokens = steps // patch
+    scores, patched = steps * steps, tokens * tokens
+    all_text = ("answer.md", "rubric.toml", "samples.toml")
+    _has(
+        q,
+        {
+            f"{steps:,}": all_text,
+            f"10^{{{math.floor(math.log10(keep_99))}}}": ("answer.md",),
+            f"1e{math.floor(math.log10(keep_99))}": ("rubric.toml", "samples.toml"),
+            _sci(keep_999, "tex"): ("answer.md",),
+            _sci(keep_999, "e").replace("e-05", "e-5"): ("rubric.toml", "samples.toml"),
+            f"{receptive_field(layers - 1):,}": all_text,
+            f"{receptive_field(layers):,}": all_text,
+            f"{layers} layers": all_text,
+            f"{tokens}": all_text,
+            f"{scores:,}": all_text,
+            f"{scores * 4 / 1e6:.0f} MB": all_text,
+            f"{patched:,}": all_text,
+            f"{scores // patched:,}": all_text,
+        },
+    )
+    assert math.floor(math.log10(keep_99)) == -44
+
+
 def test_every_question_of_this_file_exists() -> None:
     for q in (
         "theory/conv-shapes-receptive-field",
@@ -629,5 +666,6 @@ def test_every_question_of_this_file_exists() -> None:
         "theory/calibration-ece-temperature",
         "system-design/multi-tenant-fine-tuning-platform",
         "case-study/xray-regularisation-review",
+        "case-study/sensor-failure-sequence-model",
     ):
         assert Path(BANK / q / "question.toml").is_file(), q
