@@ -286,3 +286,47 @@ def test_churn_model_drift_monitoring() -> None:
     assert " + ".join(f"{t:.3f}" for t in terms) in corpus
     assert f"about {terms[0]:.3f} of the {psi:.3f}" in corpus
     assert f"contributes {terms[0]:.3f}" in _text(qid, "samples.toml")
+
+
+def test_training_memory_parallelism() -> None:
+    params, gpus = 3e9, 8
+    half, full = 2, 4
+    per_param = half + half + full + full + full  # weights, grads, master, m, v
+    state_gb = per_param * params / 1e9
+    zero1 = half + half + 3 * full / gpus
+    global_batch, micro = 512, 4
+    accum = global_batch // (gpus * micro)
+    fwd, bwd = 1, 2
+    recompute_overhead = (fwd + bwd + fwd) / (fwd + bwd) - 1
+    fp16_max = (2 - 2**-10) * 2**15
+    qid = "training-memory-parallelism"
+    _check(
+        qid,
+        [
+            (f"**{per_param}**", A),
+            (f"{per_param} bytes per parameter", ("answer.md", "samples.toml")),
+            (f"= {state_gb:.0f}$ GB", A),
+            (f"{state_gb:.0f} GB", ("rubric.toml", "samples.toml")),
+            (f"{state_gb:.0f} / {gpus} = {state_gb / gpus:.0f}$ GB", A),
+            (f"{state_gb:.0f}/{gpus} = {state_gb / gpus:.0f} GB", ("rubric.toml", "samples.toml")),
+            (f"= {zero1:g}$ bytes per parameter, {zero1 * params / 1e9:g} GB", A),
+            (f"{gpus} GPUs × {micro} sequences = {gpus * micro} sequences", A),
+            (f"${global_batch} / {gpus * micro} = {accum}$ micro-batches", A),
+            (f"{accum} micro-batches", ("rubric.toml", "samples.toml")),
+            (f"from {fwd + bwd} to {fwd + bwd + fwd} forward-equivalents", A),
+            (f"{recompute_overhead:.0%} more compute", ("answer.md", "samples.toml")),
+            (f"{fp16_max:,.0f}", ("answer.md", "rubric.toml", "samples.toml")),  # 65,504
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert f"{(3 * full) * params / 1e9:.0f} GB for this model" in corpus  # optimizer state alone
+    assert f"{half * 4 * params / 1e9:.0f} GB" in corpus  # the all-16-bit misconception
+
+
+def test_late_order_training_serving_skew() -> None:
+    mismatched, logged = 1_800, 10_000
+    share = mismatched / logged
+    qid = "late-order-training-serving-skew"
+    _check(qid, [(f"{share:.0%}", ("answer.md", "rubric.toml", "samples.toml"))])
+    assert round(1 / share) == 6 and share < 1 / 5  # "nearly one request in five" in a sample
+    assert "Nearly one request in five" in _text(qid, "samples.toml")
