@@ -310,3 +310,29 @@ def test_paste_rule() -> None:
     assert not looks_pasted("x" * PASTE_MIN_CHARS, 20.0)  # 10 chars/s
     assert not looks_pasted("x" * 1000, None)
     assert not looks_pasted("s" * 900 + "x" * 100, 1.0, given="s" * 900)
+
+
+def test_two_browsers_racing_with_one_link_cannot_both_use_it(core: Mlprep) -> None:
+    import threading
+
+    accounts = Accounts(core.store)
+    link = accounts.init("c@example.org", "Coach", now=NOW)
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def use(password: str) -> None:
+        barrier.wait()
+        try:
+            accounts.use_link(link.token, password, now=NOW)
+            outcomes.append(password)
+        except UsageError:
+            outcomes.append("refused")
+
+    racers = [threading.Thread(target=use, args=(f"password number {n}",)) for n in range(4)]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join(60)
+    winners = [o for o in outcomes if o != "refused"]
+    assert len(outcomes) == 4 and len(winners) == 1
+    accounts.sign_in("Coach", winners[0], "a")  # the one that won set the password
