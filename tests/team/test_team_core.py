@@ -150,10 +150,11 @@ def _cohort(core: Mlprep) -> tuple[Accounts, object, int, object, object]:
     accounts, coach = _team(core)
     cohorts = Cohorts(core.store)
     cohort = cohorts.create("Spring 2026", coach)  # type: ignore[arg-type]
-    ann = cohorts.invite(cohort.id, "ann@example.org", "Ann", coach)  # type: ignore[arg-type]
-    bob = cohorts.invite(cohort.id, "bob@example.org", "Bob", coach)  # type: ignore[arg-type]
+    joined = NOW - timedelta(days=1)
+    ann = cohorts.invite(cohort.id, "ann@example.org", "Ann", coach, now=joined)  # type: ignore[arg-type]
+    bob = cohorts.invite(cohort.id, "bob@example.org", "Bob", coach, now=joined)  # type: ignore[arg-type]
     assert ann.link is not None and bob.link is not None
-    accounts.use_link(ann.link.token, PASSWORD)
+    accounts.use_link(ann.link.token, PASSWORD, now=NOW)
     return accounts, coach, cohort.id, ann.account, bob.account
 
 
@@ -336,3 +337,37 @@ def test_two_browsers_racing_with_one_link_cannot_both_use_it(core: Mlprep) -> N
     winners = [o for o in outcomes if o != "refused"]
     assert len(outcomes) == 4 and len(winners) == 1
     accounts.sign_in("Coach", winners[0], "a")  # the one that won set the password
+
+
+def test_a_coach_cannot_pull_in_another_coachs_learner_nor_see_before_joining(
+    core: Mlprep,
+) -> None:
+    accounts, coach, _cohort_id, ann, _bob = _cohort(core)
+    carl = accounts.create("carl@example.org", "Carl", "coach")
+    cohorts = Cohorts(core.store)
+    theirs = cohorts.create("Carl's", carl)
+    with pytest.raises(UsageError, match="other coaches"):
+        cohorts.invite(theirs.id, "ann@example.org", "Ann", carl)
+    # Her own coach may add her to a new cohort; it sees only what came after.
+    spec = AssignmentSpec("W", NOW - timedelta(days=30), NOW + timedelta(days=7), ids=("mse-mae",))
+    later = cohorts.create("Next term", coach)  # type: ignore[arg-type]
+    Assignments(core.store).create(later.id, spec, ["mse-mae"], coach)  # type: ignore[arg-type]
+    name = learner_name(ann.id)  # type: ignore[attr-defined]
+    core.store.record_attempt(
+        AttemptInput("mse-mae", "coding", "before", verdict="accepted", score=1.0, created_at=NOW),
+        learner=name,
+    )
+    cohorts.invite(later.id, "ann@example.org", "Ann", coach, now=NOW + timedelta(hours=1))  # type: ignore[arg-type]
+    core.store.record_attempt(
+        AttemptInput(
+            "mse-mae",
+            "coding",
+            "after",
+            verdict="wrong_answer",
+            score=0.2,
+            created_at=NOW + timedelta(hours=2),
+        ),
+        learner=name,
+    )
+    book = gradebook(core.store, coach, later.id)  # type: ignore[arg-type]
+    assert [a.answer for a in book.cell(ann, "mse-mae").attempts] == ["after"]  # type: ignore[arg-type]

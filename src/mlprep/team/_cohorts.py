@@ -117,6 +117,8 @@ class Cohorts:
             account = existing or accounts.create(email, name, role, now=now)
             if existing is not None and existing.role != role and role == "coach":
                 raise UsageError(f"{existing.email} is a learner's account, not a coach's")
+            if existing is not None and existing.id != by.id:
+                self._check_may_add(by, existing)
             with self.store.transaction() as s:
                 if s.get(Membership, (cohort_id, account.id)) is not None:
                     raise UsageError(f"{account.email} is already in this cohort")
@@ -134,6 +136,24 @@ class Cohorts:
             return Invited(account, link)
 
         return self.store.atomically(work)
+
+    def _check_may_add(self, coach: Account, account: Account) -> None:
+        """An existing account joins a cohort only through a coach it already works with.
+
+        Otherwise any coach could add anyone and read their answers in a gradebook:
+        a person in other coaches' cohorts only is refused (a new cohort of the same
+        coach, say the next term's, is fine). The gradebook also counts only attempts
+        made after the person joined the cohort.
+        """
+        theirs = self.of(account)
+        if not theirs:
+            return
+        mine = {c.id for c in self.of(coach, role="coach")}
+        if not mine & {c.id for c in theirs}:
+            raise UsageError(
+                f"{account.email} is in cohorts run by other coaches; one of their coaches "
+                "can add you as a coach of a shared cohort, or they can invite them"
+            )
 
     def learner_in(self, coach: Account, learner_id: int) -> Account:
         """A learner of one of ``coach``'s cohorts (NotYours for anyone else)."""

@@ -1,9 +1,9 @@
 """The gradebook of a cohort: learners x assigned questions, statistics, exports.
 
 A cell holds a learner's attempts at a question since the first assignment with
-that question opened. Its score is the best one, where a coach's override (the
-newest for an attempt) stands in for the machine's grade; the machine's grade is
-kept and shown beside it.
+that question opened and since the learner joined the cohort. Its score is the
+best one, where a coach's override (the newest for an attempt) stands in for the
+machine's grade; the machine's grade is kept and shown beside it.
 
 The paste flag (docs/team.md): an answer is flagged when it added at least
 ``PASTE_MIN_CHARS`` characters (beyond the starter code of a coding question) at
@@ -130,6 +130,10 @@ def gradebook(store: Store, coach: Account, cohort_id: int, bank: Bank | None = 
     by_learner_row = {a.learner_id: a for a in learners}
     cells: dict[tuple[int, str], Cell] = {}
     with store.transaction() as s:
+        joined = {
+            m.account_id: m.joined_at
+            for m in s.scalars(select(Membership).where(Membership.cohort_id == cohort_id))
+        }
         attempts = list(
             s.scalars(
                 select(Attempt)
@@ -142,9 +146,11 @@ def gradebook(store: Store, coach: Account, cohort_id: int, bank: Bank | None = 
         )
         overrides = _latest_overrides(s, [a.id for a in attempts])
     for attempt in attempts:
-        if attempt.created_at < opens[attempt.question_id]:
-            continue
         account = by_learner_row[attempt.learner_id]
+        # Only what was done for this cohort: since the question was assigned and since
+        # the learner joined (a coach sees nothing of their time before, or elsewhere).
+        if attempt.created_at < max(opens[attempt.question_id], joined[account.id]):
+            continue
         cell = cells.setdefault((account.id, attempt.question_id), Cell())
         cell.attempts.append(attempt)
         if attempt.id in overrides:
