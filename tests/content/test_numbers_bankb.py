@@ -483,3 +483,48 @@ def test_adversarial_validation_shift() -> None:
         f"0.6/0.4 = {odds:.1f}",
         f"= {n_old // n_new}, so a weight of {weight:.1f}",
     )
+
+
+def test_robust_anomaly_thresholds() -> None:
+    qid = "robust-anomaly-thresholds"
+    x = np.array([12.0, 15, 11, 14, 13, 16, 12, 95])
+    mean, sd, sd1 = x.mean(), x.std(), x.std(ddof=1)
+    z, z1 = (95 - mean) / sd, (95 - mean) / sd1
+    ceiling = (len(x) - 1) / math.sqrt(len(x))
+    assert z1 <= ceiling < 3
+    _shows(qid, "answer.md", f"${x.sum():.0f}/8 = {mean}$", f"about {sd:.2f}", f"or {sd1:.2f}")
+    _shows(qid, "answer.md", f"\\approx {z:.2f}$", f"about {z1:.2f} with", f"about {ceiling:.2f}")
+    _shows(qid, "rubric.toml", f"about {sd:.2f}", f"only about {z:.2f}", f"about {ceiling:.2f}")
+    _shows(qid, "samples.toml", f"= {mean}", f"about {z:.2f}", f"about {ceiling:.2f}")
+    median = float(np.median(x))
+    deviations = np.abs(x - median)
+    mad = float(np.median(deviations))
+    robust = 0.6745 * (95 - median) / mad
+    _shows(
+        qid,
+        "answer.md",
+        f"$(13 + 14)/2 = {median}$",
+        f"median is ${mad}$",
+        f"\\approx {robust:.1f}",
+    )
+    _shows(qid, "answer.md", ", ".join(_g(d, 1) for d in deviations))
+    _shows(qid, "rubric.toml", f"times {95 - median} divided by {mad}, about {robust:.1f}")
+    _shows(qid, "samples.toml", f"{95 - median} / {mad}, about {robust:.1f}", f"median is {median}")
+    _shows(qid, "corpus.toml", f"about {(95 - median) / mad:.0f} MADs")
+    from statistics import NormalDist
+
+    p = 2 * (1 - NormalDist().cdf(3.5))
+    checks = 10_000 * 24
+    _shows(
+        qid,
+        "answer.md",
+        f"\\approx {p:.6f}$",
+        f"= {_tex(checks)}$",
+        f"about {p * checks:.0f} false",
+    )
+    _shows(
+        qid, "rubric.toml", f"about {p:.6f}", f"makes {checks:,} checks", f"about {p * checks:.0f}"
+    )
+    _shows(
+        qid, "samples.toml", f"about {p:.6f}", f"= {checks:,} checks", f"about\n{p * checks:.0f}"
+    )
