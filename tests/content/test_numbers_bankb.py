@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from mlprep.content import builtin_bank_root
 
@@ -47,6 +48,13 @@ def _g(x: float, digits: int = 2) -> str:
     if r == int(r):
         return f"{int(r):,}"
     return f"{r:,.{digits}f}".rstrip("0")
+
+
+def test_a_figure_off_by_one_unit_is_caught() -> None:
+    # the check is exact: the training MSE after one round is 91, so 92 must fail
+    _shows("boosting-by-hand", "answer.md", "= 91")
+    with pytest.raises(AssertionError, match="does not print"):
+        _shows("boosting-by-hand", "answer.md", "= 92")
 
 
 def test_boosting_by_hand() -> None:
