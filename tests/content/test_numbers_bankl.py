@@ -804,3 +804,18 @@ def test_ttft_incident_prefill_and_prefix_cache() -> None:
     _prints(q, ["answer.md"], _grouped(per_token), _grouped(prefix), "786 MB", f"{across:.2f} GB")
     _prints(q, ["rubric.toml"], _grouped(prefix), "786 MB", f"{across:.2f} GB")
     _prints(q, ["samples.toml"], _grouped(per_token), "786 MB", f"{across:.2f} GB")
+
+
+# --- L08 (third angle) prompt-injection-defences -----------------------------------
+
+
+def test_injection_stacked_defences() -> None:
+    q = "prompt-injection-defences"
+    passed = (1 - 0.9) ** 3
+    per_day = passed * 1_000
+    assert (f"{passed:.3f}", round(per_day)) == ("0.001", 1)
+    _prints(q, ["answer.md"], "$0.1^3 = 0.001$", "1 a day at 1,000 attempts")
+    _prints(q, ["samples.toml"], "0.1^3 = 0.001", "1 a day at 1,000 attempts")
+    _prints(q, ["rubric.toml"], "0.1^3 = 0.001", "1 a day at 1,000 attempts")
+    assert f"{100 * passed:.1f}%" == "0.1%"
+    _prints(q, ["prompt.md", "rubric.toml", "samples.toml"], "0.1%")
