@@ -536,3 +536,14 @@ def test_robust_anomaly_thresholds() -> None:
     _shows(
         qid, "samples.toml", f"about {p:.6f}", f"= {checks:,} checks", f"about\n{p * checks:.0f}"
     )
+
+
+def test_embedding_reduction_retrieval() -> None:
+    qid = "embedding-reduction-retrieval"
+    n, dims, reduced = 5_000_000, 768, 128
+    full, small, half = n * dims * 4 / 1e9, n * reduced * 4 / 1e9, n * dims * 2 / 1e9
+    _shows(qid, "answer.md", f"$= {full:.2f}$ GB", f"= {small:.2f}$ GB", f"= {half:.2f}$ GB")
+    _shows(qid, "answer.md", f"{full / small:.0f} times smaller")
+    _shows(qid, "rubric.toml", f"take {full:.2f} GB", f"to {small:.2f} GB", f"to {half:.2f} GB")
+    _shows(qid, "samples.toml", f"= {full:.2f} GB", f"= {small:.2f} GB", f"{half:.2f} GB")
+    _shows(qid, "corpus.toml", f"costs {dims * 4:,} bytes today and {reduced * 4} bytes")
