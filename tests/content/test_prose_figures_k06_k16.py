@@ -228,3 +228,24 @@ def test_permutation_test_prose() -> None:
     assert all(0 < fobs - t < 1e-12 for t in reordered)
     largest = tests._largest()
     assert len(largest[0]) + len(largest[1]) == 1000 and largest[2].shape == (5000, 1000)
+
+
+def test_map_mrr_prose() -> None:
+    from fractions import Fraction
+
+    folder = CODING / "map-mrr-at-k"
+    ref = _module(folder, "solution")
+    tests = _module(folder, "tests")
+    rankings, relevant = tests._R, tests._REL
+    ap1, rr1 = ref._ap_rr(rankings[0], set(relevant[0]), 3)
+    assert abs(ap1 - (1 + 2 / 3) / 3) < 1e-15 and Fraction(5, 9) == (1 + Fraction(2, 3)) / 3
+    assert rr1 == 1.0
+    assert ref._ap_rr(rankings[1], set(relevant[1]), 3) == (1 / 3, 1 / 3)
+    assert ref._ap_rr(rankings[2], set(relevant[2]), 3) == (0.0, 0.0)
+    assert (Fraction(5, 9) + Fraction(1, 3)) / 3 == Fraction(8, 27)
+    assert (1 + Fraction(1, 3)) / 3 == Fraction(4, 9)
+    got = ref.map_mrr_at_k(rankings, relevant, 3)
+    assert abs(got[0] - 8 / 27) < 1e-15 and abs(got[1] - 4 / 9) < 1e-15
+    rankings, relevant, k = tests._largest()
+    assert len(rankings) == 2000 and max(map(len, rankings)) == 1000
+    assert max(map(len, relevant)) == 200 and k == 1000
