@@ -547,3 +547,30 @@ def test_embedding_reduction_retrieval() -> None:
     _shows(qid, "rubric.toml", f"take {full:.2f} GB", f"to {small:.2f} GB", f"to {half:.2f} GB")
     _shows(qid, "samples.toml", f"= {full:.2f} GB", f"= {small:.2f} GB", f"{half:.2f} GB")
     _shows(qid, "corpus.toml", f"costs {dims * 4:,} bytes today and {reduced * 4} bytes")
+
+
+def test_lasso_units_scaling() -> None:
+    qid = "lasso-units-scaling"
+    per_sd, sd, lam, top = 0.4, 60_000, 0.1, 5_000_000
+    per_dollar, per_million = per_sd / sd, per_sd / sd * 1e6
+    pen_dollar, pen_million, pen_sd = lam * per_dollar, lam * per_million, lam * per_sd
+    _shows(
+        qid,
+        "answer.md",
+        f"\\approx -{per_dollar * 1e6:.2f} \\times 10^{{-6}}$",
+        f"$\\approx -{per_million:.2f}$",
+    )
+    _shows(
+        qid,
+        "answer.md",
+        f"${pen_dollar * 1e7:.2f} \\times 10^{{-7}}$",
+        f"${pen_million:.3f}$",
+        f"${pen_sd:.2f}$",
+    )
+    _shows(qid, "answer.md", f"costs {pen_million:.3f}", f"= {sd / top:.3f}$")
+    assert math.isclose(pen_million / pen_dollar, 1e6)  # "a million times more"
+    _shows(qid, "rubric.toml", f"-{per_dollar * 1e6:.2f}e-6", f"-{per_million:.2f} per million")
+    _shows(qid, "rubric.toml", f"{pen_dollar * 1e7:.2f}e-7, {pen_million:.3f} and {pen_sd:.2f}")
+    _shows(qid, "rubric.toml", f"only {sd / top:.3f} of the range")
+    _shows(qid, "samples.toml", f"about -{per_dollar * 1e6:.2f}e-6", f"but {pen_million:.3f} in millions")
+    _shows(qid, "samples.toml", f"becomes {sd / top:.3f}")
