@@ -330,3 +330,27 @@ def test_late_order_training_serving_skew() -> None:
     _check(qid, [(f"{share:.0%}", ("answer.md", "rubric.toml", "samples.toml"))])
     assert round(1 / share) == 6 and share < 1 / 5  # "nearly one request in five" in a sample
     assert "Nearly one request in five" in _text(qid, "samples.toml")
+
+
+def test_fraud_model_rollout() -> None:
+    per_second, share, rate, new_rate = 50, 0.01, 0.020, 0.022
+    per_day = per_second * 86_400
+    canary = per_day * share
+    declines = canary * rate
+    sd = math.sqrt(canary * rate * (1 - rate))
+    extra = canary * new_rate - declines
+    qid = "fraud-model-rollout"
+    _check(
+        qid,
+        [
+            (f"{per_day:,}", ("answer.md", "hints.md")),  # 4,320,000
+            (f"{per_day / 1e6:.2f} million", ("samples.toml",)),
+            (f"{canary:,.0f}", ("answer.md", "hints.md", "rubric.toml", "samples.toml")),
+            (f"{declines:.0f}", ("answer.md", "rubric.toml", "samples.toml")),  # 864
+            (f"{sd:.1f}", ("answer.md", "rubric.toml")),  # 29.1
+            (f"{canary * new_rate:.0f}", ("answer.md", "samples.toml")),  # 950
+            (f"{extra:.0f} more", A),  # 86
+            (f"{extra / sd:.2f}", ("answer.md", "rubric.toml")),  # 2.97
+        ],
+    )
+    assert f"about {per_second * 3_600 * share:,.0f} transactions" in _text(qid, "corpus.toml")
