@@ -819,3 +819,30 @@ def test_injection_stacked_defences() -> None:
     _prints(q, ["rubric.toml"], "0.1^3 = 0.001", "1 a day at 1,000 attempts")
     assert f"{100 * passed:.1f}%" == "0.1%"
     _prints(q, ["prompt.md", "rubric.toml", "samples.toml"], "0.1%")
+
+
+# --- L04 (third angle) instruction-tuning-support-data -----------------------------
+
+
+def test_instruction_tuning_shares_and_compute() -> None:
+    q = "instruction-tuning-support-data"
+    examples, prompt_tokens, reply_tokens = 50_000, 350, 150
+    per_example = prompt_tokens + reply_tokens
+    share = reply_tokens / per_example
+    assert f"{100 * share:.0f}%" == "30%"
+    for name in ["answer.md", "rubric.toml", "samples.toml"]:
+        _prints(q, [name], "150 of 500", "30%")
+    resets = round(0.8 * examples)
+    _prints(q, ["answer.md", "rubric.toml", "samples.toml"], _grouped(resets))
+    epoch = examples * per_example
+    tokens = 3 * epoch
+    flops = 6 * 7e9 * tokens
+    seconds = flops / (8 * 0.4 * 312e12)
+    assert (epoch, tokens, f"{flops:.2e}") == (25_000_000, 75_000_000, "3.15e+18")
+    _prints(q, ["answer.md", "samples.toml"], _grouped(epoch), _grouped(tokens))
+    _prints(q, ["answer.md"], "3.15\\times10^{18}", f"about {_grouped(seconds)} seconds")
+    _prints(q, ["rubric.toml", "samples.toml"], "3.15e18", f"{seconds / 60:.0f} minutes")
+    _prints(q, ["answer.md"], f"roughly {seconds / 60:.0f} minutes")
+    _prints(q, ["samples.toml"], f"about {_grouped(seconds)} s")
+    assert round(seconds / 3600) == 1
+    _prints(q, ["samples.toml"], "maybe an hour")
