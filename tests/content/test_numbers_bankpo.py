@@ -354,3 +354,41 @@ def test_fraud_model_rollout() -> None:
         ],
     )
     assert f"about {per_second * 3_600 * share:,.0f} transactions" in _text(qid, "corpus.toml")
+
+
+def test_search_latency_budget() -> None:
+    stages = {"encoder": 30, "ann": 12, "features": 10, "rerank": 60, "overhead": 15}
+    total = sum(stages.values())
+    after = {**stages, "encoder": stages["encoder"] // 2, "rerank": stages["rerank"] * 50 // 100}
+    n, dim = 50_000_000, 768
+    fp32_gb = n * dim * 4 / 1e9
+    mult_adds = n * dim
+    hit, hit_ms, miss_ms = 0.3, 2, 80
+    mean = hit * hit_ms + (1 - hit) * miss_ms
+    miss_percentile = (0.99 - hit) / (1 - hit)
+    qid = "search-latency-budget"
+    _check(
+        qid,
+        [
+            (
+                " + ".join(str(v) for v in stages.values()) + f" = {total}",
+                ("answer.md", "samples.toml"),
+            ),
+            (f"{total - 100} ms over", A),
+            (" + ".join(str(v) for v in after.values()) + f" = {sum(after.values())}", A),
+            (f"{100 - sum(after.values())} ms of headroom", A),
+            (f"= {fp32_gb:.1f} GB", ("answer.md", "samples.toml")),
+            (f"{mult_adds / 1e10:.2f}\\times10^{{10}}", A),
+            (f"{2 * mult_adds / 1e9:.1f} GFLOP", ("answer.md", "samples.toml")),
+            (f"{n * 96 / 1e9:.1f} GB", ("answer.md", "samples.toml")),
+            (f"= {mean:.1f}$ ms", A),
+            (f"= {mean:.1f} ms", ("samples.toml",)),
+            (
+                f"{miss_percentile:.1%}".replace("%", ""),
+                ("answer.md", "rubric.toml", "samples.toml"),
+            ),
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert f"{2 * mult_adds / 1e9:.1f} GFLOP per query" in corpus
+    assert f"{n * 96 / 1e9:.1f} GB" in corpus
