@@ -572,5 +572,10 @@ def test_lasso_units_scaling() -> None:
     _shows(qid, "rubric.toml", f"-{per_dollar * 1e6:.2f}e-6", f"-{per_million:.2f} per million")
     _shows(qid, "rubric.toml", f"{pen_dollar * 1e7:.2f}e-7, {pen_million:.3f} and {pen_sd:.2f}")
     _shows(qid, "rubric.toml", f"only {sd / top:.3f} of the range")
-    _shows(qid, "samples.toml", f"about -{per_dollar * 1e6:.2f}e-6", f"but {pen_million:.3f} in millions")
+    _shows(
+        qid,
+        "samples.toml",
+        f"about -{per_dollar * 1e6:.2f}e-6",
+        f"but {pen_million:.3f} in millions",
+    )
     _shows(qid, "samples.toml", f"becomes {sd / top:.3f}")
