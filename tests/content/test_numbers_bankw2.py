@@ -1,0 +1,228 @@
+"""Every derived figure of the second-angle written questions (issue 18, helper bankw2) is
+computed here and must appear, formatted as written, in the files that print it.
+
+Given figures (a scenario's inputs) are not checked; everything computed from them is: a figure
+typed by hand that is off in its last digit fails (see the first test). Each test names the
+question it checks.
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+import pytest
+
+from mlprep.content import builtin_bank_root
+
+BANK = builtin_bank_root()
+ALL = ("prompt.md", "hints.md", "answer.md", "rubric.toml", "samples.toml", "corpus.toml")
+
+
+def _text(qid: str, name: str) -> str:
+    (folder,) = BANK.glob(f"*/{qid}")
+    text = (folder / name).read_text(encoding="utf-8")
+    text = text.replace("{,}", ",").replace("\\%", "%").replace("\\$", "$")
+    return " ".join(text.split())  # a figure may be wrapped over two lines
+
+
+def _shows(qid: str, *pairs: tuple[str, str]) -> None:
+    """Each (file, formatted figure) pair: the figure occurs in that file."""
+    missing = [(name, figure) for name, figure in pairs if figure not in _text(qid, name)]
+    assert not missing, f"{qid}: derived figures not found as written: {missing}"
+
+
+def _pct(p: float, digits: int = 1) -> str:
+    return f"{100 * p:.{digits}f}%"
+
+
+def test_a_figure_off_in_its_last_digit_fails() -> None:
+    _shows("account-takeover-correlated-signals", ("answer.md", "1.07%"))
+    with pytest.raises(AssertionError, match="not found"):
+        _shows("account-takeover-correlated-signals", ("answer.md", "1.08%"))
+
+
+def test_account_takeover_correlated_signals() -> None:
+    qid = "account-takeover-correlated-signals"
+    ato, legit = 500, 999_500
+    device, network, both = (450, 49_975), (400, 39_980), (380, 34_980)
+    lr_device = (device[0] / ato) / (device[1] / legit)
+    lr_network = (network[0] / ato) / (network[1] / legit)
+    assert (round(lr_device, 9), round(lr_network, 9)) == (18, 20)
+    prior_odds = ato / legit
+    assert round(1 / prior_odds, 6) == 1999
+    naive_odds = lr_device * lr_network * prior_odds
+    naive_p = naive_odds / (1 + naive_odds)
+    joint_p = both[0] / (both[0] + both[1])
+    joint_lr = (both[0] / ato) / (both[1] / legit)
+    independent_both = legit * (device[1] / legit) * (network[1] / legit)
+    device_p = device[0] / (device[0] + device[1])
+    leak_odds = lr_device / 99
+    leak_p = leak_odds / (1 + leak_odds)
+    threshold = 0.20 / (300 + 0.20)
+    quiet_p = (ato - device[0]) / (ato - device[0] + legit - device[1])
+    _shows(
+        qid,
+        ("answer.md", f"{naive_odds:.3f}"),  # 0.180
+        ("answer.md", _pct(naive_p)),  # 15.3%
+        ("answer.md", f"{joint_p:.2%}"),  # 1.07%
+        ("answer.md", f"{joint_lr:.1f}"),  # 21.7
+        ("answer.md", f"= {independent_both:,.0f}"),  # 1,999
+        ("answer.md", f"{both[1] / independent_both:.1f} times"),  # 17.5
+        ("answer.md", f"{device_p:.2%}"),  # 0.89%
+        ("answer.md", f"about {round(both[1] / both[0])} legitimate"),  # 92
+        ("answer.md", f"{leak_odds:.3f}"),  # 0.182
+        ("answer.md", _pct(leak_p)),  # 15.4%
+        ("answer.md", f"{threshold:.3%}"),  # 0.067%
+        ("answer.md", f"{quiet_p:.4%}"),  # 0.0053%
+        ("answer.md", f"{ato - device[0]}/({ato - device[0]} + {legit - device[1]:,})"),
+        ("rubric.toml", f"{both[0] + both[1]:,}"),  # 35,360
+        ("rubric.toml", _pct(leak_p)),
+        ("corpus.toml", f"{device[0] + device[1]:,} new-device"),  # 50,425
+        ("corpus.toml", f"about {joint_p * 300:.1f}"),  # 3.2 expected loss
+    )
+    # round figures the text quotes: "fourteen times lower", "seventeen times", 495 and 90
+    assert round(naive_p / joint_p) == 14 and round(leak_p / device_p) == 17
+    assert (10_000 - 100) * 0.05 == 495 and 100 * 0.9 == 90
+    _shows(qid, ("corpus.toml", "90 of them on a new device, against 495 legitimate"))
+
+
+def _winner_curse(power: float, alpha: float = 0.05) -> tuple[float, float]:
+    """Expected z of a test with this power, and its mean given it clears the bar (upper side)."""
+    n = NormalDist()
+    z = n.inv_cdf(1 - alpha / 2)
+    mu = z - n.inv_cdf(1 - power)
+    a = z - mu
+    return mu, mu + n.pdf(a) / (1 - n.cdf(a))
+
+
+def test_experiment_false_discoveries() -> None:
+    qid = "experiment-false-discoveries"
+    tests, good_share, alpha, power = 200, 0.10, 0.05, 0.80
+    good, useless = tests * good_share, tests * (1 - good_share)
+    true_wins, false_wins = good * power, useless * alpha
+    share = false_wins / (true_wins + false_wins)
+    true_low = good * 0.30
+    share_low = false_wins / (true_low + false_wins)
+    mu, mean_sig = _winner_curse(0.30)
+    _, mean_sig80 = _winner_curse(0.80)
+    mu80 = NormalDist().inv_cdf(0.975) + NormalDist().inv_cdf(0.80)
+    false_strict = useless * 0.01
+    share_strict = false_strict / (true_wins + false_strict)
+    n = NormalDist()
+    z05, z01, zb = n.inv_cdf(0.975), n.inv_cdf(0.995), n.inv_cdf(0.80)
+    ratio = ((z01 + zb) / (z05 + zb)) ** 2
+    _shows(
+        qid,
+        ("answer.md", f"= {true_wins:.0f}$"),
+        ("answer.md", f"= {false_wins:.0f}$"),
+        ("answer.md", f"about {true_wins + false_wins:.0f} significant"),
+        ("answer.md", f"**{share:.0%}**"),
+        ("answer.md", f"= {true_low:.0f}$ wins"),
+        ("answer.md", f"**{share_low:.0%}**"),
+        ("answer.md", f"{good - true_low:.0f} of the 20"),
+        ("answer.md", f"about {mu:.2f}"),
+        ("answer.md", f"about {mean_sig:.2f}"),
+        ("answer.md", f"**{mean_sig / mu:.2f} times**"),
+        ("answer.md", f"about {mean_sig80 / mu80:.2f}"),
+        ("answer.md", f"= {false_strict:.1f}$"),
+        ("answer.md", f"**{share_strict:.1%}**"),
+        ("answer.md", f"{z01:.3f} + {zb:.3f}}}{{{z05:.3f} + {zb:.3f}"),
+        ("answer.md", f"{ratio:.2f}"),
+        ("answer.md", f"{ratio - 1:.0%} more users"),
+        ("rubric.toml", f"{ratio - 1:.0%} more users"),
+        ("samples.toml", f"{true_wins + false_wins:.0f}, {share:.0%}"),
+        ("corpus.toml", f"{false_strict:.1f}/{true_wins + false_strict:.1f} = {share_strict:.2f}"),
+        ("corpus.toml", f"{mean_sig / mu:.2f} x true effect"),
+    )
+    assert round(false_wins / false_strict) == 5  # "cuts false wins fivefold"
+
+
+def test_fanout_tail_latency() -> None:
+    qid = "fanout-tail-latency"
+    shards, p_fast = 40, 0.99
+    all_fast = p_fast**shards
+    some_slow = 1 - all_fast
+    quantile = p_fast ** (1 / shards)
+    some_slow_100 = 1 - p_fast**100
+    two_slow = 1 - all_fast - shards * (1 - p_fast) * p_fast ** (shards - 1)
+    alone, batched = 1 / 0.004, 32 / 0.012
+    gpus_alone, gpus_batched = 10_000 / alone, 10_000 / batched
+    fill_ms = 32 / 10_000 * 1000
+    _shows(
+        qid,
+        ("answer.md", f"\\approx {all_fast:.3f}"),  # 0.669
+        ("answer.md", f"**{some_slow:.1%}**"),  # 33.1%
+        ("answer.md", f"\\approx {quantile:.5f}"),  # 0.99975
+        ("answer.md", f"**{100 * quantile:.3f}th percentile**"),
+        ("answer.md", f"\\approx {some_slow_100:.1%}"),  # 63.4%
+        ("answer.md", f"\\approx {two_slow:.1%}"),  # 6.1%
+        ("answer.md", f"= {alone:.0f}$ requests"),
+        ("answer.md", f"= {gpus_alone:.0f}$ GPUs"),
+        ("answer.md", f"\\approx {batched:,.0f}$"),  # 2,667
+        ("answer.md", f"= {gpus_batched:.2f}$"),  # 3.75
+        ("answer.md", f"({gpus_batched / math.ceil(gpus_batched):.0%} busy"),  # 94%
+        ("answer.md", f"{5 + 12} ms"),
+        ("answer.md", f"about {fill_ms:.1f} ms"),
+        ("rubric.toml", f"{100 * quantile:.3f}th"),
+        ("rubric.toml", f"{some_slow_100:.1%}"),
+        ("rubric.toml", f"{two_slow:.1%}"),
+        ("rubric.toml", f"{batched:,.0f}"),
+        ("samples.toml", f"about {all_fast:.2f}"),
+        ("samples.toml", f"about {quantile:.5f}"),
+        ("corpus.toml", f"= {some_slow:.3f}"),
+        ("corpus.toml", f"= {two_slow:.3f}"),
+    )
+    # "about one in 4,000" calls beyond the 99.975th percentile; "one in sixteen" for 39 of 40
+    assert round(1 / (1 - quantile), -2) == 4_000 and round(1 / two_slow) == 16
+
+
+def _poisson_sf(k: int, mean: float) -> float:
+    """P(X >= k) for a Poisson count."""
+    term, below = math.exp(-mean), 0.0
+    for i in range(k):
+        below += term
+        term *= mean / (i + 1)
+    return 1 - below
+
+
+def test_zero_failures_rare_events() -> None:
+    qid = "zero-failures-rare-events"
+    n, per_day, rate = 500, 200_000, 0.0005
+    bound = 1 - 0.05 ** (1 / n)
+    clean_at_half_pct = (1 - 0.005) ** n
+    needed = math.log(0.05) / math.log(0.999)
+    mean = per_day * rate
+    sd = math.sqrt(mean)
+    normal_cut = mean + NormalDist().inv_cdf(0.995) * sd
+    exact_cut = next(k for k in range(int(mean), 10 * int(mean)) if _poisson_sf(k, mean) < 0.005)
+    audit = 1_000 * rate
+    tail_normal_cut, tail_exact_cut = (
+        _poisson_sf(round(normal_cut), mean),
+        _poisson_sf(exact_cut, mean),
+    )
+    _shows(
+        qid,
+        ("answer.md", f"\\approx {bound:.3%}"),  # 0.597%
+        ("answer.md", f"3/500 = {3 / n:.1%}"),
+        ("answer.md", f"about {bound * per_day:,.0f}"),  # 1,195
+        ("answer.md", f"**{clean_at_half_pct:.1%}**"),  # 8.2%
+        ("answer.md", f"\\approx {needed:,.1f}$"),  # 2,994.2
+        ("answer.md", f"**{math.ceil(needed):,}**"),  # 2,995
+        ("answer.md", f"\\lambda = {mean:.0f}$"),
+        ("answer.md", f"= {sd:.0f}$"),
+        ("answer.md", f"\\approx {round(normal_cut)}$"),  # 126
+        ("answer.md", f"P(X \\ge {round(normal_cut)}) \\approx {tail_normal_cut:.2%}"),
+        ("answer.md", f"**{exact_cut}** ($P(X \\ge {exact_cut}) \\approx {tail_exact_cut:.2%}"),
+        ("answer.md", f"= {audit}$"),
+        ("answer.md", f"\\approx {math.exp(-audit):.1%}"),  # 60.7%
+        ("answer.md", f"standard deviation {math.sqrt(audit):.2f}"),
+        ("answer.md", f"({7 * audit} expected a week)"),
+        ("rubric.toml", f"{math.ceil(needed):,}"),
+        ("rubric.toml", f"{clean_at_half_pct:.1%}"),
+        ("rubric.toml", f"128 from the exact Poisson tail ({_poisson_sf(128, mean):.2%}"),
+        ("samples.toml", f"about {math.ceil(needed):,} clean"),
+        ("corpus.toml", f"= {clean_at_half_pct:.3f}"),
+        ("corpus.toml", f"= {needed:.1f}"),
+    )
+    assert exact_cut == 128
