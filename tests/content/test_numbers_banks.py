@@ -1,0 +1,147 @@
+"""Every derived figure of the system-design and recommender questions written for S01-S08
+is computed here and must appear, formatted as written, in the files that print it (issue 18).
+
+Given figures (a scenario's inputs) are not checked; everything computed from them is: a figure
+typed by hand that is off in its last digit fails. Each test names its question.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from mlprep.content import builtin_bank_root
+
+BANK = builtin_bank_root()
+
+A = ("answer.md",)
+AH = ("answer.md", "hints.md")
+AR = ("answer.md", "rubric.toml")
+AS = ("answer.md", "samples.toml")
+ARS = ("answer.md", "rubric.toml", "samples.toml")
+ARSC = ("answer.md", "rubric.toml", "samples.toml", "corpus.toml")
+
+
+def _text(qid: str, name: str) -> str:
+    (folder,) = BANK.glob(f"*/{qid}")
+    text = (folder / name).read_text(encoding="utf-8")
+    text = text.replace("{,}", ",").replace("\\%", "%")  # LaTeX's 1{,}220 and 5\%
+    return " ".join(text.split())  # a figure may be wrapped over two lines
+
+
+def _check(qid: str, figures: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Each (formatted figure, files) pair: the figure occurs in every one of the files."""
+    missing = [
+        (figure, name)
+        for figure, files in figures
+        for name in files
+        if figure not in _text(qid, name)
+    ]
+    assert not missing, f"{qid}: derived figures not found as written: {missing}"
+
+
+def _beta_prob_best(posteriors: list[tuple[int, int]], grid: int = 400_001) -> list[float]:
+    """P(arm i has the largest click rate) under independent Beta posteriors, by quadrature:
+    the integral of pdf_i(x) * prod_{j != i} cdf_j(x) over [0, 1]."""
+    x = np.linspace(0.0, 1.0, grid)[1:-1]
+    pdfs, cdfs = [], []
+    for a, b in posteriors:
+        log_norm = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
+        pdf = np.exp(log_norm + (a - 1) * np.log(x) + (b - 1) * np.log1p(-x))
+        cdf = np.concatenate([[0.0], np.cumsum((pdf[1:] + pdf[:-1]) / 2 * np.diff(x))])
+        pdfs.append(pdf)
+        cdfs.append(cdf / cdf[-1])
+    out = []
+    for i, pdf in enumerate(pdfs):
+        f = pdf * np.prod([c for j, c in enumerate(cdfs) if j != i], axis=0)
+        out.append(float(np.sum((f[1:] + f[:-1]) / 2 * np.diff(x))))
+    return out
+
+
+def test_bandits_position_bias() -> None:
+    log = {"A": (1_000, 50), "B": (200, 12), "C": (20, 1)}
+    total = sum(n for n, _ in log.values())
+    ln_n = math.log(total)
+    eps = 0.1
+    bonus = {k: math.sqrt(2 * ln_n / n) for k, (n, _) in log.items()}
+    ucb = {k: c / n + bonus[k] for k, (n, c) in log.items()}
+    assert max(ucb, key=ucb.__getitem__) == "C"
+    se_b = math.sqrt(0.06 * 0.94 / 200)
+    post = {k: (1 + c, 1 + n - c) for k, (n, c) in log.items()}
+    best = dict(zip(log, _beta_prob_best(list(post.values())), strict=True))
+    assert abs(sum(best.values()) - 1) < 1e-6
+    x_attr, y_attr = 0.08 / 1.0, 0.025 / 0.25
+    qid = "bandits-position-bias"
+    _check(
+        qid,
+        [
+            (f"{total:,}", ("answer.md", "hints.md", "rubric.toml", "samples.toml")),
+            (f"{ln_n:.3f}", A),  # 7.107
+            (f"{ln_n:.2f}", ("hints.md", "samples.toml")),  # 7.11
+            (f"{se_b:.3f}", A),  # 0.017
+            (f"{se_b * 100:.1f} percentage points", A),
+            (f"{1 - eps + eps / 3:.3f}", ARS),  # 0.933
+            (f"{eps / 3:.3f}", ARS),  # 0.033
+            *[(f"{bonus[k]:.3f}", AS) for k in log],  # 0.119, 0.267, 0.843
+            *[(f"{ucb[k]:.3f}", ARS) for k in log],  # 0.169, 0.327, 0.893
+            *[(f"Beta({a}, {b})", ARS) for a, b in post.values()],
+            *[(f"{a / (a + b):.3f}", A) for a, b in post.values()],  # 0.051, 0.064, 0.091
+            (f"{best['A']:.0%} for A", A),  # 8%
+            (f"{best['B']:.0%} for B", A),  # 33%
+            (f"{best['C']:.0%} for C", A),  # 59%
+            (f"{best['C']:.0%} C", ("samples.toml",)),
+            (f"about {best['C']:.0%} of the time", ("rubric.toml",)),
+            (f"{x_attr:.2f}", ARS),
+            (f"{y_attr:.2f}", ARS),
+            (f"{1 / 0.25:.0f} for slot 4", ("rubric.toml",)),
+        ],
+    )
+    # C's posterior mean under the flat prior, "about 9%", and the Beta(5, 95) prior's mean
+    assert f"{2 / 22:.0%}" == "9%" and "about 9%" in _text(qid, "rubric.toml")
+    assert f"{5 / 100:.0%}" == "5%" and "Beta(5, 95)" in _text(qid, "answer.md")
+
+
+def test_ad_click_calibration_auction() -> None:
+    bid_a, ctr_a, bid_b, ctr_b, over = 2.00, 0.03, 5.00, 0.01, 1.5
+    ecpm_a, ecpm_b, ecpm_b_over = (
+        1000 * bid_a * ctr_a,
+        1000 * bid_b * ctr_b,
+        1000 * bid_b * ctr_b * over,
+    )
+    assert ecpm_a > ecpm_b and ecpm_b_over > ecpm_a
+    cpc_a = ecpm_b / (1000 * ctr_a)  # second price: the runner-up's eCPM over A's clicks
+    cpc_b = ecpm_a / (1000 * ctr_b * over)
+    rpm_a, rpm_b = 1000 * ctr_a * cpc_a, 1000 * ctr_b * cpc_b
+    q, w = 0.10, 0.1
+    served = q / (q + (1 - q) / w)
+    cvr, late = 0.04, 0.35
+    pairs, buckets = 100_000 * 500, 2**22
+    qid = "ad-click-calibration-auction"
+    _check(
+        qid,
+        [
+            (f"\\${ecpm_a:.0f}", AR),
+            (f"\\${ecpm_b:.0f}", AR),
+            (f"\\${ecpm_b_over:.0f}", AR),
+            (f"{cpc_a:.2f}", ARSC),  # 1.67
+            (f"{cpc_b:.2f}", ARS),  # 4.00
+            (f"{ctr_a} \\times {cpc_a:.2f} = \\${rpm_a:.0f}$ per thousand", A),
+            (f"\\${rpm_b:.0f}$ per thousand", A),
+            (f"\\${rpm_b:.0f} per thousand", ("rubric.toml",)),
+            (f"{1 - rpm_b / ecpm_b:.0%} less", A),  # 20%
+            (f"\\${ecpm_a / 1000:.3f}", A),  # 0.060 per impression
+            (f"\\${ecpm_b / 1000:.3f}", A),
+            (f"{q + (1 - q) / w:.2f}", ARS),  # 9.10
+            (f"{served:.4f}", ("answer.md", "rubric.toml")),  # 0.0110
+            (f"{served:.1%}", ARS),  # 1.1%
+            (f"{cvr * (1 - late):.3f}", ("answer.md", "corpus.toml")),  # 0.026
+            (f"{cvr * (1 - late):.1%}", ARS),  # 2.6%
+            (f"{1 - late:.2f}", ("answer.md", "samples.toml")),  # 0.65
+            (f"{pairs:,}", A),
+            (f"{pairs // 1_000_000} million", ARS),
+            (f"{buckets:,}", ARS),  # 4,194,304
+            (f"{pairs / buckets:.1f}", ARS),  # 11.9
+            (f"{round(pairs / buckets)} pairs per bucket", ("rubric.toml",)),
+        ],
+    )
