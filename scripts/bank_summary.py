@@ -2,13 +2,16 @@
 
 usage: .venv/bin/python scripts/bank_summary.py > docs/bank.md
 A test (tests/foundation/test_bank_summary.py) fails when docs/bank.md is stale.
+The mutation kill rates come from each coding question's mutants.toml, written by
+`mlprep content mutate --write` (slow: run it first when solutions or tests change).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from mlprep.content import builtin_bank_root, inventory, load_bank, wrong_solutions
+from mlprep.content import Question, builtin_bank_root, inventory, load_bank, wrong_solutions
+from mlprep.content._mutants_file import load_mutants_file
 
 
 def render() -> str:
@@ -68,7 +71,51 @@ def render() -> str:
             f"| `{q.id}` | {' '.join(q.covers) or '-'} | {len(wrong_solutions(q))} | "
             f"{', '.join(spec.banned_imports) or '-'} |"
         )
+    lines += _mutation_table(coding)
     return "\n".join(lines) + "\n"
+
+
+def _mutation_table(coding: list[Question]) -> list[str]:
+    rows = []
+    totals = Counter()
+    for q in sorted(coding, key=lambda q: q.id):
+        record = load_mutants_file(q, [])
+        run = record.run if record else None
+        if run is None:
+            rows.append(f"| `{q.id}` | - | - | - | - | not run |")
+            continue
+        totals.update(
+            mutants=run.mutants, killed=run.killed, equivalent=run.equivalent, survived=run.survived
+        )
+        rate = "-" if run.kill_rate is None else f"{run.kill_rate:.1%}"
+        rows.append(
+            f"| `{q.id}` | {run.mutants} | {run.killed} | {run.equivalent} | {run.survived} | "
+            f"{rate} |"
+        )
+    live = totals["mutants"] - totals["equivalent"]
+    overall = f"{totals['killed'] / live:.1%}" if live else "-"
+    return [
+        "",
+        "## Mutation testing",
+        "",
+        "Every single-point mutant of each reference solution (an operator swapped, a",
+        "constant or bound off by one, a statement dropped, arguments swapped, an axis",
+        "changed: docs/content-format.md, `mutants.toml`) is judged like a submission; the",
+        "kill rate is killed / (mutants - equivalent), where an equivalent mutant computes",
+        "the same function and is listed with its reason in the question's `mutants.toml`.",
+        "Re-run (slow: minutes per question) and regenerate this page with:",
+        "",
+        "```",
+        "mlprep content mutate --write            # or: mlprep content mutate ID... --write",
+        ".venv/bin/python scripts/bank_summary.py > docs/bank.md",
+        "```",
+        "",
+        "| id | mutants | killed | equivalent | survived | kill rate |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *rows,
+        f"| **all** | {totals['mutants']} | {totals['killed']} | {totals['equivalent']} | "
+        f"{totals['survived']} | {overall} |",
+    ]
 
 
 if __name__ == "__main__":

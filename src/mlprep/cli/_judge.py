@@ -175,6 +175,94 @@ def verify_command(
         raise typer.Exit(1)
 
 
+def mutate_command(
+    ctx: typer.Context,
+    ids: list[str] = typer.Argument(
+        None, metavar="[ID]...", help="Coding questions to mutate (default: all of them)."
+    ),
+    as_json: bool = JsonOption,
+    seed: int | None = typer.Option(None, "--seed", min=0, help="Seed of the randomized tests."),
+    write: bool = typer.Option(
+        False, "--write", help="Record the counts in each question's mutants.toml ([run])."
+    ),
+    show_killed: bool = typer.Option(
+        False, "--all", help="List every mutant with the test that killed it, not only survivors."
+    ),
+) -> None:
+    """Mutation testing: every small mistake in the reference must fail a test.
+
+    Each mutant (an operator swapped, a constant or bound off by one, a statement
+    dropped, arguments swapped, an axis changed...) is judged like a submission and
+    stops at its first failing test. Exit 1 when a mutant survives that mutants.toml
+    does not list as equivalent; the counts of each run are reproducible with --seed.
+    """
+    from mlprep.content._mutants_file import (
+        MutationRun,
+        load_mutants_file,
+        render_mutants_file,
+        write_mutants_file,
+    )
+    from mlprep.errors import UnknownQuestion
+    from mlprep.judging import DEFAULT_VERIFY_SEED, WarmJudge, mutation_report
+
+    core = state(ctx).core
+    if ids:
+        questions = []
+        for qid in ids:
+            question = core.question(qid)
+            if not question.is_coding:
+                raise UnknownQuestion(f"'{qid}' is not a coding question")
+            questions.append(question)
+    else:
+        questions = [q for q in core.bank if q.is_coding]
+    chosen_seed = DEFAULT_VERIFY_SEED if seed is None else seed
+    out = console()
+    reports = []
+    with WarmJudge() as warm, slow("mutating") as status:
+        for i, question in enumerate(questions, 1):
+            status.update(f"mutating {i}/{len(questions)}: {question.id}")
+            report = mutation_report(question, warm, seed=chosen_seed)
+            reports.append(report)
+            if write:
+                errors: list[object] = []
+                record = load_mutants_file(question, errors)  # type: ignore[arg-type]
+                listed = list(record.equivalent) if record else []
+                run = MutationRun(
+                    seed=chosen_seed,
+                    mutants=report.mutants,
+                    killed=report.killed,
+                    equivalent=report.equivalent,
+                    survived=report.survived,
+                )
+                write_mutants_file(question.path, render_mutants_file(run, listed))
+            if not as_json:
+                with status.paused():
+                    out.print(report)
+                    if show_killed:
+                        for o in report.outcomes:
+                            if o.status != "survived":
+                                out.print(
+                                    f"      {o.status} {o.mutant}: {o.diff}"
+                                    + (f" (by '{o.test}')" if o.test else ""),
+                                    markup=False,
+                                    highlight=False,
+                                )
+    ok = all(r.ok for r in reports)
+    if as_json:
+        emit_json("content-mutate", {"ok": ok, "questions": [r.to_dict() for r in reports]})
+    else:
+        total = sum(r.mutants - r.equivalent for r in reports)
+        killed = sum(r.killed for r in reports)
+        rate = f"{killed / total:.1%}" if total else "-"
+        out.print(
+            f"{'[green]ok[/green]' if ok else '[red]survivors[/red]'}: {len(reports)} "
+            f"questions, {killed} of {total} non-equivalent mutants killed ({rate})"
+        )
+    if not ok:
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     app.command("judge")(judge_command)
     content_app.command("verify")(verify_command)
+    content_app.command("mutate")(mutate_command)

@@ -17,6 +17,7 @@ from ._errors import ContentError, ContentErrors
 from ._loader import CODING_FILES, check_unloadable, load_corpus, load_question, read_text
 from ._locate import TomlPositions
 from ._models import Category, Question
+from ._mutants_file import check_mutants_file
 
 __all__ = [
     "Bank",
@@ -268,6 +269,7 @@ def _check_coding(question: Question) -> list[ContentError]:
             load_tests(question)
         except ContentErrors as exc:
             errors.extend(exc.errors)
+        errors.extend(check_mutants_file(question))
     return errors
 
 

@@ -3,6 +3,7 @@
     judge(question, source, seed=..., mode="submit"|"run")   cold: a fresh sandbox
     WarmJudge().start().judge(...)                             warm: a pre-started one
     verify_question(question)                                  reference in, wrong/ out
+    mutation_report(question, warm, seed=...)                  mutants of the reference out
 
 The design, the sandbox layers and the results document are described in
 docs/judge.md. Names are imported on first use, so that ``prestart()`` can launch
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._compare import Mismatch, compare
     from ._judge import WarmJudge, judge
+    from ._mutants import MutantJudge, MutationReport, mutation_report
     from ._results import (
         RESULTS_SCHEMA,
         RESULTS_VERSION,
@@ -40,6 +42,9 @@ _WHERE = {
     "judge": "_judge",
     "growth_reliable": "_growth",
     "prestart": "_sandbox",
+    "MutantJudge": "_mutants",
+    "MutationReport": "_mutants",
+    "mutation_report": "_mutants",
     "DEFAULT_VERIFY_SEED": "_verify",
     "VerifyReport": "_verify",
     "WrongCheck": "_verify",
@@ -73,6 +78,8 @@ __all__ = [
     "JudgeResult",
     "Memory",
     "Mismatch",
+    "MutantJudge",
+    "MutationReport",
     "TestResult",
     "Timing",
     "Verdict",
@@ -82,6 +89,7 @@ __all__ = [
     "compare",
     "growth_reliable",
     "judge",
+    "mutation_report",
     "prestart",
     "verify_question",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -131,14 +132,36 @@ class Runner:
                 self._zygote.close()
                 self._zygote = None
 
-    def run_all(self, job: Job) -> tuple[dict[str, Any] | None, dict[int, Attempt]]:
-        """Run every test of ``job``; a child that dies mid-way costs only its test."""
+    def run_all(
+        self, job: Job, stop: Callable[[int, Attempt], bool] | None = None
+    ) -> tuple[dict[str, Any] | None, dict[int, Attempt]]:
+        """Run every test of ``job``; a child that dies mid-way costs only its test.
+
+        ``stop`` (optional) is asked after each test with its Attempt; when it answers
+        True the remaining tests are not run (they are ``not_run``).
+        """
         remaining = list(job.tests)
         results: dict[int, Attempt] = {}
         setup: dict[str, Any] | None = None
         timeouts = 0
-        while remaining:
-            out = run_job(self.zygote(), replace(job, tests=remaining))
+        stopped = False
+
+        def stop_after(index: int, msg: dict[str, Any]) -> bool:
+            nonlocal stopped
+            assert stop is not None
+            stopped = stopped or stop(index, attempt_from_done(msg))
+            return stopped
+
+        def record(index: int, attempt: Attempt) -> None:
+            nonlocal stopped
+            results[index] = attempt
+            if stop is not None and not stopped:
+                stopped = stop(index, attempt)
+
+        while remaining and not stopped:
+            out = run_job(
+                self.zygote(), replace(job, tests=remaining), stop_after if stop else None
+            )
             if out.setup is not None and setup is None:
                 setup = out.setup
             if out.setup is None or not out.setup.get("ok"):
@@ -149,13 +172,17 @@ class Runner:
             for index, msg in out.done.items():
                 results[index] = attempt_from_done(msg)
             progressed = bool(out.done)
-            if out.current is not None:
-                results[out.current] = attempt_from_end(out, job.time_limit_s)
+            if out.current is not None and not stopped:
+                record(out.current, attempt_from_end(out, job.time_limit_s))
                 progressed = True
             remaining = [t for t in remaining if t[0] not in results]
-            if remaining and not progressed:
-                results[remaining[0][0]] = attempt_from_end(out, job.time_limit_s)
+            if remaining and not progressed and not stopped:
+                record(remaining[0][0], attempt_from_end(out, job.time_limit_s))
                 remaining = remaining[1:]
+            if stopped:
+                for i, *_ in remaining:
+                    results[i] = Attempt("not_run")
+                break
             timeouts = sum(1 for a in results.values() if a.status == "timeout")
             if timeouts >= MAX_TIMEOUTS:
                 for i, *_ in remaining:

@@ -12,6 +12,7 @@ import os
 import select
 import struct
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,11 @@ from . import _frames, _wire
 from ._measure import JobProbe, host_pid_of_pidfd
 from ._sandbox import KILL_GRACE_S, Zygote
 
-__all__ = ["Job", "JobOutcome", "run_job"]
+__all__ = ["Job", "JobOutcome", "StopAfter", "run_job"]
+
+# Asked after each finished test with its index and report; True ends the job there
+# (the child gets end of file instead of the next input).
+StopAfter = Callable[[int, dict[str, Any]], bool]
 
 # A call may take this much wall-clock time (times its CPU limit, plus seconds) before
 # it is stopped even though it has not used its CPU time: sleeping, waiting, or a
@@ -97,6 +102,7 @@ class JobOutcome:
     sandbox_error: str | None = None  # why the job was refused (host root, no job found)
     too_big: int | None = None
     hello: dict[str, Any] | None = None
+    stopped: bool = False  # the caller's StopAfter ended the job before its last test
 
 
 def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
@@ -131,9 +137,10 @@ def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
 class _Session:
     """One child's job: feed it tests one at a time, measure each call from outside."""
 
-    def __init__(self, zygote: Zygote, job: Job) -> None:
+    def __init__(self, zygote: Zygote, job: Job, stop: StopAfter | None = None) -> None:
         self.zygote = zygote
         self.job = job
+        self.stop = stop
         self.out = JobOutcome()
         per_test = job.time_limit_s
         self.per_test = per_test
@@ -338,9 +345,12 @@ class _Session:
             msg["peak_kb"] = measured.get("peak_kb", 0)
             self.measured = {}
             out.done[out.current] = msg
-            out.current = None
+            finished, out.current = out.current, None
             self.next_pos += 1
             self.phase, self.phase_started = "idle", time.monotonic()
+            if self.stop is not None and self.stop(finished, msg):
+                out.stopped = True
+                self.next_pos = len(self.job.tests)
             self._send_next_test()
         elif kind == "end" and out.current is None:
             pass
@@ -384,6 +394,9 @@ class _Session:
         self.measured = measured
 
 
-def run_job(zygote: Zygote, job: Job) -> JobOutcome:
-    """Run ``job`` in a fresh child of ``zygote``, enforcing each test's time limit."""
-    return _Session(zygote, job).run()
+def run_job(zygote: Zygote, job: Job, stop: StopAfter | None = None) -> JobOutcome:
+    """Run ``job`` in a fresh child of ``zygote``, enforcing each test's time limit.
+
+    ``stop`` (optional) is asked after each finished test whether to end the job there.
+    """
+    return _Session(zygote, job, stop).run()
