@@ -183,7 +183,7 @@ def mutate_command(
     as_json: bool = JsonOption,
     seed: int | None = typer.Option(None, "--seed", min=0, help="Seed of the randomized tests."),
     write: bool = typer.Option(
-        False, "--write", help="Record the counts in each question's mutants.toml ([run])."
+        False, "--write", help="Record the counts in each question's mutants.toml (the run table)."
     ),
     show_killed: bool = typer.Option(
         False, "--all", help="List every mutant with the test that killed it, not only survivors."
