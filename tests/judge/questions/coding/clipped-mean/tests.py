@@ -12,5 +12,11 @@ CASES = [
         "expected": 0.5,
         "note": "one value below, one inside, one above the range",
     },
-    {"name": "empty", "kind": "hidden", "args": ([], 0.0, 1.0), "expected": 0.0, "note": "no values"},
+    {
+        "name": "empty",
+        "kind": "hidden",
+        "args": ([], 0.0, 1.0),
+        "expected": 0.0,
+        "note": "no values",
+    },
 ]
