@@ -226,3 +226,25 @@ def test_zero_failures_rare_events() -> None:
         ("corpus.toml", f"= {needed:.1f}"),
     )
     assert exact_cut == 128
+
+
+def test_drift_types_prior_shift() -> None:
+    qid = "drift-types-prior-shift"
+    old, tpr, fpr, flagged = 0.20, 0.90, 0.05, 0.39
+    new = (flagged - fpr) / (tpr - fpr)
+    factor = (new / (1 - new)) / (old / (1 - old))
+    odds = 0.30 / 0.70 * factor
+    cut_odds = 1 / factor
+    _shows(
+        qid,
+        ("answer.md", f"= {new:.1f}.$"),
+        ("answer.md", f"**{new:.0%}**"),
+        ("answer.md", f"\\approx {factor:.3f}"),  # 2.667
+        ("answer.md", f"\\approx {0.30 / 0.70:.3f}"),  # 0.429
+        ("answer.md", f"${odds:.3f}$"),  # 1.143
+        ("answer.md", f"{odds / (1 + odds):.3f}**"),  # 0.533
+        ("answer.md", f"= {cut_odds:.3f}$"),  # 0.375
+        ("answer.md", f"{cut_odds / (1 + cut_odds):.3f}**"),  # 0.273
+        ("samples.toml", f"{flagged - fpr:.2f}/{tpr - fpr:.2f}"),
+        ("corpus.toml", f"0.9 x 0.4 + 0.05 x 0.6 = {tpr * new + fpr * (1 - new):.2f}"),
+    )
