@@ -248,3 +248,25 @@ def test_drift_types_prior_shift() -> None:
         ("samples.toml", f"{flagged - fpr:.2f}/{tpr - fpr:.2f}"),
         ("corpus.toml", f"0.9 x 0.4 + 0.05 x 0.6 = {tpr * new + fpr * (1 - new):.2f}"),
     )
+
+
+def test_feed_ranker_feature_skew() -> None:
+    qid = "feed-ranker-feature-skew"
+    published, day = 2, 24  # events up to midnight, published at 02:00, read for a day
+    youngest, oldest = published, published + day
+    mean_age = (youngest + oldest) / 2  # traffic spread evenly over the day
+    leaky_share = published / day
+    rows = 50_000_000 * 28
+    _shows(
+        qid,
+        ("answer.md", f"**{youngest} hours**"),
+        ("answer.md", f"**{oldest} hours**"),
+        ("answer.md", f"**{mean_age:.0f} hours** on average"),
+        ("answer.md", f"{published}/{day} \\approx {leaky_share:.1%}"),
+        ("answer.md", f"{rows / 1e9:.1f} billion rows"),
+        ("rubric.toml", f"{published}/{day} = {leaky_share:.1%}"),
+        ("rubric.toml", f"{rows / 1e9:.1f} billion rows"),
+        ("samples.toml", f"{youngest} to {oldest} hours old, {mean_age:.0f} on average"),
+        ("samples.toml", f"about {leaky_share:.0%} of traffic"),
+        ("corpus.toml", f"min {youngest} h, max {oldest} h, mean {mean_age:.0f} h"),
+    )
