@@ -145,3 +145,37 @@ def test_ad_click_calibration_auction() -> None:
             (f"{round(pairs / buckets)} pairs per bucket", ("rubric.toml",)),
         ],
     )
+
+
+def test_content_moderation_review_queues() -> None:
+    posts, prevalence, budget = 50_000_000, 0.004, 100_000
+    violating = round(posts * prevalence)
+    table = [(0.95, 60_000, 0.97), (0.80, 150_000, 0.85), (0.50, 400_000, 0.40)]
+    tp = [round(flagged * precision) for _, flagged, precision in table]
+    fp = [flagged - t for (_, flagged, _), t in zip(table, tp, strict=True)]
+    band, band_tp = table[1][1] - table[0][1], tp[1] - tp[0]
+    low_band, low_tp = table[2][1] - table[1][1], tp[2] - tp[1]
+    assert band <= budget < low_band + band
+    qid = "content-moderation-review-queues"
+    _check(
+        qid,
+        [
+            (f"{violating:,}", ARS),  # 200,000
+            *[(f"{t:,}", A) for t in tp],  # 58,200 127,500 160,000
+            *[(f"{f:,}", A) for f in fp],  # 1,800 22,500 240,000
+            (f"{tp[0]:,}", ARS),
+            (f"{fp[0]:,} legitimate", ("answer.md",)),
+            (f"{fp[0]:,} wrong removals", ("rubric.toml", "samples.toml")),
+            (f"{tp[0] / violating:.1%}", A),  # 29.1%
+            (f"{tp[1] / violating:.2%}", A),  # 63.75%
+            (f"{tp[2] / violating:.0%}", A),  # 80%
+            (f"{band:,}", ARS),  # 90,000
+            (f"{band_tp:,}", ARS),  # 69,300
+            (f"{band_tp / band:.0%}", ARS),  # 77%
+            (f"{budget - band:,} to spare", A),
+            (f"{low_band:,}", ARS),  # 250,000
+            (f"{low_tp / low_band:.0%}", ARS),  # 13%
+            (f"{low_band / budget:.1f} times", A),  # 2.5
+            (f"{tp[1] / violating:.0%}", ARS),  # 64%
+        ],
+    )
