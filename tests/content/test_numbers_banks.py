@@ -179,3 +179,25 @@ def test_content_moderation_review_queues() -> None:
             (f"{tp[1] / violating:.0%}", ARS),  # 64%
         ],
     )
+
+
+def test_realtime_card_fraud_streaming() -> None:
+    daily, rate, loss, cards, state_bytes = 20_000_000, 0.001, 120, 100_000_000, 200
+    reviews = 40 * 300
+    frauds = round(daily * rate)
+    queued_frauds = 5_000
+    qid = "realtime-card-fraud-streaming"
+    _check(
+        qid,
+        [
+            (f"{cards * state_bytes / 1e9:.0f} GB", ARS),  # 20 GB
+            (f"{reviews:,}", ARS),  # 12,000
+            (f"{reviews / daily:.2%}", ARS),  # 0.06%
+            (f"{frauds:,}", ARS),  # 20,000
+            (f"{queued_frauds / reviews:.1%}", ARS),  # 41.7%
+            (f"{queued_frauds / frauds:.0%}", ARS),  # 25%
+            (f"{queued_frauds * loss:,}", ARS),  # 600,000
+            (f"{frauds * loss / 1e6:.1f}", ARS),  # 2.4 million
+            (f"{rate * 0.5:.2%}", ("answer.md", "rubric.toml", "samples.toml", "corpus.toml")),
+        ],
+    )
