@@ -59,7 +59,7 @@ CASES = [
     {
         "name": "single row",
         "kind": "hidden",
-        "args": (np.array([[0.2, 0.7, 0.1]]), np.array([2]), 10),
+        "args": (np.array([[0.2, 0.72, 0.08]]), np.array([2]), 10),
         "note": "single input, wrong prediction: ECE is the confidence itself",
     },
     {

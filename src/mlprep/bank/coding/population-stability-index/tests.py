@@ -11,7 +11,7 @@ def generate(rng, size):
     range and leave bins empty (the 1e-4 floor).
     """
     n = max(1, int(size))
-    m = max(1, int(rng.integers(max(1, n // 2), 2 * n + 1)))
+    m = min(50_000, max(1, int(rng.integers(max(1, n // 2), 2 * n + 1))))
     kind = rng.integers(0, 3)
     shift = float(rng.choice([0.0, 0.1, 0.5, 2.0]))
     if kind == 0:

@@ -1,0 +1,20 @@
+"""Uses the population variance (ddof 0) of each group in the standard error."""
+
+import numpy as np
+
+
+def cuped_effect(y, x, group):
+    y = np.asarray(y, dtype=float)
+    x = np.asarray(x, dtype=float)
+    g = np.asarray(group)
+    xc = x - x.mean()
+    if np.all(x == x[0]):
+        theta = 0.0
+    else:
+        theta = float(np.sum(xc * (y - y.mean())) / np.sum(xc * xc))
+    adj = y - theta * xc
+    t, c = adj[g == 1], adj[g == 0]
+    effect = t.mean() - c.mean()
+    se = np.sqrt(t.var() / len(t) + c.var() / len(c))
+    reduction = 1.0 - adj.var() / y.var() if y.var() > 0 else 0.0
+    return float(theta), float(effect), float(se), float(reduction)

@@ -1,0 +1,215 @@
+"""Figures the bankk3 coding prompts state in prose, recomputed (issue 18).
+
+The doctest examples are checked by test_examples_are_computed.py; this file checks the
+rest: the limits paragraph against question.toml, the largest hidden inputs and the
+random generators against the stated maximum sizes, and the worked claims in the
+sentences after each example and in the hints and answers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import tomllib
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+
+from mlprep.content import builtin_bank_root
+
+CODING = builtin_bank_root() / "coding"
+QUESTIONS = [
+    "expected-calibration-error",
+    "population-stability-index",
+    "ks-two-sample",
+    "cuped-adjustment",
+]
+
+
+def _module(qid: str, name: str) -> ModuleType:
+    folder = CODING / qid
+    spec = importlib.util.spec_from_file_location(
+        f"bankk3_{name}_{qid}".replace("-", "_"), folder / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _text(qid: str, name: str = "prompt.md") -> str:
+    return " ".join((CODING / qid / name).read_text(encoding="utf-8").split())
+
+
+def _coding(qid: str) -> dict[str, Any]:
+    data = tomllib.loads((CODING / qid / "question.toml").read_text(encoding="utf-8"))
+    coding: dict[str, Any] = data["coding"]
+    return coding
+
+
+def _tol(x: float) -> str:
+    """1e-09 -> 1e-9, as the prompts write it."""
+    return re.sub(r"e([+-])0*(\d)", r"e\1\2", f"{x:g}").replace("e+", "e")
+
+
+def _case(qid: str, name: str) -> tuple[Any, ...]:
+    cases = {c["name"]: c for c in _module(qid, "tests").CASES}
+    args: tuple[Any, ...] = cases[name]["args"]
+    return args
+
+
+def _generated(qid: str, seeds: int = 3) -> list[tuple[Any, ...]]:
+    tests, size = _module(qid, "tests"), max(_coding(qid)["random_sizes"])
+    return [tests.generate(np.random.default_rng(seed), size) for seed in range(seeds)]
+
+
+@pytest.mark.parametrize("qid", QUESTIONS)
+def test_limits_paragraph_matches_question_toml(qid: str) -> None:
+    match = re.search(r"\*\*Limits\.\*\*(.*?)\*\*Example\*\*", _text(qid))
+    assert match, f"{qid}: no **Limits.** paragraph"
+    text, coding = match.group(1), _coding(qid)
+    assert f"{coding['time_limit_ms'] / 1000:g} seconds of wall-clock time" in text
+    assert f"{coding['memory_limit_mb']} MB of memory" in text
+    assert f"rtol = {_tol(coding['rtol'])}" in text, text
+    assert f"atol = {_tol(coding['atol'])}" in text, text
+
+
+# --- the largest hidden input is the stated maximum; generators stay within it ---------
+
+
+def test_ece_sizes() -> None:
+    assert "*n* = 20,000 rows, *C* = 10 classes and `n_bins` = 20" in _text(
+        "expected-calibration-error"
+    )
+    probs, labels, n_bins = _case("expected-calibration-error", "largest stated size")
+    assert probs.shape == (20_000, 10) and labels.shape == (20_000,) and n_bins == 20
+    for p, _, b in _generated("expected-calibration-error"):
+        assert p.shape[0] <= 20_000 and p.shape[1] <= 10 and b <= 20
+
+
+def test_ece_edges_only_where_exact() -> None:
+    """Confidences on an inner edge only for power-of-two bin counts; else >= 1e-9 away."""
+    tests = _module("expected-calibration-error", "tests")
+    cases = [c["args"] for c in tests.CASES] + _generated("expected-calibration-error", 12)
+    for probs, _, m in cases:
+        if len(probs) == 0:
+            continue
+        conf = np.asarray(probs, dtype=float).max(axis=1)
+        gap = np.abs(conf[:, None] * m - np.arange(1, m)[None, :]) / m  # inner edges
+        if gap.size == 0:
+            continue
+        if m & (m - 1):  # not a power of two
+            assert gap.min() >= 1e-9 * 0.999
+        else:
+            on_edge = gap < 1e-12
+            assert np.all(gap[on_edge] == 0.0)
+
+
+def test_psi_sizes() -> None:
+    assert "*n* = *m* = 50,000 values and `n_bins` = 20" in _text("population-stability-index")
+    e, a, b = _case("population-stability-index", "largest stated size")
+    assert len(e) == len(a) == 50_000 and b == 20
+    for e, a, b in _generated("population-stability-index", 8):
+        assert len(e) <= 50_000 and len(a) <= 50_000 and 1 <= b <= 20
+
+
+def test_ks_sizes() -> None:
+    assert "*n* = *m* = 50,000 values" in _text("ks-two-sample")
+    a, b = _case("ks-two-sample", "largest stated size")
+    assert len(a) == len(b) == 50_000
+    for a, b in _generated("ks-two-sample", 8):
+        assert len(a) <= 50_000 and len(b) <= 50_000
+
+
+def test_cuped_sizes() -> None:
+    assert "*n* = 50,000 users" in _text("cuped-adjustment")
+    y, x, g = _case("cuped-adjustment", "largest stated size")
+    assert len(y) == len(x) == len(g) == 50_000
+    for y, x, g in _generated("cuped-adjustment", 8):
+        assert len(y) <= 50_000 and min(np.sum(g == 0), np.sum(g == 1)) >= 2
+
+
+# --- worked claims in the prose ---------------------------------------------------------
+
+
+def test_ece_example_bins() -> None:
+    text = _text("expected-calibration-error")
+    assert "the first four rows share the upper bin and the last row, a tie, sits alone" in text
+    assert "With eight bins every row sits alone in its bin" in text
+    probs = np.array([[0.9, 0.1], [0.8, 0.2], [0.3, 0.7], [0.4, 0.6], [0.5, 0.5]])
+    conf = probs.max(axis=1)
+    two = np.clip(np.ceil(conf * 2).astype(int) - 1, 0, 1)
+    assert list(two) == [1, 1, 1, 1, 0]
+    eight = np.clip(np.ceil(conf * 8).astype(int) - 1, 0, 7)
+    assert len(set(eight)) == 5 and eight[-1] == 3 and conf[-1] == 4 / 8  # on the edge
+    assert int(np.argmax(probs[-1])) == 0
+
+
+def test_psi_example_edges() -> None:
+    text = _text("population-stability-index")
+    assert "the edges are the 3rd, 5th and 8th smallest reference values" in text
+    n, b = 10, 4
+    assert [(i * n + b - 1) // b for i in range(1, b)] == [3, 5, 8]
+    # "moved just past it, they land in a bin that holds less of the reference"
+    e = np.sort(np.array([1.0, 2.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]))
+    first, second = np.sum(e <= 2.0), np.sum((e > 2.0) & (e <= 4.0))
+    assert second < first
+
+
+def test_psi_float_rank_pitfall_in_tests() -> None:
+    """The answer says a float level i / B times n can land one rank too high."""
+    assert "can land one rank too high" in _text("population-stability-index", "answer.md")
+    assert math.ceil(9 / 14 * 42) == 28 and (9 * 42 + 13) // 14 == 27
+    assert math.ceil(7 / 12 * 108) == 64 and (7 * 108 + 11) // 12 == 63
+
+
+def test_ks_gap_location_and_tie_trap() -> None:
+    text = _text("ks-two-sample")
+    assert "The largest gap is at *x* = 2" in text
+    a = np.sort(np.array([1.0, 2.0, 2.0, 3.0, 5.0]))
+    b = np.sort(np.array([2.0, 3.0, 3.0, 4.0, 6.0, 7.0]))
+    pts = np.unique(np.r_[a, b])
+    gaps = np.abs(np.searchsorted(a, pts, "right") / 5 - np.searchsorted(b, pts, "right") / 6)
+    assert pts[int(np.argmax(gaps))] == 2.0
+    # one copy at a time: after the first 2 of a but before the 2 of b, the gap is larger
+    assert abs(3 / 5 - 0 / 6) > gaps.max()
+
+
+def test_ks_series_is_one_below_lambda_02() -> None:
+    """Prompt and answer: below lambda = 0.2 the Kolmogorov tail equals 1 to 12 digits."""
+    assert "to 12 digits" in _text("ks-two-sample")
+    assert "to within $10^{-12}$" in _text("ks-two-sample", "answer.md")
+    for lam in (0.05, 0.1, 0.15, 0.2):
+        # Jacobi's dual form of the CDF converges fast for small lambda
+        cdf = math.sqrt(2 * math.pi) / lam * sum(
+            math.exp(-((2 * k - 1) ** 2) * math.pi**2 / (8 * lam**2)) for k in range(1, 50)
+        )
+        assert cdf < 1e-12
+    # and a hundred terms are plenty at 0.2: the last term is negligible
+    assert math.exp(-2 * 100**2 * 0.2**2) < 1e-300
+
+
+def test_cuped_claims() -> None:
+    hints = _text("cuped-adjustment", "hints.md")
+    assert "`np.var` of seven copies of 0.1 is not exactly 0" in hints
+    assert float(np.var(np.full(7, 0.1))) != 0.0
+    # hint and answer: the variance reduction equals the squared correlation
+    assert "equals the squared correlation" in hints
+    solution = _module("cuped-adjustment", "solution")
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=500)
+    y = 0.6 * x + rng.normal(size=500)
+    g = np.arange(500) % 2
+    _, _, _, reduction = solution.cuped_effect(y, x, g)
+    assert math.isclose(reduction, float(np.corrcoef(x, y)[0, 1] ** 2), rel_tol=1e-9)
+    # the example: the raw difference is large, the adjusted one is not
+    xe = np.array([10.0, 12.0, 8.0, 15.0, 9.0, 11.0, 14.0, 7.0])
+    ye = np.array([11.0, 14.0, 8.0, 17.0, 10.0, 13.0, 15.0, 9.0])
+    ge = np.array([0, 1, 0, 1, 1, 0, 1, 0])
+    assert xe[ge == 1].mean() > xe[ge == 0].mean()  # "bigger spenders before the test"
+    raw = solution.cuped_effect(ye, np.zeros(8), ge)
+    adjusted = solution.cuped_effect(ye, xe, ge)
+    assert abs(adjusted[1]) < abs(raw[1]) / 10 and adjusted[2] < raw[2]
