@@ -128,7 +128,7 @@ def test_cuped_sizes() -> None:
     assert "*n* = 50,000 users" in _text("cuped-adjustment")
     y, x, g = _case("cuped-adjustment", "largest stated size")
     assert len(y) == len(x) == len(g) == 50_000
-    for y, x, g in _generated("cuped-adjustment", 8):
+    for y, _x, g in _generated("cuped-adjustment", 8):
         assert len(y) <= 50_000 and min(np.sum(g == 0), np.sum(g == 1)) >= 2
 
 
@@ -184,8 +184,10 @@ def test_ks_series_is_one_below_lambda_02() -> None:
     assert "to within $10^{-12}$" in _text("ks-two-sample", "answer.md")
     for lam in (0.05, 0.1, 0.15, 0.2):
         # Jacobi's dual form of the CDF converges fast for small lambda
-        cdf = math.sqrt(2 * math.pi) / lam * sum(
-            math.exp(-((2 * k - 1) ** 2) * math.pi**2 / (8 * lam**2)) for k in range(1, 50)
+        cdf = (
+            math.sqrt(2 * math.pi)
+            / lam
+            * sum(math.exp(-((2 * k - 1) ** 2) * math.pi**2 / (8 * lam**2)) for k in range(1, 50))
         )
         assert cdf < 1e-12
     # and a hundred terms are plenty at 0.2: the last term is negligible
