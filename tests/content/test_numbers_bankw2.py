@@ -270,3 +270,35 @@ def test_feed_ranker_feature_skew() -> None:
         ("samples.toml", f"about {leaky_share:.0%} of traffic"),
         ("corpus.toml", f"min {youngest} h, max {oldest} h, mean {mean_age:.0f} h"),
     )
+
+
+def test_ranker_rollback_reproducibility() -> None:
+    qid = "ranker-rollback-reproducibility"
+    runs = [0.409, 0.414, 0.412, 0.416, 0.411]
+    mean = sum(runs) / len(runs)
+    sd = math.sqrt(sum((r - mean) ** 2 for r in runs) / (len(runs) - 1))
+    z_recorded = (0.418 - mean) / sd
+    pc, pt, ratio = 0.040, 0.040 * 0.97, 19  # control is 95%, the canary 5%
+    z = NormalDist().inv_cdf(0.975) + NormalDist().inv_cdf(0.80)
+    var_c, var_t = pc * (1 - pc), pt * (1 - pt)
+    n_t = z**2 * (var_c / ratio + var_t) / (pc - pt) ** 2
+    per_day = 1_000_000 * 0.05
+    _shows(
+        qid,
+        ("answer.md", f"**{mean:.4f}**"),
+        ("answer.md", f"**{sd:.4f}**"),
+        ("answer.md", f"**{z_recorded:.1f}**"),
+        ("answer.md", f"p_t = {100 * pt:.2f}%"),
+        ("answer.md", f"of {pc - pt:.4f}"),
+        ("answer.md", f"({var_c:.4f}/19 + {var_t:.4f}"),
+        ("answer.md", f"{pc - pt:.4f}^2"),
+        ("answer.md", f"\\approx {math.ceil(n_t):,}$"),
+        ("answer.md", f"{per_day:,.0f} searches a day"),
+        ("answer.md", f"**{n_t / per_day:.1f} days**"),
+        ("answer.md", f"{math.ceil(n_t / per_day)} full days"),
+        ("rubric.toml", f"{math.ceil(n_t):,}"),
+        ("samples.toml", f"{n_t / per_day:.1f} days"),
+        ("corpus.toml", f"= {math.ceil(n_t):,}"),
+        ("corpus.toml", f"{z**2:.2f} x"),
+    )
+    assert round(per_day / n_t * 4) == 1  # "a quarter of that"
