@@ -302,3 +302,55 @@ def test_ranker_rollback_reproducibility() -> None:
         ("corpus.toml", f"{z**2:.2f} x"),
     )
     assert round(per_day / n_t * 4) == 1  # "a quarter of that"
+
+
+def test_pretraining_cluster_plan() -> None:
+    qid = "pretraining-cluster-plan"
+    n_params, tokens, gpus, peak, mfu = 13e9, 260e9, 128, 312e12, 0.40
+    compute = 6 * n_params * tokens
+    rate = gpus * peak * mfu
+    seconds = compute / rate
+    days = seconds / 86_400
+    step_tokens = 1_024 * 4_096
+    steps = tokens / step_tokens
+    step_s = 6 * n_params * step_tokens / rate
+    state_gb = 16 * n_params / 1e9
+    tp, pp = 8, 4
+    dp = gpus // (tp * pp)
+    grad_gb = n_params / (tp * pp) * 2 / 1e9
+    allreduce_gb = 2 * (dp - 1) / dp * grad_gb
+    bubble16, bubble64 = (pp - 1) / (16 + pp - 1), (pp - 1) / (64 + pp - 1)
+    interval = math.sqrt(2 * 2 * 1_440)
+    overhead = 2 / interval
+    failures = round(days)
+    lost_hours = failures * (interval / 2 + 15) / 60 + overhead * days * 24
+    _shows(
+        qid,
+        ("answer.md", f"{compute / 1e22:.2f}\\times10^{{22}}$"),
+        ("answer.md", f"{rate / 1e16:.1f}\\times10^{{16}}$"),
+        ("answer.md", f"{seconds / 1e6:.2f}\\times10^6$"),
+        ("answer.md", f"**{days:.1f} days**"),
+        ("answer.md", f"= {step_tokens:,}$"),
+        ("answer.md", f"**{math.ceil(steps):,} steps**"),
+        ("answer.md", f"**{step_s:.1f} s**"),
+        ("answer.md", f"= {state_gb:.0f}$ GB"),
+        ("answer.md", f"**Data parallel {dp}**"),
+        ("answer.md", f"\\approx {n_params / (tp * pp) / 1e6:.0f}$M"),
+        ("answer.md", f"about {grad_gb:.2f} GB"),
+        ("answer.md", f"\\approx {allreduce_gb:.2f}$ GB"),
+        ("answer.md", f"about {allreduce_gb / 25:.2f} s"),
+        ("answer.md", f"{state_gb:.0f} / {tp * pp} = {state_gb / (tp * pp)}$ GB"),
+        ("answer.md", f"\\approx$ **{bubble16:.1%}**"),
+        ("answer.md", f"\\approx$ **{bubble64:.1%}**"),
+        ("answer.md", f"= {1_024 // dp}$ sequences"),
+        ("answer.md", f"\\approx {interval:.0f}$ minutes"),
+        ("answer.md", f"\\approx {overhead:.1%}"),
+        ("answer.md", f"about {interval / 2:.0f} minutes"),
+        ("answer.md", f"about {failures} failures"),
+        ("answer.md", f"about {lost_hours:.0f} hours"),
+        ("rubric.toml", f"{math.ceil(steps):,} steps"),
+        ("rubric.toml", f"{allreduce_gb:.2f} GB per GPU, {allreduce_gb / 25:.2f} s"),
+        ("samples.toml", f"{math.ceil(steps):,} steps at about {step_s:.1f} s"),
+        ("corpus.toml", f"= {interval:.1f} min"),
+    )
+    assert dp * tp * pp == gpus and 1_024 // dp // 4 == 64
