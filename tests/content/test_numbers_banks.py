@@ -201,3 +201,51 @@ def test_realtime_card_fraud_streaming() -> None:
             (f"{rate * 0.5:.2%}", ("answer.md", "rubric.toml", "samples.toml", "corpus.toml")),
         ],
     )
+
+
+def _dcg(grades: list[int]) -> float:
+    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+
+
+def _misordered(grades: list[int]) -> int:
+    return sum(grades[i] < grades[j] for i in range(len(grades)) for j in range(i + 1, len(grades)))
+
+
+def test_marketplace_search_ltr_ndcg() -> None:
+    a, b = [3, 2, 0, 1, 2], [2, 3, 2, 1, 0]
+    ideal = sorted(a, reverse=True)
+    assert sorted(b, reverse=True) == ideal
+    contributions = {
+        name: [(2**g - 1) / math.log2(i + 2) for i, g in enumerate(r)]
+        for name, r in (("ideal", ideal), ("A", a), ("B", b))
+    }
+    ndcg_a, ndcg_b = _dcg(a) / _dcg(ideal), _dcg(b) / _dcg(ideal)
+    assert ndcg_a > ndcg_b and _misordered(a) > _misordered(b)
+
+    def swapped(i: int, j: int) -> float:
+        r = list(ideal)
+        r[i], r[j] = r[j], r[i]
+        return 1 - _dcg(r) / _dcg(ideal)
+
+    qid = "marketplace-search-ltr-ndcg"
+    _check(
+        qid,
+        [
+            (f"{_dcg(ideal):.4f}", ("answer.md", "hints.md", "rubric.toml", "samples.toml")),
+            (f"{_dcg(a):.4f}".rstrip("0"), AS),  # 10.484
+            (f"{_dcg(b):.4f}", AS),  # 9.3472
+            *[(f"{c:.4f}".rstrip("0"), AS) for c in contributions["ideal"][1:4]],  # 1.8928 1.5
+            (f"{contributions['A'][4]:.4f}", A),  # 1.1606
+            (f"{contributions['B'][1]:.4f}", AS),  # 4.4165
+            *[(f"{math.log2(i + 1):.3f}", A) for i in (2, 4, 5)],  # 1.585 2.322 2.585
+            (f"{ndcg_a:.3f}", ARSC),  # 0.969
+            (f"{ndcg_b:.3f}", ARSC),  # 0.864
+            (f"{swapped(0, 1):.2f}", ("corpus.toml",)),  # 0.14
+            (f"{swapped(3, 4):.3f}", ("corpus.toml",)),  # 0.004
+        ],
+    )
+    ma, mb = _misordered(a), _misordered(b)
+    assert f"A has **{ma}** misordered" in _text(qid, "answer.md")
+    assert f"B has only **{mb}**" in _text(qid, "answer.md")
+    assert f"A has {ma}," in _text(qid, "samples.toml")
+    assert f"B has {mb}," in _text(qid, "samples.toml")
