@@ -249,3 +249,31 @@ def test_marketplace_search_ltr_ndcg() -> None:
     assert f"B has only **{mb}**" in _text(qid, "answer.md")
     assert f"A has {ma}," in _text(qid, "samples.toml")
     assert f"B has {mb}," in _text(qid, "samples.toml")
+
+
+def test_visual_search_street_to_shop() -> None:
+    images, dim, links, pq_bytes, per_day, rate = 20_000_000, 512, 64, 64, 200_000, 500
+    raw = images * dim * 4 / 1e9
+    graph = images * links * 4 / 1e9
+    pq = images * pq_bytes / 1e9
+    seconds = images / rate
+    qid = "visual-search-street-to-shop"
+    _check(
+        qid,
+        [
+            (f"{raw:.2f} GB", ARS),  # 40.96
+            (f"{graph:.2f} GB", ARS),  # 5.12
+            (f"{raw + graph:.2f}", ARS),  # 46.08
+            (f"{pq:.2f} GB", ARS),  # 1.28
+            (f"{dim * 4 // pq_bytes} times", ARS),  # 32
+            (f"{dim * 4:,} bytes", ("hints.md",)),  # 2,048
+            (f"{per_day / 86_400:.1f} a second", AS),  # 2.3
+            (f"{seconds:,.0f} seconds", AS),  # 40,000
+            (f"{seconds / 3600:.1f}", ARS),  # 11.1
+            (
+                f"{seconds / 3600 / 8:.1f}",
+                ("answer.md", "rubric.toml", "samples.toml", "corpus.toml"),
+            ),
+        ],
+    )
+    assert f"{raw:.0f} GB" == "41 GB" and "about 41 GB" in _text(qid, "samples.toml")
