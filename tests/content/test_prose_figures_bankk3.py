@@ -26,6 +26,8 @@ QUESTIONS = [
     "population-stability-index",
     "ks-two-sample",
     "cuped-adjustment",
+    "layer-norm-backward",
+    "kv-cache-decode-step",
 ]
 
 
@@ -215,3 +217,59 @@ def test_cuped_claims() -> None:
     raw = solution.cuped_effect(ye, np.zeros(8), ge)
     adjusted = solution.cuped_effect(ye, xe, ge)
     assert abs(adjusted[1]) < abs(raw[1]) / 10 and adjusted[2] < raw[2]
+
+
+def test_layer_norm_backward_sizes() -> None:
+    assert "*N* = 256 and *D* = 512" in _text("layer-norm-backward")
+    x, gamma, dout, _ = _case("layer-norm-backward", "largest stated size")
+    assert x.shape == dout.shape == (256, 512) and gamma.shape == (512,)
+    for x, _, _, _ in _generated("layer-norm-backward", 8):
+        assert x.shape[0] <= 256 and x.shape[1] <= 512
+
+
+def test_layer_norm_backward_claims() -> None:
+    answer = _text("layer-norm-backward", "answer.md")
+    assert "a rounding error near $10^{-4}$" in answer
+    assert "a hundred times larger than the tolerance" in answer
+    spacing = float(np.spacing(1e12))
+    rtol = _coding("layer-norm-backward")["rtol"]
+    assert 1e-4 <= spacing < 2e-4 and round(spacing / rtol, -2) == 100
+    # "dx is orthogonal to xhat (up to eps)" and rows of dx sum to zero
+    assert "orthogonal to $\\hat x$" in answer
+    solution = _module("layer-norm-backward", "solution")
+    rng = np.random.default_rng(4)
+    x, gamma, dout = rng.normal(size=(5, 16)), rng.normal(size=16), rng.normal(size=(5, 16))
+    for eps in (1e-5, 1e-2):
+        dx, _, _ = solution.layer_norm_backward(x, gamma, dout, eps)
+        xc = x - x.mean(axis=1, keepdims=True)
+        xhat = xc / np.sqrt((xc**2).mean(axis=1, keepdims=True) + eps)
+        assert np.allclose(dx.sum(axis=1), 0.0, atol=1e-12)
+        assert np.all(np.abs((dx * xhat).sum(axis=1)) < 10 * eps * np.abs(dout).sum())
+
+
+def test_kv_cache_sizes() -> None:
+    assert "*t* = 2048 cached positions and `d_model` = 128 with up to 16 heads" in _text(
+        "kv-cache-decode-step"
+    )
+    x, _, _, _, k, v, heads, _ = _case("kv-cache-decode-step", "largest stated size")
+    assert x.shape == (128,) and k.shape == v.shape == (16, 2048, 8) and heads == 16
+    for x, _, _, _, k, _, heads, _ in _generated("kv-cache-decode-step", 8):
+        assert k.shape[1] <= 2048 and x.shape[0] <= 128 and heads <= 16
+
+
+def test_kv_cache_reproduces_causal_attention() -> None:
+    """The answer: one token at a time without a window reproduces causal attention."""
+    assert "reproduces causal multi-head attention" in _text("kv-cache-decode-step", "answer.md")
+    step = _module("kv-cache-decode-step", "solution").decode_step
+    full = _module("multi-head-attention", "solution").multi_head_attention
+    rng = np.random.default_rng(8)
+    t, d_model, heads = 7, 8, 2
+    x = rng.normal(size=(t, d_model))
+    w_q, w_k, w_v = (rng.normal(size=(d_model, d_model)) for _ in range(3))
+    k = v = np.zeros((heads, 0, d_model // heads))
+    rows = []
+    for i in range(t):
+        out, k, v = step(x[i], w_q, w_k, w_v, k, v, heads, None)
+        rows.append(out)
+    expected = full(x, w_q, w_k, w_v, np.eye(d_model), heads, True)
+    assert np.allclose(np.array(rows), expected, rtol=1e-9, atol=1e-12)

@@ -1,0 +1,24 @@
+"""Cuts the old cache to the last window positions and then appends, so window + 1 positions are kept."""
+
+import numpy as np
+
+
+def decode_step(x_new, w_q, w_k, w_v, k_cache, v_cache, n_heads, window):
+    x = np.asarray(x_new, dtype=float)
+    d_model = x.shape[0]
+    d_head = d_model // n_heads
+    q = (x @ np.asarray(w_q, dtype=float)).reshape(n_heads, 1, d_head)
+    k = (x @ np.asarray(w_k, dtype=float)).reshape(n_heads, 1, d_head)
+    v = (x @ np.asarray(w_v, dtype=float)).reshape(n_heads, 1, d_head)
+    old_k = np.asarray(k_cache, dtype=float).reshape(n_heads, -1, d_head)
+    old_v = np.asarray(v_cache, dtype=float).reshape(n_heads, -1, d_head)
+    if window is not None:
+        old_k, old_v = old_k[:, old_k.shape[1] - min(window, old_k.shape[1]):], old_v[:, old_v.shape[1] - min(window, old_v.shape[1]):]
+    keys = np.concatenate([old_k, k], axis=1)
+    values = np.concatenate([old_v, v], axis=1)
+    scores = (q @ keys.transpose(0, 2, 1))[:, 0, :] / np.sqrt(d_head)  # (heads, t)
+    scores -= scores.max(axis=1, keepdims=True)
+    weights = np.exp(scores)
+    weights /= weights.sum(axis=1, keepdims=True)
+    out = np.einsum("ht,htd->hd", weights, values).reshape(d_model)
+    return out, keys.copy(), values.copy()
