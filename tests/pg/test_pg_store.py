@@ -47,6 +47,8 @@ TABLES = {
     "assignment",
     "assessment",
     "grade_override",
+    # judge and grading workers (0006)
+    "submission",
 }
 T0 = datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=UTC)
 
@@ -110,6 +112,9 @@ def test_new_database_is_migrated_to_head_and_matches_the_models(pg_url: str) ->
         ("assignment", "due_at"),
         ("assignment", "created_at"),
         ("grade_override", "created_at"),
+        ("submission", "created_at"),
+        ("submission", "started_at"),
+        ("submission", "finished_at"),
     }
     store.close()
     # Opening a current database again changes nothing.

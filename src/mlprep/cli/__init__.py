@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "study",
     "serve",
     "team",
+    "worker",
     "notebook",
 ]
 

@@ -52,6 +52,12 @@ def serve_command(
         "--db",
         help="With --team: the team database (postgresql+psycopg://...; an SQLite file to try).",
     ),
+    judge_on: str = typer.Option(
+        "here",
+        "--judge-on",
+        help="here: judge in this process; workers: queue submissions for `mlprep worker` "
+        "processes (team mode on PostgreSQL; docs/judge-workers.md).",
+    ),
 ) -> None:
     """Start the web app: catalogue, editor and judge, grading, practice, mocks, progress."""
     import socket
@@ -68,8 +74,16 @@ def serve_command(
         raise UsageError(
             "serve --db names a team database: add --team (or use mlprep --db FILE serve)"
         )
+    if judge_on not in ("here", "workers"):
+        raise UsageError(f"unknown --judge-on '{judge_on}' (choose from here, workers)")
     if team:
         core = _team_core(ctx, team_db)
+    if judge_on == "workers":
+        from mlprep.workers import require_postgres
+
+        if not team:
+            raise UsageError("--judge-on workers is for team mode: add --team --db postgresql+...")
+        require_postgres(str(core.store.url))
     core.bank  # noqa: B018 - content errors surface before the server starts
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -86,7 +100,7 @@ def serve_command(
         typer.echo(
             f"warning: listening on {host}: anyone who can reach it sees your progress", err=True
         )
-    app = create_app(core, allowed_hosts=allowed, team=team)
+    app = create_app(core, allowed_hosts=allowed, team=team, judge_on=judge_on)
     typer.echo(f"mlprep is running at {url}  (Ctrl+C to stop)", err=False)
     for other in lan_urls(host, bound_port):
         typer.echo(f"  from other machines: {other}")

@@ -1,6 +1,6 @@
 """Progress storage: SQLAlchemy models, Alembic migrations, repository methods."""
 
-from . import _team_schema  # noqa: F401 - team tables join Base.metadata
+from . import _queue_schema, _team_schema  # noqa: F401 - their tables join Base.metadata
 from ._schema import (
     Attempt,
     Base,

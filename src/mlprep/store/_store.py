@@ -41,7 +41,7 @@ from ._target import check_sqlite_file, driver_reason, is_not_a_database, where
 __all__ = ["DEFAULT_LEARNER", "HEAD_REVISION", "AttemptInput", "Store"]
 
 # The newest migration in migrations/versions; a test pins it to Alembic's head.
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 DEFAULT_LEARNER = "local"
 # Key of the PostgreSQL advisory lock that serialises migrations (any fixed number).
 _MIGRATION_LOCK_KEY = 0x6D6C70726570
@@ -178,8 +178,17 @@ def _url_for(target: str | Path, create: bool = True) -> tuple[str, bool]:
 class Store:
     """Progress of learners: attempts, hints, reviews, mock interviews, notes."""
 
-    def __init__(self, target: str | Path, *, migrate: bool = True, create: bool = True) -> None:
+    def __init__(
+        self,
+        target: str | Path,
+        *,
+        migrate: bool = True,
+        create: bool = True,
+        connect_args: dict[str, Any] | None = None,
+    ) -> None:
         """Open ``target`` (a file or a URL); ``create=False`` creates no file or folder.
+
+        ``connect_args`` go to the driver (a worker's TCP keepalives and timeouts).
 
         Without ``create``, a missing SQLite file opens as an empty read-only store
         in memory: the view of a learner with no progress yet.
@@ -194,7 +203,14 @@ class Store:
                     self.url, poolclass=StaticPool, connect_args={"check_same_thread": False}
                 )
             else:
-                self.engine = create_engine(self.url, future=True)
+                # pre_ping: a pooled connection that died with a PostgreSQL restart is
+                # replaced before use, not handed to a write that then fails.
+                self.engine = create_engine(
+                    self.url,
+                    future=True,
+                    pool_pre_ping=not self.url.startswith("sqlite"),
+                    connect_args=connect_args or {},
+                )
         except (SQLAlchemyError, ImportError) as exc:
             reason = driver_reason(exc)
             raise StoreError(f"cannot open the progress database {self.url}: {reason}") from None

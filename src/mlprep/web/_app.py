@@ -35,6 +35,9 @@ from ._cache import PageCache, database_version
 from ._guard import MAX_BODY_BYTES, BadRequest, BodyLimit, CsrfTokens, read_form
 from ._headers import SecurityHeaders
 from ._jobs import JudgeJobs
+
+if TYPE_CHECKING:
+    from ._queued_jobs import QueuedJobs
 from ._markup import CATEGORY_COLOURS
 from ._names import Names
 
@@ -119,10 +122,17 @@ class WebApp:
         workers: int | None = None,
         allowed_hosts: list[str] | None = None,
         team: TeamMode | None = None,
+        judge_on: str = "here",
     ) -> None:
         self._core = core
         self.team = team
-        self.jobs = JudgeJobs(core, warm=warm_judge, workers=workers)
+        self.jobs: JudgeJobs | QueuedJobs
+        if judge_on == "workers":
+            from ._queued_jobs import QueuedJobs
+
+            self.jobs = QueuedJobs(core)
+        else:
+            self.jobs = JudgeJobs(core, warm=warm_judge, workers=workers)
         self.csrf = CsrfTokens()
         self.env = _environment()
         self.graded = Answers()
@@ -326,8 +336,13 @@ def create_app(
     workers: int | None = None,
     allowed_hosts: list[str] | None = None,
     team: bool = False,
+    judge_on: str = "here",
 ) -> Starlette:
     """The web app over ``core``. ``warm_judge=False`` judges cold (slower; for tests).
+
+    ``judge_on``: ``"here"`` judges in this process (threads over a warm sandbox);
+    ``"workers"`` queues each submission for ``mlprep worker`` processes on the
+    team's PostgreSQL (docs/judge-workers.md). Routes see one interface either way.
 
     ``team``: team mode (docs/team.md) over ``core``'s store, which ``mlprep team
     init`` has set up: every request signs in and acts as its account.
@@ -342,7 +357,12 @@ def create_app(
         accounts = Accounts(core.store)
         mode = TeamMode(accounts, accounts.secret_key())
     web = WebApp(
-        core, warm_judge=warm_judge, workers=workers, allowed_hosts=allowed_hosts, team=mode
+        core,
+        warm_judge=warm_judge,
+        workers=workers,
+        allowed_hosts=allowed_hosts,
+        team=mode,
+        judge_on=judge_on,
     )
 
     @asynccontextmanager
