@@ -277,3 +277,39 @@ def test_visual_search_street_to_shop() -> None:
         ],
     )
     assert f"{raw:.0f} GB" == "41 GB" and "about 41 GB" in _text(qid, "samples.toml")
+
+
+def test_feed_ranking_funnel_value_model() -> None:
+    candidates, kept, heavy, light, rps = 5_000, 500, 20e6, 0.1e6, 50_000
+    heavy_only = candidates * heavy
+    funnel = candidates * light + kept * heavy
+    weights = {"like": 1, "comment": 4, "share": 8, "hide": -30}
+    posts = {
+        "X": {"like": 0.12, "comment": 0.02, "share": 0.015, "hide": 0.008},
+        "Y": {"like": 0.05, "comment": 0.025, "share": 0.01, "hide": 0.001},
+    }
+    positive = {
+        k: sum(weights[e] * p[e] for e in ("like", "comment", "share")) for k, p in posts.items()
+    }
+    full = {k: positive[k] + weights["hide"] * p["hide"] for k, p in posts.items()}
+    assert positive["X"] > positive["Y"] and full["Y"] > full["X"]
+    qid = "feed-ranking-funnel-value-model"
+    _check(
+        qid,
+        [
+            (f"{heavy_only / 1e9:.0f} GFLOPs", ARS),  # 100
+            (f"{heavy_only * rps / 1e15:.0f} PFLOP/s", ARS),  # 5
+            (f"{funnel / 1e9:.1f} GFLOPs", ARS),  # 10.5
+            (f"{funnel * rps / 1e15:.3f} PFLOP/s", ARS),  # 0.525
+            (f"{heavy_only / funnel:.1f}", ARS),  # 9.5
+            (f"{candidates * light / 1e9:.1f} GFLOPs", ("samples.toml",)),  # 0.5
+            *[(f"{positive[k]:.2f}", ARSC) for k in posts],  # 0.32 0.23
+            *[(f"{full[k]:.2f}", ARSC) for k in posts],  # 0.08 0.20
+            (
+                f"{weights['comment'] * 0.02:.2f} + {weights['share'] * 0.015:.2f}",
+                ("samples.toml",),
+            ),
+        ],
+    )
+    assert round(posts["X"]["hide"] / posts["Y"]["hide"]) == 8  # "eight times Y's" hide rate
+    assert all("eight times Y's" in _text(qid, name) for name in ("answer.md", "samples.toml"))
