@@ -36,9 +36,10 @@ def _status_kb(field: str) -> int:
 class _Inbox:
     """Messages from the parent on the job pipe: a frame, then its side buffers.
 
-    The parent sends the job's head, then one test at a time (only after the previous
-    one is done), and a "go" after each "start" once it has taken its own
-    measurements. End of file means there are no more tests.
+    The parent sends the job's head, a "go" after the hello once it has checked the
+    process from outside, then one test at a time (only after the previous one is
+    done), and a "go" after each "start" once it has taken its own measurements.
+    End of file means there are no more tests.
     """
 
     def __init__(self, fd: int) -> None:
@@ -258,6 +259,9 @@ def run_child(job_fd: int, res_fd: int, seccomp: Seccomp) -> None:
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     send({"t": "hello", "seccomp": filtered})
+    # the parent checks this process from outside (and moves it into its control
+    # group) before any of the learner's code runs
+    inbox.wait_go()
 
     def setup() -> object:
         if job.get("support") is not None:

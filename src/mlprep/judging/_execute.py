@@ -79,6 +79,9 @@ def attempt_from_end(out: JobOutcome, time_limit_s: float) -> Attempt:
         return Attempt("too_big", detail=str(out.too_big))
     if out.protocol_error:
         return Attempt("protocol", detail=out.protocol_error)
+    if out.memory_killed:
+        memory = {"kind": "memory", "type": "MemoryError", "message": "", "frames": []}
+        return Attempt("error", error=memory)
     if out.timed_out or out.exit_signal == signal.SIGXCPU:
         return Attempt("timeout", time_ms=time_limit_s * 1000)
     if out.exit_signal == signal.SIGXFSZ:

@@ -15,6 +15,7 @@ import time
 from typing import Any, Literal
 
 from . import _wire
+from ._cgroup import cgroup_kind
 from ._execute import Attempt, Runner
 from ._growth import measure_growth
 from ._plan import (
@@ -101,10 +102,11 @@ class _Judgement:
 
     def _isolation(self) -> str:
         mode = self.runner.mode
+        groups = "+cgroup-v1" if cgroup_kind() else ""
         if mode == "bwrap":
-            return "bubblewrap+seccomp+rlimits"
+            return f"bubblewrap+seccomp+rlimits{groups}"
         if mode == "rlimits":
-            return "rlimits+seccomp (weaker: no namespaces)"
+            return f"rlimits+seccomp{groups} (weaker: no namespaces)"
         return "not started"
 
     def run(self) -> JudgeResult:

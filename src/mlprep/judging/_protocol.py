@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _frames, _wire
+from ._cgroup import JobCgroup
 from ._measure import JobProbe, host_pid_of_pidfd
 from ._sandbox import KILL_GRACE_S, Zygote
 
@@ -31,6 +32,10 @@ StopAfter = Callable[[int, dict[str, Any]], bool]
 # machine so loaded that the job barely runs.
 WALL_BACKSTOP_FACTOR = 4.0
 WALL_BACKSTOP_S = 1.0
+# A job's control group holds the question's memory limit and this much more for
+# what the kernel keeps on its behalf (page tables, pipe buffers, the runtime's
+# copied-on-write pages).
+CGROUP_SLACK_BYTES = 32 << 20
 
 
 @dataclass
@@ -103,6 +108,7 @@ class JobOutcome:
     too_big: int | None = None
     hello: dict[str, Any] | None = None
     stopped: bool = False  # the caller's StopAfter ended the job before its last test
+    memory_killed: bool = False  # the job's control group hit its memory limit
 
 
 def _valid_done(msg: dict[str, Any], expected_index: int | None) -> str | None:
@@ -155,9 +161,11 @@ class _Session:
         self.phase = "setup"
         self.started = self.phase_started = time.monotonic()
         self.probe: JobProbe | None = None
+        self.cgroup: JobCgroup | None = None
         # the parent's measurements of the running call
         self.call_started = 0.0
         self.cpu0: int | None = None
+        self.phase_cpu0: int | None = None  # the job's CPU time when the phase began
         self.rss0 = 0
         self.peak_reset = False
         self.measured: dict[str, Any] = {}
@@ -174,18 +182,20 @@ class _Session:
     def _over_limit(self, now: float, allowed: float) -> bool:
         """Has the current phase run past its limit?
 
-        The call itself is limited by the CPU time the kernel accounts to the job, so a
-        busy machine does not turn a correct solution into a time-limit verdict; its wall
-        clock gets a wide backstop (a job that sleeps or waits uses no CPU). The phases
-        around the call have generous wall-clock allowances.
+        Every phase (loading the module, decoding an input, the call, encoding its
+        result) is limited by the CPU time the kernel accounts to the job, so a busy
+        machine does not turn a correct solution into a time-limit verdict; the wall
+        clock gets a wide backstop (a job that sleeps or waits uses no CPU). Before the
+        job is found (its first message) only the wall clock is known.
         """
         if self.phase == "idle":
             return False
         wall = now - self.phase_started
-        if self.phase != "call" or self.probe is None or self.cpu0 is None:
+        cpu0 = self.cpu0 if self.phase == "call" else self.phase_cpu0
+        if self.probe is None or cpu0 is None:
             return wall > allowed
         cpu = self.probe.cpu_ns()
-        if cpu is not None and (cpu - self.cpu0) / 1e9 > allowed:
+        if cpu is not None and (cpu - cpu0) / 1e9 > allowed:
             return True
         return wall > allowed * WALL_BACKSTOP_FACTOR + WALL_BACKSTOP_S
 
@@ -209,7 +219,15 @@ class _Session:
                     self.zygote.kill_everything()
             out.lost = out.lost or waiter.lost
             out.exit_code, out.exit_signal = waiter.code, waiter.signal
+        if self.cgroup is not None:
+            out.memory_killed = self.cgroup.oom_killed()
+            self.cgroup.close()
         return out
+
+    def _enter(self, phase: str, now: float | None = None) -> None:
+        self.phase = phase
+        self.phase_started = time.monotonic() if now is None else now
+        self.phase_cpu0 = self.probe.cpu_ns() if self.probe is not None else None
 
     def _kill(self) -> None:
         if self.probe is not None:
@@ -241,7 +259,7 @@ class _Session:
             rlist = [] if eof else [res_r]
             wlist = [self.job_w] if self.job_w >= 0 and self.pending else []
             deadline = 0.05
-            if self.phase == "call" and self.probe is not None and killed_at is None:
+            if self.phase != "idle" and self.probe is not None and killed_at is None:
                 deadline = 0.02  # the CPU account is polled
             elif self.phase != "idle" and killed_at is None:
                 deadline = max(0.001, min(0.05, allowed - (now - self.phase_started) + 0.001))
@@ -284,7 +302,7 @@ class _Session:
         """The next input, or end of file when there is none."""
         if self.next_pos < len(self.job.tests):
             self._send(self.job.test_message(self.next_pos))
-            self.phase, self.phase_started = "prepare", time.monotonic()
+            self._enter("prepare")
         else:
             self.closing = True
             self._send(b"")
@@ -317,9 +335,11 @@ class _Session:
         if kind == "hello" and out.hello is None:
             out.hello = msg
             self._find_job()
+            if not out.sandbox_error:
+                self._send(_GO)
         elif kind == "setup" and out.setup is None and out.hello is not None:
             out.setup = msg
-            self.phase, self.phase_started = "idle", time.monotonic()
+            self._enter("idle")
             if msg.get("ok"):
                 self._send_next_test()
         elif kind == "begin" and self.phase == "prepare" and out.current is None:
@@ -328,13 +348,13 @@ class _Session:
             out.current = expected
         elif kind == "start" and self.phase == "prepare" and msg.get("i") == out.current:
             self._measure_start()
-            self.phase, self.phase_started = "call", time.monotonic()
+            self._enter("call")
             self.call_started = self.phase_started
             self._send(_GO)
         elif kind == "ret" and self.phase == "call" and msg.get("i") == out.current:
             now = time.monotonic()
             self._measure_end(now)
-            self.phase, self.phase_started = "report", now
+            self._enter("report", now)
         elif kind == "done" and out.current is not None and self.phase in ("prepare", "report"):
             problem = _valid_done(msg, out.current)
             if problem:
@@ -347,7 +367,7 @@ class _Session:
             out.done[out.current] = msg
             finished, out.current = out.current, None
             self.next_pos += 1
-            self.phase, self.phase_started = "idle", time.monotonic()
+            self._enter("idle")
             if self.stop is not None and self.stop(finished, msg):
                 out.stopped = True
                 self.next_pos = len(self.job.tests)
@@ -368,11 +388,20 @@ class _Session:
             # and the zygote it came from was checked when it started
             return
         self.probe = probe
+        self.phase_cpu0 = probe.cpu_ns()  # loading the module is measured from here
         uids, gids = probe.ids()
         if not uids or 0 in uids or 0 in gids:
             self.out.sandbox_error = (
                 "refusing to judge: the submission would run as host root (uid/gid 0)"
             )
+            return
+        # the pages the job shares with its zygote stay charged to the zygote's group
+        limit = (self.job.memory_mb << 20) + CGROUP_SLACK_BYTES
+        cgroup = JobCgroup.create(limit)
+        if cgroup is not None and not cgroup.attach(probe.pid):
+            cgroup.close()
+            cgroup = None
+        self.cgroup = cgroup
 
     def _measure_start(self) -> None:
         probe = self.probe

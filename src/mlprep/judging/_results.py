@@ -343,7 +343,7 @@ class JudgeResult(_Model):
             lines.append(text)
         if self.complexity is not None:
             lines.append(self.complexity.summary)
-        if self.isolation != "bubblewrap+seccomp+rlimits":
+        if not self.isolation.startswith("bubblewrap+seccomp+rlimits"):
             lines.append(f"isolation: {self.isolation}")
         return lines
 
