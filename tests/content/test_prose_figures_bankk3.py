@@ -28,6 +28,8 @@ QUESTIONS = [
     "cuped-adjustment",
     "layer-norm-backward",
     "kv-cache-decode-step",
+    "info-nce-loss",
+    "average-precision",
 ]
 
 
@@ -273,3 +275,76 @@ def test_kv_cache_reproduces_causal_attention() -> None:
         rows.append(out)
     expected = full(x, w_q, w_k, w_v, np.eye(d_model), heads, True)
     assert np.allclose(np.array(rows), expected, rtol=1e-9, atol=1e-12)
+
+
+def test_info_nce_sizes() -> None:
+    assert "*B* = 256 and *d* = 64" in _text("info-nce-loss")
+    q, k, _ = _case("info-nce-loss", "largest stated size")
+    assert q.shape == k.shape == (256, 64)
+    for q, k, tau in _generated("info-nce-loss", 8):
+        assert q.shape[0] <= 256 and q.shape[1] <= 64 and tau >= 0.001
+        assert np.all(np.abs(q).sum(axis=1) > 0) and np.all(np.abs(k).sum(axis=1) > 0)
+
+
+def test_info_nce_claims() -> None:
+    prompt, answer = _text("info-nce-loss"), _text("info-nce-loss", "answer.md")
+    info_nce = _module("info-nce-loss", "solution").info_nce
+    q = np.array([[1.0, 0.0], [0.0, 2.0], [1.0, 1.0]])
+    k = np.array([[2.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
+    # "Each gradient row is orthogonal to its query"
+    assert "Each gradient row is orthogonal to its query" in prompt
+    for tau in (0.5, 0.05):
+        _, grad = info_nce(q, k, tau)
+        assert np.allclose((grad * q).sum(axis=1), 0.0, atol=1e-12)
+    # "The second and third queries are each closest to the other's key"
+    assert "The second and third queries are each closest to the other's key" in prompt
+    qn = q / np.linalg.norm(q, axis=1, keepdims=True)
+    kn = k / np.linalg.norm(k, axis=1, keepdims=True)
+    cos = qn @ kn.T
+    assert int(np.argmax(cos[1])) == 2 and int(np.argmax(cos[2])) == 1
+    assert info_nce(q, k, 0.05)[0] > info_nce(q, k, 0.5)[0]
+    # "with *d* = 1 the gradient is exactly zero"
+    assert "with *d* = 1 the gradient is exactly zero" in answer
+    _, g1 = info_nce(np.array([[2.0], [-0.5], [1.0]]), np.array([[1.0], [-3.0], [-1.0]]), 0.2)
+    assert np.all(g1 == 0.0)
+    # duplicates: "its loss cannot fall below $\\ln 2$"
+    assert "cannot fall below $\\ln 2$" in answer
+    rng = np.random.default_rng(2)
+    keys = rng.normal(size=(4, 3))
+    keys[1] = keys[0]
+    for scale in (1.0, 100.0):
+        queries = keys * scale
+        logits = (queries / np.linalg.norm(queries, axis=1, keepdims=True)) @ (
+            keys / np.linalg.norm(keys, axis=1, keepdims=True)
+        ).T
+        for tau in (1.0, 0.01):
+            z = logits / tau
+            lse = z.max(axis=1) + np.log(np.exp(z - z.max(axis=1, keepdims=True)).sum(axis=1))
+            assert np.all(lse[:2] - np.diag(z)[:2] >= math.log(2) - 1e-12)
+
+
+def test_average_precision_sizes() -> None:
+    assert "*n* = 200,000 items" in _text("average-precision")
+    y, s = _case("average-precision", "largest stated size")
+    assert len(y) == len(s) == 200_000
+    for y, _ in _generated("average-precision", 8):
+        assert len(y) <= 200_000
+
+
+def test_average_precision_claims() -> None:
+    prompt = _text("average-precision")
+    ap = _module("average-precision", "solution").average_precision
+    labels = np.array([1, 0, 1, 1, 0, 0, 1, 0])
+    scores = np.array([0.9, 0.8, 0.8, 0.6, 0.5, 0.3, 0.3, 0.1])
+    assert "Two pairs of items are tied" in prompt
+    values, counts = np.unique(scores, return_counts=True)
+    assert sorted(counts.tolist())[-2:] == [2, 2] and counts.max() == 2
+    for v in values[counts == 2]:  # each tie holds one positive and one negative
+        assert sorted(labels[scores == v].tolist()) == [0, 1]
+    # "AP is the share of positives" when every score is equal
+    assert "AP is the share of positives" in prompt
+    rng = np.random.default_rng(5)
+    for _ in range(5):
+        y = rng.integers(0, 2, 40)
+        if y.sum():
+            assert math.isclose(ap(y, np.full(40, 0.3)), y.mean(), rel_tol=1e-12)
