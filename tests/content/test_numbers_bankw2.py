@@ -354,3 +354,39 @@ def test_pretraining_cluster_plan() -> None:
         ("corpus.toml", f"= {interval:.1f} min"),
     )
     assert dp * tp * pp == gpus and 1_024 // dp // 4 == 64
+
+
+def test_intervals_small_samples_paired() -> None:
+    qid = "intervals-small-samples-paired"
+    z = NormalDist().inv_cdf(0.975)
+    n, errors = 40, 3
+    p = errors / n
+    se = math.sqrt(p * (1 - p) / n)
+    wald = (p - z * se, p + z * se)
+    centre = (p + z**2 / (2 * n)) / (1 + z**2 / n)
+    half = z / (1 + z**2 / n) * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2))
+    wilson = (centre - half, centre + half)
+    zero_bound = 1 - 0.05 ** (1 / n)
+    margins = {a: z * math.sqrt(a * (1 - a) / 1_000) for a in (0.87, 0.85)}
+    chi2 = (50 - 30) ** 2 / (50 + 30)
+    p_value = math.erfc(math.sqrt(chi2 / 2))
+    _shows(
+        qid,
+        ("answer.md", f"\\approx {se:.4f}"),
+        ("answer.md", f"**[{wald[0]:.2%}, {wald[1]:.2%}]**".replace("-", "−")),
+        ("answer.md", f"**[{wilson[0]:.2%}, {wilson[1]:.2%}]**"),
+        ("answer.md", f"\\approx {zero_bound:.1%}"),
+        ("answer.md", f"$3/40 = {3 / 40:.1%}$"),
+        ("answer.md", f"87.0% \\pm {100 * margins[0.87]:.2f}$ points"),
+        ("answer.md", f"[{0.87 - margins[0.87]:.1%}, {0.87 + margins[0.87]:.1%}]"),
+        ("answer.md", f"85.0% \\pm {100 * margins[0.85]:.2f}$ points"),
+        ("answer.md", f"[{0.85 - margins[0.85]:.1%}, {0.85 + margins[0.85]:.1%}]"),
+        ("answer.md", f"= {chi2:.1f}"),
+        ("answer.md", f"p \\approx {p_value:.3f}"),
+        ("rubric.toml", f"[{wald[0]:.2%}, {wald[1]:.2%}]"),
+        ("rubric.toml", f"[{wilson[0]:.2%}, {wilson[1]:.2%}]"),
+        ("samples.toml", f"+/- {z * se:.3f}"),
+        ("corpus.toml", f"[{wald[0]:.4f}, {wald[1]:.4f}]"),
+        ("corpus.toml", f"[{wilson[0]:.4f}, {wilson[1]:.4f}]"),
+    )
+    assert n * p == 3  # "n p-hat = 3", below the usual 10
