@@ -390,3 +390,43 @@ def test_intervals_small_samples_paired() -> None:
         ("corpus.toml", f"[{wilson[0]:.4f}, {wilson[1]:.4f}]"),
     )
     assert n * p == 3  # "n p-hat = 3", below the usual 10
+
+
+def test_recommendation_incrementality_ips() -> None:
+    qid = "recommendation-incrementality-ips"
+    shown, held = 1.230, 1.200
+    lift = shown - held
+    attributed = 0.12 * shown
+    # (probability of the shown item, clicked, new policy agrees): the prompt's eight rows
+    log = [
+        (0.80, 1, 1),
+        (0.05, 1, 1),
+        (0.80, 0, 0),
+        (0.05, 0, 1),
+        (0.80, 1, 1),
+        (0.05, 0, 0),
+        (0.80, 0, 1),
+        (0.80, 1, 0),
+    ]
+    weighted = sum(r * a / p for p, r, a in log)
+    weights = sum(a / p for p, _, a in log)
+    ips, snips = weighted / len(log), weighted / weights
+    logging_ctr = sum(r for _, r, _ in log) / len(log)
+    _shows(
+        qid,
+        ("answer.md", f"= {lift:.3f}$ purchases"),
+        ("answer.md", f"**+{lift / held:.1%}**"),
+        ("answer.md", f"\\approx {attributed:.3f}$"),
+        ("answer.md", f"{lift:.3f}/{attributed:.3f} \\approx$ **{lift / attributed:.0%}**"),
+        ("answer.md", f"\\frac{{{weighted}}}{{8}}"),
+        ("answer.md", f"\\approx {ips:.2f}"),
+        ("answer.md", f"= {weights}$"),
+        ("answer.md", f"{weighted} / {weights} \\approx {snips:.3f}"),
+        ("answer.md", f"against {logging_ctr} for the logging policy"),
+        ("rubric.toml", f"= {attributed:.3f} per user"),
+        ("rubric.toml", f"{weighted}/{weights} = {snips:.3f}"),
+        ("samples.toml", f"{weighted}/8, about {ips:.2f}"),
+        ("corpus.toml", f"= {ips:.4f} > 1"),
+        ("corpus.toml", f"incremental share = {lift / attributed:.3f}"),
+    )
+    assert max(a / p for p, _, a in log) == 20  # "weight 20"
