@@ -313,3 +313,28 @@ def test_feed_ranking_funnel_value_model() -> None:
     )
     assert round(posts["X"]["hide"] / posts["Y"]["hide"]) == 8  # "eight times Y's" hide rate
     assert all("eight times Y's" in _text(qid, name) for name in ("answer.md", "samples.toml"))
+
+
+def test_employee_assistant_llm_end_to_end() -> None:
+    layers, kv_heads, head_dim, bytes_per, context = 32, 8, 128, 2, 6_000
+    cache_bytes, concurrent, params = 60e9, 200, 8e9
+    per_token = 2 * layers * kv_heads * head_dim * bytes_per
+    per_request = per_token * context
+    per_gpu = math.floor(cache_bytes / per_request)
+    gpus = math.ceil(concurrent / per_gpu)
+    qid = "employee-assistant-llm-end-to-end"
+    _check(
+        qid,
+        [
+            (f"{per_token:,}", ARS),  # 131,072
+            (f"{per_token // 1024} KiB", ARS),  # 128
+            (f"{per_request:,}", ("answer.md",)),  # 786,432,000
+            (f"{per_request / 2**20:.0f} MiB", ARS),  # 750
+            (f"{per_request / 1e9:.2f} GB", ARS),  # 0.79
+            (f"{per_gpu}", ARS),  # 76
+            (f"= {gpus}$ GPUs", A),  # 3
+            (f"{gpus} GPUs", ("rubric.toml", "samples.toml")),
+            (f"{params * bytes_per / 1e9:.0f} GB", ("answer.md", "samples.toml")),  # 16
+        ],
+    )
+    assert 32 // kv_heads == 4 and "four-fold" in _text(qid, "answer.md")  # vs 32 KV heads
