@@ -20,7 +20,8 @@ Kinds (chosen for the mistakes people make writing ML code from scratch):
     drop       a statement removed: an augmented or repeated assignment, an expression
                statement (``xs.append(v)``, ``order.sort()``), an ``if`` block,
                ``break`` / ``continue``
-    swap       two adjacent positional arguments of a call exchanged
+    swap       two adjacent positional arguments of a call exchanged (not of max, min
+               and other functions whose arguments commute)
     twin       a function for its twin: min <-> max, argmin <-> argmax, floor <-> ceil,
                any <-> all, sum <-> mean, std <-> var
     unwrap     f(x) -> x for a final transformation (np.sqrt, np.exp, np.log, abs,
@@ -38,7 +39,7 @@ from __future__ import annotations
 import ast
 import copy
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["Mutant", "mutants"]
 
@@ -131,6 +132,22 @@ _UNWRAP = {
     "transpose",
 }
 _LOOPS = (ast.For, ast.While)
+# calls whose positional arguments commute: swapping them is no mistake
+_SYMMETRIC = {
+    "max",
+    "min",
+    "maximum",
+    "minimum",
+    "fmax",
+    "fmin",
+    "hypot",
+    "add",
+    "multiply",
+    "array_equal",
+    "allclose",
+    "isclose",
+    "logaddexp",
+}
 # functions mistaken for each other (max for min, sum for mean, any for all)
 _TWIN = {
     "min": "max",
@@ -317,6 +334,8 @@ def _number_edits(
 ) -> None:
     if isinstance(parent, ast.keyword) and parent.arg == "axis":
         return  # the axis kind handles these
+    if value == -1 and isinstance(parent, ast.Call) and _name_of(parent.func) == "reshape":
+        return  # NumPy infers a dimension from any negative size: -2 is -1
     if isinstance(value, int):
         options: list[int | float] = [value + 1, value - 1]
     else:
@@ -386,7 +405,7 @@ def _call_edits(
     ):
         add(parent, field, index, args[0], "unwrap", f"{name}(x, ...) -> x")
     positional = [a for a in args if not isinstance(a, ast.Starred)]
-    if len(positional) == len(args):
+    if len(positional) == len(args) and name not in _SYMMETRIC:
         for i in range(len(args) - 1):
             if ast.dump(args[i]) == ast.dump(args[i + 1]):
                 continue
@@ -512,4 +531,10 @@ def mutants(source: str) -> list[Mutant]:
             )
         )
     found.sort(key=lambda m: (m.line, int(m.key.split(":")[1].split(" ")[0])))
+    # operators of one chain (a + b + c) start at the same column: number the repeats
+    seen_keys: dict[str, int] = {}
+    for i, mutant in enumerate(found):
+        count = seen_keys[mutant.key] = seen_keys.get(mutant.key, 0) + 1
+        if count > 1:
+            found[i] = replace(mutant, key=f"{mutant.key} #{count}")
     return found

@@ -135,4 +135,34 @@ CASES = [
         "args": generate(np.random.default_rng(100), 100)[:3] + (8, 30),
         "note": "V = 100, width 8, 30 steps",
     },
+    {
+        "name": "exact tie across parents cut by the width",
+        "kind": "hidden",
+        "args": (np.array([[-0.25, 0.0, -0.5], [NI, -0.5, NI], [NI, -0.25, -0.25]]), 0, 2, 2, 3),
+        "expected": ([0, 0, 0, 1], -0.5),
+        "note": "[0, 0, 0] and [0, 1, 1] tie at -0.5 but come from parents with different "
+        "scores: the width keeps the lexicographically smaller one (kills a sort that breaks "
+        "ties by insertion order instead of by sequence)",
+    },
+    {
+        "name": "finished and live tie at the end",
+        "kind": "hidden",
+        "args": (
+            np.array(
+                [
+                    [0.0, -0.5, NI, NI],
+                    [NI, NI, -0.5, -0.5],
+                    [-0.25, -0.25, NI, NI],
+                    [0.0, -0.25, NI, -0.5],
+                ]
+            ),
+            2,
+            1,
+            2,
+            3,
+        ),
+        "expected": ([2, 0, 0, 0], -0.25),
+        "note": "the finished [2, 1] and the live [2, 0, 0, 0] both score -0.25: the final choice "
+        "breaks the tie by sequence, not by which list it came from",
+    },
 ]

@@ -99,4 +99,11 @@ CASES = [
         "args": generate(np.random.default_rng(15), 2000),
         "note": "2,000 samples",
     },
+    {
+        "name": "near-tie only in floating point",
+        "kind": "hidden",
+        "args": ([5.0, 7.0, 7.0, 6.0, 0.0, 4.0, 3.0, 4.0], [2, 0, 2, 1, 1, 2, 0, 1]),
+        "note": "thresholds 3.5 and 6.5 have the same gain, but 6.5's float is 2e-16 higher: "
+        "the 1e-9 tie rule still picks 3.5 (kills an exact-equality tie test)",
+    },
 ]

@@ -95,4 +95,12 @@ CASES = [
         "args": generate(np.random.default_rng(15), 2000),
         "note": "2,000 samples",
     },
+    {
+        "name": "near-tie only in floating point",
+        "kind": "hidden",
+        "args": ([1.0, 6.0, 5.0, 8.0, 5.0, 3.0, 7.0, 1.0, 0.0], [1, 0, 1, 0, 1, 1, 1, 1, 2]),
+        "expected": (0.5, 1 / 3),
+        "note": "thresholds 0.5 and 5.5 both score 1/3, but 5.5's float is 1e-16 lower: the "
+        "1e-9 tie rule still picks 0.5 (kills an exact-equality tie test)",
+    },
 ]

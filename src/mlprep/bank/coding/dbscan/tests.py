@@ -85,4 +85,12 @@ CASES = [
         "args": generate(np.random.default_rng(99), 600),
         "note": "600 points: plain O(n^2) Python loops fit the limit",
     },
+    {
+        "name": "isolated last point with min_samples 1",
+        "kind": "hidden",
+        "args": ([[0.0], [0.5], [10.0]], 1.0, 1),
+        "expected": [0, 0, 1],
+        "note": "the last point is a core point on its own: a scan that stops before the "
+        "last index leaves it as noise",
+    },
 ]

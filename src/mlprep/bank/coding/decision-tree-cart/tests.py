@@ -168,4 +168,55 @@ CASES = [
             "300 rows, 6 integer features with many duplicates, depth 6, 300 half-integer test rows"
         ),
     },
+    {
+        "name": "near-tie within one feature",
+        "kind": "hidden",
+        "args": (
+            [[1.0], [7.0], [7.0], [5.0], [1.0], [4.0], [6.0], [2.0]],
+            [1, 2, 0, 1, 1, 2, 1, 2],
+            np.arange(-1.0, 9.0, 0.5)[:, None],
+            1,
+        ),
+        "note": "two thresholds of one feature score the same up to float rounding, the larger "
+        "one 1e-16 lower: the smallest near-minimal threshold wins, not np.argmin's pick",
+    },
+    {
+        "name": "exact tie within one feature",
+        "kind": "hidden",
+        "args": ([[1.0], [2.0], [3.0], [4.0]], [0, 1, 1, 0], [[1.0], [2.5], [4.0]], 1),
+        "expected": [0, 1, 1],
+        "note": "thresholds 1.5 and 3.5 score exactly the same: the smaller threshold wins",
+    },
+    {
+        "name": "near-tie between features at n = 644",
+        "kind": "hidden",
+        "args": (
+            np.tile(
+                [
+                    [3.0, 0.0],
+                    [2.0, 4.0],
+                    [0.0, 4.0],
+                    [3.0, 6.0],
+                    [1.0, 0.0],
+                    [6.0, 0.0],
+                    [6.0, 0.0],
+                ],
+                (92, 1),
+            ),
+            np.tile([2, 0, 1, 1, 1, 2, 2], 92),
+            [[0.0, 4.0], [1.0, 0.0], [2.0, 4.0], [3.0, 0.0], [3.0, 6.0], [6.0, 0.0]],
+            1,
+        ),
+        "note": "a block of 7 rows repeated 92 times: the two features' best scores differ "
+        "only by rounding, which a score left unnormalised (times n instead of over n) "
+        "blows up past the tie tolerance",
+    },
+    {
+        "name": "feature values one float apart",
+        "kind": "hidden",
+        "args": ([[1.0], [1.0000000000000002], [3.0]], [0, 1, 1], [[1.0], [2.0]], 1),
+        "expected": [0, 1],
+        "note": "the midpoint of 1.0 and the next float rounds to 1.0 itself: a training row "
+        "equal to the threshold goes left (x <= t), also when growing the tree",
+    },
 ]

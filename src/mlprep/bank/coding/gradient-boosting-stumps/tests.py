@@ -190,4 +190,45 @@ CASES = [
             "500 rows, 5 features, 50 rounds, 500 test rows: an O(d n^2) scan per round is too slow"
         ),
     },
+    {
+        "name": "residuals fitted to zero, no test rows",
+        "kind": "hidden",
+        "args": generate(np.random.default_rng([4, 18]), 4),
+        "note": "learning rate 1 on 4 rows: the residuals reach exactly zero, every split then "
+        "has zero error and the first one must still be chosen (kills a strict '<' tie test)",
+    },
+    {
+        "name": "tiny residuals, tie tolerance scales with them",
+        "kind": "hidden",
+        "args": generate(np.random.default_rng([4, 3]), 4),
+        "note": "after a few rounds at learning rate 1 the residuals are tiny: the tie tolerance "
+        "is 1e-9 times their sum of squares, not divided by it",
+    },
+    {
+        "name": "tied splits within a feature after a perfect fit",
+        "kind": "hidden",
+        "args": generate(np.random.default_rng([4, 22]), 4),
+        "note": "several thresholds of one feature tie: the first (smallest) one wins, not the last",
+    },
+    {
+        "name": "feature values one float apart",
+        "kind": "hidden",
+        "args": ([[1.0], [1.0000000000000002], [3.0]], [0.0, 1.0, 1.0], 2, 0.5, [[1.0], [2.0]]),
+        "note": "the midpoint of 1.0 and the next float rounds to 1.0 itself: a training row "
+        "equal to the threshold goes left (x <= t), also when updating the training predictions",
+    },
+    {
+        "name": "near-tie inside the tolerance of the sum of squares",
+        "kind": "hidden",
+        "args": (
+            [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]],
+            [-1.5e-9, 3.0, 1.0, 0.0],
+            1,
+            1.0,
+            [[0.0, 0.0]],
+        ),
+        "expected": np.array([1.5 - 0.75e-9]),
+        "note": "feature 0's SSE is 3e-9 above feature 1's, inside 1e-9 * sum(r^2) = 6e-9 but "
+        "outside 1e-9 * mean(r^2): feature 0 wins the tie (kills a tolerance on the mean)",
+    },
 ]

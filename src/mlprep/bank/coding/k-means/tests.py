@@ -29,7 +29,11 @@ CASES = [
     {
         "name": "needs several iterations",
         "kind": "visible",
-        "args": (np.array([[0.0], [1.0], [2.0], [10.0], [11.0], [12.0]]), 2, np.array([[0.0], [1.0]])),
+        "args": (
+            np.array([[0.0], [1.0], [2.0], [10.0], [11.0], [12.0]]),
+            2,
+            np.array([[0.0], [1.0]]),
+        ),
         "expected": [0, 0, 0, 1, 1, 1],
         "note": "the first assignment is not the final one",
     },
@@ -83,7 +87,9 @@ CASES = [
         "name": "three dimensions, three clusters",
         "kind": "hidden",
         "args": (
-            np.array([[0, 0, 0], [0, 1, 0], [5, 5, 5], [5, 6, 5], [-5, 0, 9], [-6, 0, 9]], dtype=float),
+            np.array(
+                [[0, 0, 0], [0, 1, 0], [5, 5, 5], [5, 6, 5], [-5, 0, 9], [-6, 0, 9]], dtype=float
+            ),
             3,
             np.array([[5, 5, 5], [0, 0, 0], [-5, 0, 9]], dtype=float),
         ),
@@ -95,5 +101,13 @@ CASES = [
         "kind": "hidden",
         "args": _big,
         "note": "3,000 points: a vectorised or plain loop both fit the limit",
+    },
+    {
+        "name": "still moving after 300 steps",
+        "kind": "hidden",
+        "args": ([(float(x),) for x in range(1000)], 30, [(float(c),) for c in range(30)]),
+        "note": "1,000 evenly spaced points and 30 centroids packed at one end: the clusters "
+        "shift one point at a time and need about 550 steps, so the answer is the assignment "
+        "of exactly the 300th step (kills a cap of 299 or 301)",
     },
 ]

@@ -73,4 +73,31 @@ CASES = [
         "args": generate(np.random.default_rng(77), 6000),
         "note": "6,000 points",
     },
+    {
+        "name": "draw just below 1 past the running sums",
+        "kind": "hidden",
+        "args": (
+            [
+                [-0.142, -0.083],
+                [275.581, 104.124],
+                [-7.814, -13.374],
+                [-975.583, -21.691],
+                [0.347, -7.444],
+                [-12.866, 14.224],
+                [0.452, -0.375],
+                [-0.0, -0.001],
+                [-0.003, 0.0],
+                [-10.705, -10.027],
+                [-6.403, 7.323],
+                [-1.171, -1.434],
+                [0.001, 0.001],
+            ],
+            2,
+            0,
+            [0.9999999999999999],
+        ),
+        "expected": [0, 12],
+        "note": "t = draw * T lands at or past the last running sum by rounding: the last "
+        "index is taken (kills a search that runs off the end)",
+    },
 ]

@@ -21,7 +21,9 @@ def check(args, expected, got):
     if not _is_subsequence(got, string2):
         return f"{got!r} is not a subsequence of string2"[:200]
     if len(got) != len(expected):
-        return f"{got!r} has length {len(got)}; a longest common subsequence has length {len(expected)}"[:200]
+        return f"{got!r} has length {len(got)}; a longest common subsequence has length {len(expected)}"[
+            :200
+        ]
     return None
 
 
@@ -128,5 +130,12 @@ CASES = [
         "kind": "hidden",
         "args": (_random_string(_rng, 1000, "abcdefgh"), _random_string(_rng, 1000, "abcdefgh")),
         "note": "1,000 characters each",
+    },
+    {
+        "name": "one character that matches early",
+        "kind": "hidden",
+        "args": ("d", "dc"),
+        "note": "the walk back from the corner must step left past 'c' to reach the match; a "
+        "walk that leaves the table (or the top row) early returns ''",
     },
 ]
