@@ -23,13 +23,7 @@ def generate(rng, size):
         rng, m, n, float(rng.choice([0.05, 0.2, 0.6])), junk=str(rng.choice(["nan", "junk"]))
     )
     v0 = rng.normal(0, 0.5, size=(n, k))
-    return (
-        ratings,
-        observed,
-        v0,
-        float(rng.choice([0.01, 0.1, 1.0, 5.0])),
-        int(rng.integers(0, 11)),
-    )
+    return (ratings, observed, v0, float(rng.choice([0.01, 0.1, 1.0, 5.0])), int(rng.integers(0, 11)))
 
 
 _EX_R = np.array([[5.0, 3.0, np.nan], [4.0, np.nan, 1.0], [np.nan, 1.0, 5.0]])
@@ -81,13 +75,7 @@ CASES = [
     {
         "name": "fully observed",
         "kind": "hidden",
-        "args": (
-            np.arange(12, dtype=float).reshape(4, 3),
-            np.ones((4, 3), dtype=bool),
-            np.eye(3)[:, :2] + 0.1,
-            1.0,
-            5,
-        ),
+        "args": (np.arange(12, dtype=float).reshape(4, 3), np.ones((4, 3), dtype=bool), np.eye(3)[:, :2] + 0.1, 1.0, 5),
         "note": "every cell observed",
     },
     {
@@ -99,13 +87,7 @@ CASES = [
     {
         "name": "single user",
         "kind": "hidden",
-        "args": (
-            np.array([[2.0, np.nan, 4.0, 1.0]]),
-            np.array([[True, False, True, True]]),
-            np.full((4, 2), 0.5),
-            0.3,
-            3,
-        ),
+        "args": (np.array([[2.0, np.nan, 4.0, 1.0]]), np.array([[True, False, True, True]]), np.full((4, 2), 0.5), 0.3, 3),
         "note": "m = 1",
     },
     {

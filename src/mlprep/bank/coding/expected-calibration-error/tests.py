@@ -26,10 +26,7 @@ def generate(rng, size):
     else:
         probs = _softmax(rng.normal(0, float(rng.choice([0.5, 2.0, 6.0])), size=(n, c)))
         n_bins = int(rng.integers(1, 21))
-    labels = np.array(
-        [rng.choice(c, p=row) for row in np.roll(probs, int(rng.integers(0, 2)), axis=1)],
-        dtype=np.int64,
-    )
+    labels = np.array([rng.choice(c, p=row) for row in np.roll(probs, int(rng.integers(0, 2)), axis=1)], dtype=np.int64)
     return (probs, labels.reshape(n), n_bins)
 
 
@@ -95,15 +92,8 @@ CASES = [
         "name": "confidences on the edges of 4 bins",
         "kind": "hidden",
         "args": (
-            np.array(
-                [
-                    [0.25, 0.25, 0.25, 0.25],
-                    [0.5, 0.25, 0.25, 0.0],
-                    [0.75, 0.25, 0.0, 0.0],
-                    [1.0, 0.0, 0.0, 0.0],
-                    [0.5 + 1e-9, 0.5 - 1e-9, 0.0, 0.0],
-                ]
-            ),
+            np.array([[0.25, 0.25, 0.25, 0.25], [0.5, 0.25, 0.25, 0.0], [0.75, 0.25, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0],
+                      [0.5 + 1e-9, 0.5 - 1e-9, 0.0, 0.0]]),
             np.array([0, 1, 0, 0, 0]),
             4,
         ),
@@ -113,14 +103,7 @@ CASES = [
         "name": "confidences just off non-dyadic edges",
         "kind": "hidden",
         "args": (
-            np.array(
-                [
-                    [0.3 + 1e-9, 0.7 - 1e-9],
-                    [0.7 - 1e-9, 0.3 + 1e-9],
-                    [0.6 + 1e-9, 0.4 - 1e-9],
-                    [0.6 - 1e-9, 0.4 + 1e-9],
-                ]
-            ),
+            np.array([[0.3 + 1e-9, 0.7 - 1e-9], [0.7 - 1e-9, 0.3 + 1e-9], [0.6 + 1e-9, 0.4 - 1e-9], [0.6 - 1e-9, 0.4 + 1e-9]]),
             np.array([1, 1, 0, 1]),
             10,
         ),

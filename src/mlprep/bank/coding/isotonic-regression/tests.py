@@ -73,31 +73,19 @@ CASES = [
     {
         "name": "merge of unequal blocks",
         "kind": "hidden",
-        "args": (
-            np.array([3.0, 2.0, 1.0, 0.0, 10.0, 0.5]),
-            np.array([1.0, 1.0, 1.0, 1.0, 1.0, 3.0]),
-            True,
-        ),
+        "args": (np.array([3.0, 2.0, 1.0, 0.0, 10.0, 0.5]), np.array([1.0, 1.0, 1.0, 1.0, 1.0, 3.0]), True),
         "note": "a four-point block meets later blocks: merging must weight each block by its total weight",
     },
     {
         "name": "non-increasing fit",
         "kind": "hidden",
-        "args": (
-            np.array([1.0, 3.0, 2.0, 4.0, 3.5, 5.0]),
-            np.array([1.0, 2.0, 1.0, 0.5, 1.0, 1.0]),
-            False,
-        ),
+        "args": (np.array([1.0, 3.0, 2.0, 4.0, 3.5, 5.0]), np.array([1.0, 2.0, 1.0, 0.5, 1.0, 1.0]), False),
         "note": "increasing = False on rising data: everything pools",
     },
     {
         "name": "non-increasing, mixed",
         "kind": "hidden",
-        "args": (
-            np.array([9.0, 7.0, 8.0, 3.0, 3.0, 4.0, -1.0]),
-            np.array([1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]),
-            False,
-        ),
+        "args": (np.array([9.0, 7.0, 8.0, 3.0, 3.0, 4.0, -1.0]), np.array([1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0]), False),
         "note": "decreasing data with violations and a duplicate plateau",
     },
     {
@@ -109,11 +97,7 @@ CASES = [
     {
         "name": "near-violation of 1e-10",
         "kind": "hidden",
-        "args": (
-            np.array([1.0, 1.0 - 1e-10, 2.0, 2.0 + 1e-10, 2.0]),
-            np.array([1.0, 2.0, 1.0, 1.0, 1.0]),
-            True,
-        ),
+        "args": (np.array([1.0, 1.0 - 1e-10, 2.0, 2.0 + 1e-10, 2.0]), np.array([1.0, 2.0, 1.0, 1.0, 1.0]), True),
         "note": "violations of 1e-10 (not bit-equal values): pooled, and the fit stays within tolerance",
     },
     {

@@ -90,21 +90,13 @@ CASES = [
     {
         "name": "heavily repeated reference",
         "kind": "hidden",
-        "args": (
-            np.array([0.0] * 70 + [1.0] * 20 + [5.0] * 10),
-            np.array([0.0] * 40 + [1.0] * 40 + [5.0] * 15 + [7.0] * 5),
-            10,
-        ),
+        "args": (np.array([0.0] * 70 + [1.0] * 20 + [5.0] * 10), np.array([0.0] * 40 + [1.0] * 40 + [5.0] * 15 + [7.0] * 5), 10),
         "note": "duplicates: a zero-inflated feature; ten edges collapse to three distinct values",
     },
     {
         "name": "exact multiple ranks",
         "kind": "hidden",
-        "args": (
-            np.arange(1.0, 43.0)[::-1].copy(),
-            np.r_[np.arange(0.5, 43.0, 0.5), [27.5] * 10, [28.0] * 5],
-            14,
-        ),
+        "args": (np.arange(1.0, 43.0)[::-1].copy(), np.r_[np.arange(0.5, 43.0, 0.5), [27.5] * 10, [28.0] * 5], 14),
         "note": "n = 42, B = 14: i n / B is a whole number; the float level 9 / 14 times 42 rounds above 27 and a float ceil picks rank 28; live values on every edge and crowded between 27 and 28",
     },
     {
@@ -128,11 +120,7 @@ CASES = [
     {
         "name": "largest stated size",
         "kind": "hidden",
-        "args": (
-            np.round(_R.lognormal(0, 1, 50000), 2),
-            np.round(_R.lognormal(0.05, 1.1, 50000), 2),
-            20,
-        ),
+        "args": (np.round(_R.lognormal(0, 1, 50000), 2), np.round(_R.lognormal(0.05, 1.1, 50000), 2), 20),
         "note": "n = m = 50,000 values rounded to cents (many repeats), 20 bins",
     },
 ]
