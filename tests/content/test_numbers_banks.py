@@ -338,3 +338,57 @@ def test_employee_assistant_llm_end_to_end() -> None:
         ],
     )
     assert 32 // kv_heads == 4 and "four-fold" in _text(qid, "answer.md")  # vs 32 KV heads
+
+
+_LOG = [  # (segment, shown, propensity, click): the prompt's table
+    ("sports", "A", 0.8, 1),
+    ("sports", "A", 0.8, 0),
+    ("sports", "B", 0.1, 1),
+    ("sports", "A", 0.8, 1),
+    ("sports", "C", 0.1, 0),
+    ("other", "B", 0.6, 0),
+    ("other", "B", 0.6, 1),
+    ("other", "A", 0.1, 0),
+    ("other", "C", 0.3, 1),
+    ("other", "B", 0.6, 0),
+]
+
+
+def _off_policy(policy: dict[str, str]) -> tuple[float, float, float, float, float]:
+    """IPS, SNIPS, effective sample size, the naive matched average and the weight sum."""
+    w = [1 / p if policy[seg] == shown else 0.0 for seg, shown, p, _ in _LOG]
+    r = [click for *_, click in _LOG]
+    hit = sum(wi * ri for wi, ri in zip(w, r, strict=True))
+    matched = [ri for wi, ri in zip(w, r, strict=True) if wi > 0]
+    ess = sum(w) ** 2 / sum(wi * wi for wi in w)
+    return hit / len(_LOG), hit / sum(w), ess, sum(matched) / len(matched), sum(w)
+
+
+def test_offline_policy_evaluation_ips() -> None:
+    ips1, snips1, ess1, naive1, w1 = _off_policy({"sports": "A", "other": "B"})
+    ips2, snips2, ess2, naive2, w2 = _off_policy({"sports": "C", "other": "C"})
+    logged = sum(click for *_, click in _LOG) / len(_LOG)
+    one_more_click = (1 / 0.1 + 1 / 0.3) / len(_LOG)  # visit 5 clicked as well
+    qid = "offline-policy-evaluation-ips"
+    _check(
+        qid,
+        [
+            (f"{logged:.1f}", AS),  # 0.5
+            (f"{naive1:.1f}", AS),
+            (f"{1 / 0.8:.2f}", AS),  # 1.25
+            (f"{1 / 0.6:.4f}", AS),  # 1.6667
+            (f"{ips1:.3f}", ARSC),  # 0.417
+            (f"{snips1:.3f}", ARSC),  # 0.476
+            (f"{ips1 * len(_LOG):.4f}", ("answer.md", "rubric.toml", "corpus.toml")),  # 4.1667
+            (f"{w1:.2f}", ARSC),  # 8.75
+            (f"{1 / 0.3:.2f}", AS),  # 3.33
+            (f"{ips2:.3f}", ARSC),  # 0.333
+            (f"{snips2:.2f}", ARSC),  # 0.25
+            (f"{w2:.2f}", ("answer.md", "corpus.toml")),  # 13.33
+            (f"{ess1:.2f}", ARS),  # 5.88
+            (f"{ess2:.1f}", ARSC),  # 1.6
+            (f"{w1**2:.2f}", A),  # 76.56
+            (f"{one_more_click:.3f}", ARSC),  # 1.333
+        ],
+    )
+    assert naive2 == 0.5 and "= 0.5$" in _text(qid, "answer.md")
