@@ -53,7 +53,12 @@ from mlprep.grading.training import (
 )
 
 SEED = 13
-SPLIT = 5  # layers 1-5 run per text (frozen, cached); layer 6 runs on the pair
+SPLIT = 5  # layers 1-5 run per text; layer 6 runs on the pair
+# Of the per-text layers, the first FROZEN keep the base weights (their int8 outputs are
+# computed once per text and cached for training); the others are fine-tuned. A
+# per-text layer adds capacity at almost no grading cost: it runs once per passage,
+# not once per (claim, passage) pair.
+FROZEN = 4
 MAX_TOKENS = 64
 EPOCHS = 2
 BATCH = 32
@@ -80,6 +85,20 @@ class Lower(nn.Module):
         x = self.word(input_ids) + self.pos(positions) + self.types(torch.zeros_like(input_ids))
         x = self.ln(x)
         bias = (1.0 - attention_mask[:, None, None, :].to(x.dtype)) * -10000.0
+        for layer in self.layers:
+            x = layer(x, bias)
+        return x
+
+
+class PerText(nn.Module):
+    """The fine-tuned per-text layers (FROZEN+1 .. SPLIT), on the cached frozen outputs."""
+
+    def __init__(self, full: CrossEncoder, frozen: int, split: int) -> None:
+        super().__init__()
+        self.layers = nn.ModuleList(full.layers[frozen:split])
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        bias = (1.0 - mask[:, None, None, :].to(x.dtype)) * -10000.0
         for layer in self.layers:
             x = layer(x, bias)
         return x
@@ -224,10 +243,14 @@ def batches(
 
 
 def train(
-    joint: Joint, pairs: list[Pair], cache: dict[str, torch.Tensor], epochs: int
+    per_text: PerText,
+    joint: Joint,
+    pairs: list[Pair],
+    cache: dict[str, torch.Tensor],
+    epochs: int,
 ) -> list[float]:
     head_params = [*joint.head.parameters(), *joint.segment.parameters()]
-    layer_params = [p for layer in joint.layers for p in layer.parameters()]
+    layer_params = [p for layer in [*per_text.layers, *joint.layers] for p in layer.parameters()]
     opt = torch.optim.AdamW(
         [{"params": layer_params, "lr": LR}, {"params": head_params, "lr": HEAD_LR}],
         weight_decay=0.01,
@@ -242,13 +265,15 @@ def train(
     step = 0
     for epoch in range(epochs):
         joint.train()
+        per_text.train()
         total, n = 0.0, 0
         t0 = time.time()
         for a, am, b, bm, y in batches(pairs, cache, BATCH, rng):
-            loss = nn.functional.cross_entropy(joint.logits(a, am, b, bm), y)
+            logits = joint.logits(per_text(a, am), am, per_text(b, bm), bm)
+            loss = nn.functional.cross_entropy(logits, y)
             opt.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(joint.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_([*per_text.parameters(), *joint.parameters()], 1.0)
             opt.step()
             sched.step()
             step += 1
@@ -276,24 +301,26 @@ def metrics(pred: np.ndarray, gold: np.ndarray) -> dict[str, Any]:
 
 
 @torch.no_grad()
-def torch_eval(joint: Joint, pairs: list[Pair], cache: dict[str, torch.Tensor]) -> dict[str, Any]:
+def torch_eval(
+    per_text: PerText, joint: Joint, pairs: list[Pair], cache: dict[str, torch.Tensor]
+) -> dict[str, Any]:
     joint.eval()
+    per_text.eval()
     preds, gold = [], []
     for a, am, b, bm, y in batches(pairs, cache, 128, None):
-        preds.append(joint(a, am, b, bm).argmax(-1).numpy())
+        preds.append(joint(per_text(a, am), am, per_text(b, bm), bm).argmax(-1).numpy())
         gold.append(y.numpy())
     return metrics(np.concatenate(preds), np.concatenate(gold))
 
 
-def onnx_eval(model_dir: Path, pairs: list[Pair], cache: dict[str, torch.Tensor]) -> dict[str, Any]:
-    """The exported joint graph through the runtime's loader, on the cached encodings
-    (they come from this very encoder.onnx)."""
+def onnx_eval(model_dir: Path, pairs: list[Pair]) -> dict[str, Any]:
+    """The exported graphs through the runtime's own loader, from the texts."""
     from mlprep.grading._claim_model import ClaimModel
 
-    model = ClaimModel(model_dir)
+    model = ClaimModel(model_dir, threads=THREADS)
     texts = sorted({t for p in pairs for t in (p.claim, p.passage)})
     index = {t: i for i, t in enumerate(texts)}
-    vectors = [cache[t].numpy() for t in texts]
+    vectors = model.encode(texts)
     probs = model.predict(vectors, vectors, [(index[p.claim], index[p.passage]) for p in pairs])
     gold = np.array([LABELS.index(p.label) for p in pairs])
     return metrics(probs.argmax(-1), gold)
@@ -436,8 +463,8 @@ Reads a rubric claim and a passage of an answer and says whether the passage
 ## Architecture
 
 A cross-encoder split in two so that grading stays fast on one CPU thread:
-`encoder.onnx` is the embeddings and layers 1-{split} of the base model, unchanged
-(frozen), run on each text alone; `joint.onnx` is layers {split_next}-6 (fine-tuned)
+`encoder.onnx` is the embeddings and layers 1-{split} of the base model (layers
+1-{frozen} unchanged, {tuned_per_text}), run on each text alone; `joint.onnx` is layers {split_next}-6 (fine-tuned)
 and a learned segment embedding, run on [claim tokens ; passage tokens] with attention
 across both, and a 3-way linear head on [u, v, |u - v|, u * v], u and v the claim's
 and the passage's mean token vectors after those layers. Claims are encoded once per question,
@@ -445,7 +472,9 @@ passages once per answer; each (claim, passage) pair costs only the joint layers
 Exported with torch {torch} (opset 17). The encoder is quantized to int8 (onnxruntime
 dynamic quantization of its MatMul and Gather weights) *before* training, and the
 joint layers are trained on the int8 encoder's outputs, so training sees exactly the
-vectors grading sees. The joint graph ships {shipped}.
+vectors grading sees (the fine-tuned per-text layers are trained in fp32 on those
+int8 outputs and quantized with the rest of the encoder at export). The joint graph
+ships {shipped}.
 
 ## Data
 
@@ -507,6 +536,10 @@ def write_card(out: Path, r: dict[str, Any], base_sha: str) -> None:
         max_tokens=r["max_tokens"],
         split=r["split_layer"],
         split_next=r["split_layer"] + 1,
+        frozen=r["frozen_layers"],
+        tuned_per_text="none fine-tuned"
+        if r["frozen_layers"] >= r["split_layer"]
+        else f"layers {r['frozen_layers'] + 1}-{r['split_layer']} fine-tuned",
         torch=r["torch"],
         shipped="in int8 too (it held accuracy on the dev split)"
         if r["shipped"] == "int8"
@@ -562,6 +595,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=EPOCHS)
     parser.add_argument("--threads", type=int, default=THREADS)
     parser.add_argument("--split", type=int, default=SPLIT, help="layers run per text")
+    parser.add_argument(
+        "--frozen", type=int, default=FROZEN, help="per-text layers kept at the base weights"
+    )
     parser.add_argument("--bank", type=Path, default=None, help="content root (default: the bank)")
     parser.add_argument("--max-pairs", type=int, default=None, help="(tests) use the first N")
     parser.add_argument(
@@ -590,8 +626,12 @@ def main() -> None:
     config = json.loads((base / "config.json").read_text())
     full = CrossEncoder(config)
     full.load_bert(read_safetensors(base / "model.safetensors"))
-    lower, joint = Lower(full, args.split), Joint(full, args.split)
-    for p in lower.parameters():
+    if not 0 < args.frozen <= args.split < len(full.layers):
+        parser.error("need 0 < --frozen <= --split < 6")
+    # Frozen: the embeddings and the first FROZEN layers. Their outputs are cached.
+    frozen, per_text = Lower(full, args.frozen), PerText(full, args.frozen, args.split)
+    joint = Joint(full, args.split)
+    for p in frozen.parameters():
         p.requires_grad_(False)
     tok = tokenizer(base)
     texts = sorted({t for p in train_pairs + dev_pairs for t in (p.claim, p.passage)})
@@ -600,20 +640,25 @@ def main() -> None:
         fp32, int8 = Path(tmp) / "fp32", Path(tmp) / "int8"
         fp32.mkdir()
         int8.mkdir()
-        # The encoder (the base model's lower layers, frozen) is int8 in both variants.
-        export_encoder(lower, Path(tmp) / "encoder-fp32.onnx")
-        quantize(Path(tmp) / "encoder-fp32.onnx", int8 / "encoder.onnx")
-        shutil.copyfile(int8 / "encoder.onnx", fp32 / "encoder.onnx")
+        # The frozen layers' int8 graph: what training reads (and, extended with the
+        # fine-tuned per-text layers, what grading runs).
+        export_encoder(frozen, Path(tmp) / "frozen-fp32.onnx")
+        quantize(Path(tmp) / "frozen-fp32.onnx", Path(tmp) / "frozen.onnx")
         t0 = time.time()
         cache = encode_onnx(
-            int8 / "encoder.onnx", tok, texts, args.threads, args.cache if str(args.cache) else None
+            Path(tmp) / "frozen.onnx", tok, texts, args.threads, args.cache if str(args.cache) else None
         )
         encode_s = time.time() - t0
         print(f"encoded {len(texts)} texts in {encode_s:.0f} s", flush=True)
         t0 = time.time()
-        losses = train(joint, train_pairs, cache, args.epochs)
+        losses = train(per_text, joint, train_pairs, cache, args.epochs)
         train_s = time.time() - t0
-        dev_torch = torch_eval(joint, dev_pairs, cache) if dev_pairs else {}
+        dev_torch = torch_eval(per_text, joint, dev_pairs, cache) if dev_pairs else {}
+        # The encoder grading runs: frozen layers and the fine-tuned per-text ones
+        # (they share their modules with `frozen` and `per_text`), int8 in both variants.
+        export_encoder(Lower(full, args.split), Path(tmp) / "encoder-fp32.onnx")
+        quantize(Path(tmp) / "encoder-fp32.onnx", int8 / "encoder.onnx")
+        shutil.copyfile(int8 / "encoder.onnx", fp32 / "encoder.onnx")
         print(f"dev (torch fp32 joint): {dev_torch}", flush=True)
         export_joint(joint, fp32 / "joint.onnx")
         quantize(fp32 / "joint.onnx", int8 / "joint.onnx")
@@ -621,6 +666,7 @@ def main() -> None:
             "labels": list(LABELS),
             "max_tokens": MAX_TOKENS,
             "split_layer": args.split,
+            "frozen_layers": args.frozen,
             "base": BASE_PACKAGE,
             "seed": SEED,
             "pairs_digest": info["digest"],
@@ -629,8 +675,8 @@ def main() -> None:
             write_tokenizer(base, d)
             (d / "model.json").write_text(json.dumps(model_json, indent=1) + "\n")
         sub = dev_pairs
-        dev_fp32 = onnx_eval(fp32, sub, cache) if sub else {}
-        dev_int8 = onnx_eval(int8, sub, cache) if sub else {}
+        dev_fp32 = onnx_eval(fp32, sub) if sub else {}
+        dev_int8 = onnx_eval(int8, sub) if sub else {}
         print(f"dev (onnx, fp32 joint): {dev_fp32}\ndev (onnx, int8 joint): {dev_int8}")
         keep_int8 = not sub or dev_int8["accuracy"] >= dev_fp32["accuracy"] - 0.01
         chosen = int8 if keep_int8 else fp32
@@ -648,6 +694,7 @@ def main() -> None:
         "seed": SEED,
         "threads": args.threads,
         "split_layer": args.split,
+        "frozen_layers": args.frozen,
         "max_tokens": MAX_TOKENS,
         "losses": [round(x, 4) for x in losses],
         "dev_torch_fp32": dev_torch,

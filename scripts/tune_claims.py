@@ -4,9 +4,11 @@
 
 Uses every samples.toml answer of the written questions except the questions kept
 out of training (mlprep.grading.training.EXCLUDED_QUESTIONS), plus two kinds of
-answer made from those samples, both worth 0: another question's strong sample (an
-answer to another question must not pass) and a bare list of a strong sample's words
-(a list of terms states nothing). Reads each answer once with the model, then
+answer made from those samples, all worth 0: another question's strong sample (an
+answer to another question must not pass: one at random, and one of the nearest
+question, the one whose model answer shares most words with this one's, since an
+answer to a neighbouring topic is the hard case) and a bare list of a strong sample's
+words (a list of terms states nothing). Reads each answer once with the model, then
 grid-searches ``Thresholds`` (highest kappa, then Spearman, then lowest mean absolute
 error). Prints the chosen point and the figures of the shipped defaults: kappa and
 Spearman against the samples' totals, strong > weak, the mean score of each kind.
@@ -30,6 +32,7 @@ from mlprep.grading._claims import ClaimGrader, Reading, Thresholds
 from mlprep.grading._text import FUNCTION_WORDS
 from mlprep.grading.calibration import LabelledAnswer, figures, labelled_answers
 from mlprep.grading.training import EXCLUDED_QUESTIONS
+from mlprep.grading.training.data import _cosine, _stems
 
 GRID = {
     "support_low": [0.5, 0.6, 0.7],
@@ -47,11 +50,18 @@ def _made_up(answers: list[LabelledAnswer]) -> list[tuple[str, LabelledAnswer]]:
     rng = random.Random(SEED)
     strong = [a for a in answers if a.sample.quality == "strong"]
     questions = sorted({a.question.id: a.question for a in answers}.values(), key=lambda q: q.id)
+    words = {q.id: _stems(q.answer) for q in questions}
     out: list[tuple[str, LabelledAnswer]] = []
     for question in questions:
         other = rng.choice([a for a in strong if a.question.id != question.id])
         zero = Sample(id="off-topic", quality="wrong", text=other.sample.text, total=0, scores={})
         out.append(("off-topic", LabelledAnswer(question, zero)))
+        near = max(
+            (a for a in strong if a.question.id != question.id),
+            key=lambda a: (_cosine(words[question.id], words[a.question.id]), a.question.id),
+        )
+        zero = Sample(id="near-topic", quality="wrong", text=near.sample.text, total=0, scores={})
+        out.append(("near-topic", LabelledAnswer(question, zero)))
         own = [a for a in strong if a.question.id == question.id]
         if own:
             words = [
@@ -96,7 +106,7 @@ def main() -> None:
     args = parser.parse_args()
     samples = [a for a in labelled_answers(load_bank()) if a.question.id not in EXCLUDED_QUESTIONS]
     samples = samples[:: args.every]
-    made_up = [m for kind in ("off-topic", "keywords") for m in _made_up(samples) if m[0] == kind]
+    made_up = [m for kind in ("off-topic", "near-topic", "keywords") for m in _made_up(samples) if m[0] == kind]
     made_up = made_up[:: args.every]
     answers = samples + [a for _, a in made_up]
     kinds = [a.sample.quality for a in samples] + [k for k, _ in made_up]

@@ -7,7 +7,11 @@ Sources, per question with claims (the excluded questions never take part):
 - the claim against the other claims of its question and their corpus sentences
   (neutral: same topic, another point). A misconception and a criterion of the same
   question are never paired: one is often the other's denial, and no label says which;
-- the claim against sentences of other questions (neutral, off-topic);
+- the claim against sentences of other questions (neutral, off-topic): a few at random,
+  and its nearest neighbours (``_neighbours``): the supporting sentences of other
+  questions that share most of its words, the way an answer to a neighbouring question
+  does ("a flexible model bends to the noise" against a bagging claim). Sentences of
+  another question's claim that reads like this one are never used: they may state it;
 - bare lists of the claim's words (neutral: a list of terms states nothing);
 - generic.toml: templates around the claim ("It's a myth that ...": contradicts) and
   hand-written pattern pairs;
@@ -75,6 +79,10 @@ DEV_SHARE = 0.15
 # Kept small: training time on a shared 2-core CPU is the binding constraint.
 SAME_QUESTION = 4
 OFF_TOPIC = 3
+NEIGHBOURS = 2  # nearest supporting sentences of other questions (neutral, hard)
+# A neighbour must be near, but not a restatement: claims sharing this much of their
+# words (cosine over content-word stems) may be the same point in two questions.
+SAME_POINT = 0.45
 KEYWORD_LISTS = 1
 TEMPLATES: dict[Label, int] = {"supports": 1, "contradicts": 1, "neutral": 1}
 RUBRIC_TEXT = {"supports": 1, "contradicts": 1}
@@ -90,7 +98,7 @@ class Pair:
     passage: str
     label: Label
     question: str  # "" for generic pairs
-    # corpus, self, same-question, off-topic, keywords, template, generic, rubric-text,
+    # corpus, self, same-question, off-topic, neighbour, keywords, template, generic, rubric-text,
     # negated, hedged, flipped, window
     source: str
 
@@ -266,6 +274,7 @@ def _claim_pairs(
     corpus: dict[str, CorpusEntry],
     off_topic: list[str],
     templates: list[Template],
+    neighbours: list[str],
 ) -> list[Pair]:
     qid = question.id
     rng = random.Random(_seed(qid, claim.id))
@@ -278,6 +287,8 @@ def _claim_pairs(
             ("neutral", entry.neutral),
         ):
             out.extend(Pair(claim.text, s, label, qid, "corpus") for s in sentences)  # type: ignore[arg-type]
+    for s in neighbours:
+        out.append(Pair(claim.text, s, "neutral", qid, "neighbour"))
     # Same question, another point. Misconception <-> criterion pairs are skipped (see above).
     others: list[str] = []
     for other in claims:
@@ -311,6 +322,66 @@ def _claim_pairs(
         pool = [t for t in templates if t.label == label]
         for template in rng.sample(pool, k=min(count, len(pool))):
             out.append(Pair(claim.text, template.text.format(x=inner), label, qid, "template"))
+    return out
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words cut to six letters: "overfitting"/"overfits" -> "overfi"."""
+    return frozenset(
+        w.lower()[:6] for w in _WORD.findall(text) if len(w) > 2 and w.lower() not in FUNCTION_WORDS
+    )
+
+
+def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / ((len(a) * len(b)) ** 0.5) if a and b else 0.0
+
+
+def _neighbours(
+    chosen: list[Question], corpora: dict[str, tuple[CorpusEntry, ...]]
+) -> dict[tuple[str, str], list[str]]:
+    """Per (question, criterion claim id): the NEIGHBOURS supporting sentences of other questions
+    nearest to the claim by shared words, one per other question, skipping those whose
+    own claim shares SAME_POINT of its words with this one (it may be the same point)."""
+    claims = {
+        q.id: [c for c in question_claims(q) if c.authored and c.kind == "criterion"]
+        for q in chosen
+    }
+    # Candidate sentences: (question, its claim's stems, sentence, sentence's stems).
+    candidates: list[tuple[str, frozenset[str], str, frozenset[str]]] = []
+    for q in chosen:
+        entries = {e.of: e for e in corpora.get(q.id, ())}
+        for c in claims[q.id]:
+            if c.id in entries:
+                c_stems = _stems(c.text)
+                candidates.extend((q.id, c_stems, s, _stems(s)) for s in entries[c.id].supports)
+    index: dict[str, list[int]] = {}
+    for i, (_, _, _, stems) in enumerate(candidates):
+        for w in stems:
+            index.setdefault(w, []).append(i)
+    out: dict[tuple[str, str], list[str]] = {}
+    for q in chosen:
+        # Criterion claims only: a misconception is often a general statement that
+        # another question's sentence denies or half-states, and no label would say which.
+        for c in claims[q.id]:
+            mine = _stems(c.text)
+            hits = sorted({i for w in mine for i in index.get(w, ())})
+            scored = sorted(
+                (
+                    (-_cosine(mine, candidates[i][3]), candidates[i][2], candidates[i][0])
+                    for i in hits
+                    if candidates[i][0] != q.id and _cosine(mine, candidates[i][1]) < SAME_POINT
+                ),
+            )
+            picked: list[str] = []
+            used: set[str] = set()
+            for _, sentence, other in scored:
+                if other in used:
+                    continue
+                used.add(other)
+                picked.append(sentence)
+                if len(picked) == NEIGHBOURS:
+                    break
+            out[(q.id, c.id)] = picked
     return out
 
 
@@ -360,13 +431,18 @@ def assemble(
         for entry in corpora.get(q.id, ()):
             sentences.extend(entry.supports[:2])
         pool[q.id] = sentences
+    near = _neighbours(chosen, corpora)
     pairs: list[Pair] = []
     for q in chosen:
         claims = [c for c in question_claims(q) if c.authored]
         corpus = {entry.of: entry for entry in corpora.get(q.id, ())}
         off_topic = [s for other, sents in pool.items() if other != q.id for s in sents]
         for claim in claims:
-            pairs.extend(_claim_pairs(q, claim, claims, corpus, off_topic, templates))
+            pairs.extend(
+                _claim_pairs(
+                    q, claim, claims, corpus, off_topic, templates, near.get((q.id, claim.id), [])
+                )
+            )
         pairs.extend(_rubric_text_pairs(q, corpus))
     pairs.extend(generic_pairs)
     return pairs
