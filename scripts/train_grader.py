@@ -464,17 +464,17 @@ Reads a rubric claim and a passage of an answer and says whether the passage
 
 A cross-encoder split in two so that grading stays fast on one CPU thread:
 `encoder.onnx` is the embeddings and layers 1-{split} of the base model (layers
-1-{frozen} unchanged, {tuned_per_text}), run on each text alone; `joint.onnx` is layers {split_next}-6 (fine-tuned)
-and a learned segment embedding, run on [claim tokens ; passage tokens] with attention
-across both, and a 3-way linear head on [u, v, |u - v|, u * v], u and v the claim's
-and the passage's mean token vectors after those layers. Claims are encoded once per question,
-passages once per answer; each (claim, passage) pair costs only the joint layers.
-Exported with torch {torch} (opset 17). The encoder is quantized to int8 (onnxruntime
-dynamic quantization of its MatMul and Gather weights) *before* training, and the
-joint layers are trained on the int8 encoder's outputs, so training sees exactly the
-vectors grading sees (the fine-tuned per-text layers are trained in fp32 on those
-int8 outputs and quantized with the rest of the encoder at export). The joint graph
-ships {shipped}.
+1-{frozen} unchanged, {tuned_per_text}), run on each text alone; `joint.onnx` is
+layers {split_next}-6 (fine-tuned) and a learned segment embedding, run on
+[claim tokens ; passage tokens] with attention across both, and a 3-way linear head
+on [u, v, |u - v|, u * v], u and v the claim's and the passage's mean token vectors
+after those layers. Claims are encoded once per question, passages once per answer;
+each (claim, passage) pair costs only the joint layers. Exported with torch {torch}
+(opset 17). The frozen layers are quantized to int8 (onnxruntime dynamic quantization
+of their MatMul and Gather weights) *before* training, and the layers above are
+trained on their int8 outputs, so training sees the vectors grading sees (the
+fine-tuned per-text layers train in fp32 and are quantized with the rest of the
+encoder at export). The joint graph ships {shipped}.
 
 ## Data
 
@@ -646,7 +646,11 @@ def main() -> None:
         quantize(Path(tmp) / "frozen-fp32.onnx", Path(tmp) / "frozen.onnx")
         t0 = time.time()
         cache = encode_onnx(
-            Path(tmp) / "frozen.onnx", tok, texts, args.threads, args.cache if str(args.cache) else None
+            Path(tmp) / "frozen.onnx",
+            tok,
+            texts,
+            args.threads,
+            args.cache if str(args.cache) else None,
         )
         encode_s = time.time() - t0
         print(f"encoded {len(texts)} texts in {encode_s:.0f} s", flush=True)

@@ -23,7 +23,7 @@ from mlprep.grading.training import (
     load_generic,
     pairs_digest,
 )
-from mlprep.grading.training.data import _inner, flip
+from mlprep.grading.training.data import NEIGHBOURS, SAME_POINT, _cosine, _inner, _stems, flip
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "src" / "mlprep" / "bank"
@@ -199,3 +199,37 @@ def test_training_runs_and_is_reproducible(tmp_path: Path) -> None:
     probs = model.predict(claims, passages, [(0, 0), (0, 1)])
     assert probs.shape == (2, 3)
     assert abs(float(probs.sum()) - 2.0) < 1e-3
+
+
+def test_neighbour_neutrals_come_from_other_questions_and_never_restate_the_claim(
+    tmp_path: Path,
+) -> None:
+    """Hard neutrals: another question's supporting sentences nearest to a criterion
+    claim, never from a claim that shares SAME_POINT of its words with it."""
+    root = tmp_path / "bank"
+    for qid in ("bias-variance", "bagging-vs-boosting", "regularization"):
+        shutil.copytree(BANK / "theory" / qid, root / "theory" / qid)
+    bank = load_bank([root])
+    assert not bank.errors, bank.errors
+    questions = list(bank)
+    pairs = assemble(questions, {q.id: load_corpus(q) for q in questions})
+    near = [p for p in pairs if p.source == "neighbour"]
+    assert near and all(p.label == "neutral" for p in near)
+    owner: dict[str, set[tuple[str, str]]] = {}  # sentence -> {(question, claim text)}
+    for q in questions:
+        specs = {s.id: s for s in question_claims(q)}
+        for entry in load_corpus(q):
+            for sentence in entry.supports:
+                owner.setdefault(sentence, set()).add((q.id, specs[entry.of].text))
+    criterion_claims = {
+        s.text: q.id for q in questions for s in question_claims(q) if s.kind == "criterion"
+    }
+    per_claim: dict[str, int] = {}
+    for p in near:
+        assert p.claim in criterion_claims  # misconceptions get no neighbours
+        sources = owner[p.passage]
+        assert all(qid != p.question for qid, _ in sources)
+        assert all(_cosine(_stems(p.claim), _stems(text)) < SAME_POINT for _, text in sources)
+        per_claim[p.claim] = per_claim.get(p.claim, 0) + 1
+    assert max(per_claim.values()) <= NEIGHBOURS
+    assert pairs == assemble(questions, {q.id: load_corpus(q) for q in questions})

@@ -37,9 +37,11 @@ if TYPE_CHECKING:
 __all__ = ["ClaimGrader", "Reading", "Thresholds"]
 
 MAX_WORDS = 2000
-# Above this many (claim, passage) pairs, each claim is read against its closest
-# passages only (token-level similarity of the cached encodings): bounds the time of
-# a long answer without ever skipping a short one.
+# Each claim is read against its PER_CLAIM closest passages only (token-level
+# similarity of the cached encodings, "late interaction"), and never more than
+# MAX_PAIRS pairs in all: the joint layer per (claim, passage) pair is most of the
+# time, and a passage with no word in common with a claim is not where it is stated.
+PER_CLAIM = 6
 MAX_PAIRS = 200
 _CACHE = 256  # questions whose claim encodings are kept
 
@@ -102,10 +104,15 @@ class ClaimGrader:
     )
 
     def __init__(
-        self, model: ClaimModel | None = None, thresholds: Thresholds | None = None
+        self,
+        model: ClaimModel | None = None,
+        thresholds: Thresholds | None = None,
+        *,
+        per_claim: int = PER_CLAIM,
     ) -> None:
         self.model = model if model is not None else ClaimModel()
         self.thresholds = thresholds or Thresholds()
+        self.per_claim = per_claim
         self._claims: OrderedDict[tuple[str, ...], list[np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -130,7 +137,7 @@ class ClaimGrader:
         vectors = self.model.encode([p.text for p in found])
         out = np.zeros((len(specs), len(found), 3), dtype=np.float32)
         out[:, :, 2] = 1.0
-        pairs = _select_pairs(claims, vectors)
+        pairs = _select_pairs(claims, vectors, self.per_claim)
         if pairs:
             probs = self.model.predict(claims, vectors, pairs)
             for (c, p), row in zip(pairs, probs, strict=True):
@@ -322,11 +329,12 @@ def _evidence(passage: Passage) -> Evidence:
     return Evidence(start=passage.start, end=passage.end, text=passage.text)
 
 
-def _select_pairs(claims: list[np.ndarray], passages_: list[np.ndarray]) -> list[tuple[int, int]]:
-    everything = [(c, p) for c in range(len(claims)) for p in range(len(passages_))]
-    if len(everything) <= MAX_PAIRS:
-        return everything
-    keep = max(2, MAX_PAIRS // max(1, len(claims)))
+def _select_pairs(
+    claims: list[np.ndarray], passages_: list[np.ndarray], per_claim: int
+) -> list[tuple[int, int]]:
+    keep = max(2, min(per_claim, MAX_PAIRS // max(1, len(claims))))
+    if len(passages_) <= keep:
+        return [(c, p) for c in range(len(claims)) for p in range(len(passages_))]
 
     def unit(x: np.ndarray) -> np.ndarray:
         norm = np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-6)
