@@ -45,10 +45,10 @@ from mlprep.grading.training import EXCLUDED_QUESTIONS
 from mlprep.grading.training.data import _cosine, _stems
 
 GRID = {
-    "support_low": [0.4, 0.5, 0.6, 0.7],
-    "support_high": [0.7, 0.8, 0.9],
+    "support_low": [0.4, 0.5, 0.6, 0.7, 0.8],
+    "support_high": [0.7, 0.8, 0.9, 0.95],
     "contradict": [0.4, 0.5, 0.6],
-    "misconception": [0.8, 0.9, 0.95],
+    "misconception": [0.8, 0.9, 0.95, 0.98],
     "contradiction_penalty": [0.0, 0.5, 1.0],
     "on_topic": [0.6, 0.7, 0.8, 0.9, 1.0],
 }
