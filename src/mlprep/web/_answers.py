@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import asyncio
 import hashlib
 import json
 import time
@@ -84,9 +83,7 @@ async def answer(web: WebApp, request: Request) -> Response:
             sealed=hide,
         )
         # A quick verdict comes back in this response; a slow one shows as running.
-        deadline = time.monotonic() + VERDICT_WAIT_S
-        while not job.done and time.monotonic() < deadline:
-            await asyncio.sleep(0.005)
+        await web.jobs.wait(job, VERDICT_WAIT_S, lambda j: j.done)
         return job_fragment(web, job.id, note=mock_note)
     if mode != "submit":
         raise BadRequest(400, "Written answers are submitted, not run.")
@@ -94,6 +91,19 @@ async def answer(web: WebApp, request: Request) -> Response:
     if not text.strip():
         raise BadRequest(400, "The answer box is empty: write your answer first.")
     submission = _dedupe_key(submission, "grade", web.core.learner, text)
+    if web.jobs.queues_grading:  # team mode on workers: graded by the grade queue
+        job, _new = web.jobs.submit_grade(
+            question.id,
+            text,
+            grader=web.grader,
+            submission=submission,
+            time_spent_s=time_spent,
+            mock_id=mock_id,
+            core=web.core,
+            sealed=hide,
+        )
+        await web.jobs.wait(job, VERDICT_WAIT_S, lambda j: j.done)
+        return job_fragment(web, job.id, note=mock_note)
     if submission and (seen := web.graded.get(submission)) is not None:
         return HTMLResponse(seen)
     report = await run_in_threadpool(
@@ -142,15 +152,20 @@ def job_fragment(web: WebApp, job_id: str, note: str = "") -> HTMLResponse:
         return web.fragment("_job_running.html", job=job, ahead=web.jobs.position(job), note=note)
     if job.sealed:
         return web.fragment("_message.html", kind="ok", message=SEALED_MESSAGE)
+    if job.kind == "grade":
+        if job.report is None:
+            return web.fragment("_message.html", kind="error", message=job.error or "")
+        return web.fragment(
+            "_grade.html", q=web.question(job.question_id), report=job.report, note=note
+        )
     return web.fragment("_verdict.html", job=job, r=job.result, note=note)
 
 
 async def job(web: WebApp, request: Request) -> Response:
     # Long poll: answer as soon as the verdict is in, or after a short wait.
     found = web.jobs.get(request.path_params["job_id"], web.core.learner)
-    deadline = time.monotonic() + POLL_WAIT_S
-    while found is not None and not found.done and time.monotonic() < deadline:
-        await asyncio.sleep(0.005)
+    if found is not None:
+        await web.jobs.wait(found, POLL_WAIT_S, lambda j: j.done)
     return job_fragment(web, request.path_params["job_id"])
 
 
@@ -159,9 +174,7 @@ async def job_growth(web: WebApp, request: Request) -> Response:
     found = web.jobs.get(request.path_params["job_id"], web.core.learner)
     if found is None or found.sealed:
         raise HTTPException(404, "unknown job")
-    deadline = time.monotonic() + POLL_WAIT_S
-    while found.growth_state == "measuring" and time.monotonic() < deadline:
-        await asyncio.sleep(0.01)
+    found = await web.jobs.wait(found, POLL_WAIT_S, lambda j: j.growth_state != "measuring")
     return web.fragment("_growth_row.html", job=found)
 
 

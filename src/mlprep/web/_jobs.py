@@ -10,6 +10,7 @@ runs on the event loop and never waits for a job.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 import os
@@ -17,12 +18,14 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mlprep._core import Mlprep
+    from mlprep.grading import GradeReport
     from mlprep.judging import Complexity, JudgeResult, WarmJudge
 
 __all__ = ["Job", "JudgeJobs"]
@@ -49,6 +52,9 @@ class Job:
     # The verdict is shown first; an accepted submission's growth exponents follow.
     growth_state: str = "none"  # none | measuring | done
     growth: Complexity | None = None
+    # A written answer graded by a worker (the queue backend): its report.
+    kind: str = "judge"  # judge | grade
+    report: GradeReport | None = None
 
     @property
     def done(self) -> bool:
@@ -62,7 +68,13 @@ class Job:
 
 
 class JudgeJobs:
-    """Run ``core.judge`` on the warm judge in worker threads; remember recent jobs."""
+    """Run ``core.judge`` on the warm judge in worker threads; remember recent jobs.
+
+    The in-process backend of the judging seam (``QueuedJobs`` is the queue's); it
+    grades written answers inline, in the request, as solo mode always has.
+    """
+
+    queues_grading = False
 
     def __init__(self, core: Mlprep, *, workers: int | None = None, warm: bool = True) -> None:
         self.core = core
@@ -148,6 +160,13 @@ class JudgeJobs:
             self._forget_old()
         self._pool.submit(self._run, job, custom_args, time_spent_s, mock_id)
         return job, True
+
+    async def wait(self, job: Job, timeout: float, until: Callable[[Job], bool]) -> Job:
+        """Wait up to ``timeout`` s for ``until(job)`` (the job object updates in place)."""
+        deadline = time.monotonic() + timeout
+        while not until(job) and time.monotonic() < deadline:
+            await asyncio.sleep(0.005)
+        return job
 
     def get(self, job_id: str, owner: str) -> Job | None:
         """The job, if ``owner`` (a core's learner) submitted it."""

@@ -9,9 +9,12 @@ server process or worker host touched it last.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import threading
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ._jobs import Job
@@ -24,9 +27,14 @@ __all__ = ["QueuedJobs"]
 
 log = logging.getLogger("mlprep.web")
 
+# How often a waiting request re-reads a submission's row (one indexed read).
+POLL_S = 0.1
+
 
 class QueuedJobs:
-    """Enqueue judgements for workers; read their state back from PostgreSQL."""
+    """Enqueue judgements and gradings for workers; read their state back from PostgreSQL."""
+
+    queues_grading = True  # written answers go to the workers' grade queue too
 
     def __init__(self, core: Mlprep) -> None:
         from mlprep.workers import ensure_queue_schema, make_app, require_postgres
@@ -84,6 +92,43 @@ class QueuedJobs:
         assert job is not None
         return job, new
 
+    def submit_grade(
+        self,
+        question_id: str,
+        text: str,
+        *,
+        grader: str,
+        submission: str = "",
+        time_spent_s: float | None = None,
+        mock_id: int | None = None,
+        core: Mlprep | None = None,
+        sealed: bool = False,
+    ) -> tuple[Job, bool]:
+        """Queue a written answer for grading (the ``grade`` queue)."""
+        from mlprep.workers import NewSubmission, enqueue
+
+        core = core or self.core
+        sid, new = enqueue(
+            core.store,
+            self._app,
+            core.learner,
+            NewSubmission(
+                kind="grade",
+                question_id=question_id,
+                body=text,
+                grader=grader,
+                origin="web",
+                mock_id=mock_id,
+                time_spent_s=time_spent_s,
+                dedupe_key=submission or None,
+            ),
+        )
+        with self._lock:
+            self._sealed.setdefault(sid, sealed)
+        job = self.get(sid, core.learner)
+        assert job is not None
+        return job, new
+
     def get(self, job_id: str, owner: str) -> Job | None:
         """The submission as a job, if ``owner`` (a core's learner) submitted it."""
         from mlprep.store import Learner
@@ -101,6 +146,19 @@ class QueuedJobs:
             sealed = self._sealed.get(job_id, row.mock_id is not None)
         return _as_job(row, owner, sealed)
 
+    async def wait(self, job: Job, timeout: float, until: Callable[[Job], bool]) -> Job:
+        """Re-read the row every POLL_S (off the event loop) until ``until`` or timeout."""
+        from starlette.concurrency import run_in_threadpool
+
+        deadline = time.monotonic() + timeout
+        while not until(job) and time.monotonic() < deadline:
+            await asyncio.sleep(POLL_S)
+            fresh = await run_in_threadpool(self.get, job.id, job.owner)
+            if fresh is None:
+                break
+            job = fresh
+        return job
+
     def position(self, job: Job) -> int:
         from mlprep.workers import load, queued_ahead
 
@@ -109,6 +167,7 @@ class QueuedJobs:
 
 
 def _as_job(row: Submission, owner: str, sealed: bool) -> Job:
+    from mlprep.grading import GradeReport
     from mlprep.judging import Complexity, JudgeResult
 
     job = Job(
@@ -119,6 +178,7 @@ def _as_job(row: Submission, owner: str, sealed: bool) -> Job:
         sealed=sealed,
         source=row.body,
         submitted_at=row.created_at.timestamp(),
+        kind=row.kind,
     )
     if row.state in ("running", "done", "failed") and row.started_at is not None:
         job.started_at = row.started_at.timestamp()
@@ -126,10 +186,16 @@ def _as_job(row: Submission, owner: str, sealed: bool) -> Job:
         job.finished_at = (row.finished_at or row.created_at).timestamp()
         if job.started_at is None:
             job.started_at = job.finished_at
-    if row.state == "done" and row.result_json:
+    if row.state == "done" and row.result_json and row.kind == "judge":
         job.result = JudgeResult.from_dict(json.loads(row.result_json))
+    if row.state == "done" and row.result_json and row.kind == "grade":
+        doc = json.loads(row.result_json)
+        for key in ("schema", "version", "band"):  # the document's header and derived fields
+            doc.pop(key, None)
+        job.report = GradeReport.model_validate(doc)
     if row.state == "failed":
-        job.error = f"Judging failed: {row.error or 'no reason recorded'}"
+        what = "Judging" if row.kind == "judge" else "Grading"
+        job.error = f"{what} failed: {row.error or 'no reason recorded'}"
     job.growth_state = row.growth_state
     if row.growth_json:
         job.growth = Complexity.model_validate(json.loads(row.growth_json))

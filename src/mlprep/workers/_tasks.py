@@ -67,10 +67,19 @@ def install(runtime: Runtime | None) -> None:
     _runtime = runtime
 
 
+class TryAgain(Exception):
+    """A failure inside the worker, before the last try: the job runs again."""
+
+
+class GaveUp(Exception):
+    """The submission ended failed: the job ends failed too, and is kept for inspection."""
+
+
 def register(app: procrastinate.App) -> None:
     from procrastinate import RetryStrategy
 
-    retry = RetryStrategy(max_attempts=1_000, wait=RETRY_WAIT_S)
+    # Only TryAgain is retried; the number of tries is counted on the submission.
+    retry = RetryStrategy(max_attempts=1_000, wait=RETRY_WAIT_S, retry_exceptions={TryAgain})
     for name, queue in ((JUDGE_TASK, "judge"), (GRADE_TASK, "grade")):
         app.task(name=name, queue=queue, pass_context=True, retry=retry)(_job)
 
@@ -83,10 +92,15 @@ def _job(context: JobContext, submission_id: str) -> str:
     with runtime.lock:
         runtime.running[job_id] = submission_id
     try:
-        return run_submission(runtime, submission_id)
+        outcome = run_submission(runtime, submission_id)
+    except Exception as exc:
+        raise TryAgain(str(exc).split("\n")[0]) from exc
     finally:
         with runtime.lock:
             runtime.running.pop(job_id, None)
+    if outcome == "failed":
+        raise GaveUp(f"submission {submission_id} failed; its reason is on its row")
+    return outcome
 
 
 def run_submission(runtime: Runtime, submission_id: str) -> str:
