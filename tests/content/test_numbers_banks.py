@@ -8,6 +8,7 @@ typed by hand that is off in its last digit fails. Each test names its question.
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 import numpy as np
 
@@ -392,3 +393,43 @@ def test_offline_policy_evaluation_ips() -> None:
         ],
     )
     assert naive2 == 0.5 and "= 0.5$" in _text(qid, "answer.md")
+
+
+def test_search_ranker_offline_online_gap() -> None:
+    old, new = [3, 2, 1, 1, 0, 0, 0, 0, 2, 1], [3, 2, 1, 1, 2, 1, 0, 0, 0, 0]
+    ideal = sorted(old, reverse=True)
+    assert sorted(new, reverse=True) == ideal
+
+    def ndcg(r: list[int], k: int) -> float:
+        return _dcg(r[:k]) / _dcg(ideal[:k])
+
+    assert ndcg(old, 4) == ndcg(new, 4)
+    rate, n = 0.08, 2_000_000
+    se = math.sqrt(2 * rate * (1 - rate) / n)
+    z = NormalDist()
+    za, zb = z.inv_cdf(0.975), z.inv_cdf(0.80)
+    mde = (round(za, 2) + round(zb, 2)) * se  # the answer's (1.96 + 0.84) x SE
+    assert abs(mde - (za + zb) * se) < 2e-6
+    qid = "search-ranker-offline-online-gap"
+    _check(
+        qid,
+        [
+            (f"{0.741 / 0.712:.3f}", A),  # 1.041
+            (f"{0.741 / 0.712 - 1:.1%}", ("answer.md", "samples.toml")),  # 4.1%
+            (f"{_dcg(ideal[:4]):.4f}", A),  # 10.8235
+            (f"{_dcg(ideal):.4f}", A),  # 11.5665
+            (f"{ndcg(old, 4):.3f}", ARSC),  # 0.908
+            (f"{ndcg(old, 10):.3f}", ARSC),  # 0.952
+            (f"{ndcg(new, 10):.3f}", ARSC),  # 0.980
+            (f"about {ndcg(new, 10) - ndcg(old, 10):.2f}", A),  # 0.03
+            (f"{se:.6f}", ARSC),  # 0.000271
+            (f"{za * se:.5f}", A),  # 0.00053
+            (f"{za * se / rate:.2%}", ("answer.md", "corpus.toml")),  # 0.66%
+            (f"{mde:.5f}", ARSC),  # 0.00076
+            (f"{mde / rate:.2%}", ARSC),  # 0.95%
+        ],
+    )
+    assert round((mde / rate / 0.003) ** 2) == 10  # "about ten times the traffic" for a 0.3% lift
+    assert all(
+        "ten times the traffic" in _text(qid, name) for name in ("answer.md", "samples.toml")
+    )
