@@ -430,3 +430,38 @@ def test_recommendation_incrementality_ips() -> None:
         ("corpus.toml", f"incremental share = {lift / attributed:.3f}"),
     )
     assert max(a / p for p, _, a in log) == 20  # "weight 20"
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+def test_credit_decline_shap_reasons() -> None:
+    qid = "credit-decline-shap-reasons"
+    base = -2.0
+    shap = {"dti": 0.9, "delinquencies": 0.6, "postcode": 0.4, "history": 0.3, "income": -0.2}
+    output = base + sum(shap.values())
+    assert abs(output) < 1e-12  # log-odds 0
+    line = math.log(0.2 / 0.8)
+    from_base = _sigmoid(base + shap["dti"]) - _sigmoid(base)
+    at_applicant = _sigmoid(output) - _sigmoid(output - shap["dti"])
+    both_removed = output - shap["dti"] - shap["delinquencies"]
+    _shows(
+        qid,
+        ("answer.md", f"$\\sigma(0) = {_sigmoid(output):.0%}$"),
+        ("answer.md", f"\\approx {_sigmoid(base):.1%}"),
+        ("answer.md", f"\\approx {line:.3f}"),
+        ("answer.md", f"\\approx {_sigmoid(base + shap['dti']):.1%}"),
+        ("answer.md", f"**{100 * from_base:.1f} points**"),
+        ("answer.md", f"\\approx {_sigmoid(output - shap['dti']):.1%}"),
+        ("answer.md", f"**{100 * at_applicant:.1f} points**"),
+        ("answer.md", f"gives ${both_removed:.1f}$"),
+        ("answer.md", f"\\approx {_sigmoid(both_removed):.1%}"),
+        ("rubric.toml", f"{100 * from_base:.1f} points"),
+        ("rubric.toml", f"{100 * at_applicant:.1f} points"),
+        ("rubric.toml", f"({_sigmoid(both_removed):.1%})"),
+        ("samples.toml", f"ln(0.2/0.8) = {line:.3f}"),
+        ("corpus.toml", f"= {from_base:.3f}"),
+        ("corpus.toml", f"= {at_applicant:.3f}"),
+    )
+    assert round(_sigmoid(output) / _sigmoid(base)) == 4  # "four times the roughly 12%"
