@@ -465,3 +465,38 @@ def test_credit_decline_shap_reasons() -> None:
         ("corpus.toml", f"= {at_applicant:.3f}"),
     )
     assert round(_sigmoid(output) / _sigmoid(base)) == 4  # "four times the roughly 12%"
+
+
+def test_marketplace_experiment_interference() -> None:
+    qid = "marketplace-experiment-interference"
+    before, treated, control = 100, 108, 95
+    naive = treated / control - 1
+    market = (treated + control) / 2
+    blocks = 10 * 14 * 24
+    burn_in = 10 / 60
+    m, icc = 2_000, 0.01
+    design_effect = 1 + (m - 1) * icc
+    sessions = 10 * m * 14 * 24
+    effective = sessions / design_effect
+    _shows(
+        qid,
+        ("prompt.md", f"**+{naive:.1%}**"),
+        ("answer.md", f"\\approx {naive:.1%}"),
+        ("answer.md", f"(−{before - control}%)"),  # control's loss, with a typographic minus
+        ("answer.md", f"= {market}$"),
+        ("answer.md", f"**+{market / before - 1:.1%}**"),
+        ("answer.md", f"= {blocks:,}$"),
+        ("answer.md", f"\\approx {burn_in:.1%}"),
+        ("answer.md", f"= {design_effect:.2f}$"),
+        ("answer.md", f"= {sessions:,}$"),
+        ("answer.md", f"\\approx {effective:,.0f}$"),
+        (
+            "answer.md",
+            f"about $\\sqrt{{{round(design_effect)}}} \\approx {math.sqrt(design_effect):.1f}$",
+        ),
+        ("answer.md", f"{round(design_effect)} times less"),
+        ("rubric.toml", f"{blocks:,} units"),
+        ("rubric.toml", f"{effective:,.0f}"),
+        ("samples.toml", f"{burn_in:.1%} of the data"),
+        ("corpus.toml", f"= {effective:,.0f}"),
+    )
