@@ -85,4 +85,15 @@ CASES = [
         "args": (_BY, _BX, _BG),
         "note": "n = 50,000 users, strong covariate",
     },
+    {
+        "name": "metric with variance below 1",
+        "kind": "hidden",
+        "args": (
+            np.array([0.1, 0.4, 0.2, 0.5, 0.3, 0.6]),
+            np.array([0.0, 0.3, 0.1, 0.4, 0.3, 0.5]),
+            np.array([0, 1, 0, 1, 0, 1]),
+        ),
+        "note": "Var(y) = 0.029: the variance reduction (0.95) is reported for any positive "
+        "variance, not only above 1",
+    },
 ]

@@ -89,4 +89,11 @@ CASES = [
         "args": (_R.normal(size=(256, 64)), _R.normal(size=(256, 64)), 0.07),
         "note": "B = 256, d = 64",
     },
+    {
+        "name": "one query opposite every key at temperature 0.001",
+        "kind": "hidden",
+        "args": (np.array([[1.0, 0.0], [-1.0, 0.0]]), np.array([[1.0, 0.0], [1.0, 0.01]]), 0.001),
+        "note": "row 2's logits are near -1000 while row 1's reach +1000: shifting by one "
+        "maximum over the whole matrix underflows row 2 to log(0); each row needs its own",
+    },
 ]

@@ -72,4 +72,11 @@ CASES = [
         "args": (generate(np.random.default_rng(23), 2000)[0], 1),
         "note": "2,000 rows",
     },
+    {
+        "name": "total variance below 1",
+        "kind": "hidden",
+        "args": ([[0.0, 0.0], [0.1, 0.02], [0.2, 0.01], [0.3, 0.05]], 1),
+        "note": "a total variance of 0.017: only exactly 0 means identical rows (kills a "
+        "threshold such as total <= 1)",
+    },
 ]

@@ -76,4 +76,11 @@ CASES = [
         "args": generate(np.random.default_rng(7), 200_000),
         "note": "200,000 labels",
     },
+    {
+        "name": "as many misses as hits",
+        "kind": "hidden",
+        "args": ([1, 1, 0, 1, 1], [1, 0, 0, 1, 0]),
+        "note": "tp = fn = 2: recall is 0.5 (kills a zero-division guard that tests tp - fn "
+        "instead of tp + fn)",
+    },
 ]
