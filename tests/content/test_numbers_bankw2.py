@@ -500,3 +500,31 @@ def test_marketplace_experiment_interference() -> None:
         ("samples.toml", f"{burn_in:.1%} of the data"),
         ("corpus.toml", f"= {effective:,.0f}"),
     )
+
+
+def test_long_document_attention_cost() -> None:
+    qid = "long-document-attention-cost"
+    batch, heads, layers, d = 8, 12, 12, 768
+
+    def score_bytes(n: int) -> float:
+        return batch * heads * n * n * 2
+
+    short, long = score_bytes(512), score_bytes(8_192)
+    _shows(
+        qid,
+        ("answer.md", f"= {batch * heads}$ sequence-heads"),
+        ("answer.md", f"**{short / 1e6:.1f} MB**"),
+        ("answer.md", f"**{long / 1e9:.1f} GB**"),
+        ("answer.md", f"$16^2 = {16**2}$ times"),
+        ("answer.md", f"**{layers * long / 1e9:.1f} GB**"),
+        ("answer.md", f"({layers * short / 1e9:.1f} GB at 512)"),
+        ("answer.md", f"512 / {6 * d:,} \\approx {512 / (6 * d):.2f}"),
+        ("answer.md", f"8,192/{6 * d:,} \\approx {8_192 / (6 * d):.2f}"),
+        ("answer.md", f"= {8_192 // 512}$ times smaller"),
+        ("answer.md", f"= {layers * 256:,}$ positions"),
+        ("rubric.toml", f"{short / 1e6:.1f} MB"),
+        ("rubric.toml", f"{layers * long / 1e9:.1f} GB"),
+        ("samples.toml", f"{512 / (6 * d):.2f}; at 8,192 it's {8_192 / (6 * d):.2f}"),
+        ("corpus.toml", f"= {long / 1e9:.1f} GB/layer"),
+    )
+    assert round(16 * short / 1e8) == 8  # the wrong sample's linear "about 800 MB"
