@@ -186,7 +186,7 @@ def mutate_command(
         False, "--write", help="Record the counts in each question's mutants.toml (the run table)."
     ),
     show_killed: bool = typer.Option(
-        False, "--all", help="List every mutant with the test that killed it, not only survivors."
+        False, "--list", help="List every mutant with the test that killed it, not only survivors."
     ),
 ) -> None:
     """Mutation testing: every small mistake in the reference must fail a test.
