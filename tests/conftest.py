@@ -22,4 +22,7 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("mlprep-home")
     monkeypatch.setenv("MLPREP_HOME", str(home))
     monkeypatch.delenv("MLPREP_CONTENT", raising=False)
+    # Commands run in their own process unless a test asks for the resident service
+    # (tests/service): no test leaves a service behind in a temporary home.
+    monkeypatch.setenv("MLPREP_NO_SERVICE", "1")
     return home

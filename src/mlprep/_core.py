@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,13 +65,19 @@ class Mlprep:
         bank: Bank | None = None,
         store: Store | None = None,
         create_store: bool = True,
+        bank_loader: Callable[[list[Path]], Bank] | None = None,
     ) -> None:
-        """``create_store=False``: a missing database is read as empty, never created."""
+        """``create_store=False``: a missing database is read as empty, never created.
+
+        ``bank_loader`` replaces ``load_bank`` for the whole bank (the resident
+        service hands over the bank it keeps loaded while its files are unchanged).
+        """
         self._content = [Path(p) for p in content]
         self._create_store = create_store
         self._db = db
         self.learner = learner
         self._bank = bank
+        self._bank_loader = bank_loader
         self._store = store
         self._store_lock = threading.Lock()
 
@@ -99,7 +105,7 @@ class Mlprep:
                 if not folder.is_dir():
                     where = "MLPREP_CONTENT" if folder not in self._content else "--content"
                     raise UsageError(f"content folder does not exist: {folder} ({where})")
-            self._bank = load_bank(roots)
+            self._bank = (self._bank_loader or load_bank)(roots)
         return self._bank
 
     @property

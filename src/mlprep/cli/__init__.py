@@ -1,136 +1,35 @@
 """The ``mlprep`` command line: parse, call the core, render. No logic of its own.
 
-Each command group lives in its own module with a ``register(app)`` function and
-imports heavy modules inside the command bodies, so ``mlprep --help`` stays fast.
+``main`` first offers the command to the resident per-user service
+(``mlprep._service``: a socket and JSON, no Typer, pydantic or SQLAlchemy imported
+here); the service runs it with this process's terminal and answers with the exit
+code. Interactive commands, ``--help``, ``MLPREP_NO_SERVICE=1`` and any failure to
+reach the service run in this process, through the Typer app in ``_app``.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
-from pathlib import Path
 from typing import Any
-
-import typer
-
-from ._common import READ_ONLY_COMMANDS, State
 
 __all__ = ["app", "main"]
 
-# Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = [
-    "catalogue",
-    "content",
-    "judge",
-    "grade",
-    "study",
-    "serve",
-    "team",
-    "worker",
-    "notebook",
-]
-
-app = typer.Typer(
-    name="mlprep",
-    help="Practise machine-learning interviews, offline: questions, a sandboxed judge, "
-    "rubric grading and spaced repetition.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        from mlprep._version import __version__
-
-        typer.echo(f"mlprep {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    ctx: typer.Context,
-    content: list[Path] = typer.Option(
-        [],
-        "--content",
-        help="Extra content folder (repeatable); MLPREP_CONTENT works too.",
-        envvar=None,
-    ),
-    db: Path | None = typer.Option(
-        None,
-        "--db",
-        help="Progress database file (default: in MLPREP_HOME or the user data folder).",
-    ),
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
-    ),
-) -> None:
-    writes = ctx.invoked_subcommand not in READ_ONLY_COMMANDS
-    ctx.obj = State(content=list(content), db=db, writes=writes)
-
-
-for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"mlprep.cli._{_name}")
-    except ModuleNotFoundError as _exc:
-        if _exc.name != f"mlprep.cli._{_name}":
-            raise
-        continue
-    _module.register(app)
-
-
-def _click_errors() -> Any:
-    """click's exception classes: Typer >= 0.2x carries its own copy of click."""
-    try:
-        from typer._click import exceptions
-    except ImportError:  # older Typer uses click itself
-        from click import exceptions
-    return exceptions
-
 
 def main() -> None:
-    """Entry point: every error a user can cause is one line and an exit code."""
-    from mlprep.errors import MlprepError
+    """Entry point of the ``mlprep`` script and of ``python -m mlprep``."""
+    from mlprep._service.client import serve_or_none
 
-    errors = _click_errors()
+    code = serve_or_none(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
+    from ._app import run
 
-    try:
-        # standalone_mode=False hands click's usage errors to us, so that they are the
-        # documented one line (docs/cli.md) instead of a framed box.
-        code = app(standalone_mode=False)
-    except errors.NoArgsIsHelpError:  # `mlprep` alone: Typer has printed the help
-        sys.exit(0)
-    except errors.UsageError as exc:
-        hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
-        sys.stderr.write(f"error: {exc.format_message()}{hint}\n")
-        sys.exit(2)
-    except typer.Abort:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
-    except errors.ClickException as exc:
-        sys.stderr.write(f"error: {exc.format_message()}\n")
-        sys.exit(exc.exit_code)
-    except MlprepError as exc:
-        from mlprep._terminal import one_line
+    run()
 
-        # messages can quote a file name or a submission's text: inert, on one line
-        sys.stderr.write(f"error: {one_line(str(exc))}\n")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except Exception as exc:  # our bug: one line for the user, details in a log file
-        from mlprep._crash import write_crash_report
 
-        where = write_crash_report(exc)
-        sys.stderr.write(
-            f"internal error: {type(exc).__name__}: {exc}\n(details saved to {where}; "
-            "please report it)\n"
-        )
-        sys.exit(70)
-    sys.exit(code if isinstance(code, int) else 0)
+def __getattr__(name: str) -> Any:
+    if name == "app":  # tests and completion scripts use the Typer app itself
+        from ._app import app
+
+        return app
+    raise AttributeError(f"module 'mlprep.cli' has no attribute {name!r}")

@@ -24,6 +24,10 @@ READ_ONLY_COMMANDS = frozenset(
     {"list", "show", "answer", "coverage", "stats", "due", "export", "notebook", "content"}
 )
 
+# Set in a worker of the resident service (mlprep._service._warm.WorkerServices): the
+# service's loaded bank and warm judge. None in an ordinary, in-process CLI.
+WARM: Any = None
+
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON (see docs/cli.md).")
 
 
@@ -76,7 +80,12 @@ class State:
         if self._core is None:
             from mlprep._core import Mlprep
 
-            self._core = Mlprep(content=self.content, db=self.db, create_store=self.writes)
+            self._core = Mlprep(
+                content=self.content,
+                db=self.db,
+                create_store=self.writes,
+                bank_loader=None if WARM is None else WARM.load_bank,
+            )
         return self._core
 
 

@@ -49,16 +49,28 @@ def judge_command(
         from mlprep.errors import UsageError
 
         raise UsageError("--submit-on-accept goes with --watch")
-    from mlprep.judging import prestart
+    from ._common import WARM
 
-    prestart()  # the sandbox boots while the bank loads and the store opens
+    judge_fn = None
+    if WARM is not None and WARM.judges_warm:
+        judge_fn = WARM.judge  # the resident service's warm sandbox
+    else:
+        from mlprep.judging import prestart
+
+        prestart()  # the sandbox boots while the bank loads and the store opens
     core = state(ctx).core
     if not run_only:
         core.open_store_in_background()
     core.question(question_id)  # an unknown id is a usage error before the file is read
     source = read_source(file, limit=SOURCE_MAX_BYTES)
     with slow(f"judging {question_id}"):
-        result = core.judge(question_id, source, seed=seed, mode="run" if run_only else "submit")
+        result = core.judge(
+            question_id,
+            source,
+            seed=seed,
+            mode="run" if run_only else "submit",
+            judge_fn=judge_fn,
+        )
     if as_json:
         # exactly the results document of docs/judge.md
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,201 @@
+"""What the service keeps warm between commands, and how a worker uses it.
+
+The service process imports the CLI and everything its commands import, loads the
+bank, the default grader and a warm judge (``WarmJudge``), then forks one worker per
+command. A worker inherits all of it; the bank is used only while its files are
+unchanged, and judging goes back to the service's warm judge through a socket pair
+(its zygote's threads do not survive a fork). Stores are opened by each worker: an
+SQLite connection must never cross a fork.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import socket
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from . import _protocol as proto
+
+__all__ = ["JUDGE_ENV", "Warm", "fingerprint", "serve_judge_calls"]
+
+# Settings that change how the judge's sandbox is built: a worker whose client sets
+# them otherwise than the service judges cold, in its own sandbox.
+JUDGE_ENV = ("MLPREP_JUDGE_SANDBOX", "MLPREP_SANDBOX_UID", "OPENBLAS_CORETYPE")
+
+
+def fingerprint(roots: list[Path]) -> str:
+    """A digest of every file's path, size and modification time under ``roots``."""
+    digest = hashlib.blake2b(digest_size=16)
+    stack = [str(root) for root in roots]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            digest.update(f"!{folder}\n".encode())
+            continue
+        for entry in entries:
+            try:
+                info = entry.stat(follow_symlinks=True)
+            except OSError:
+                continue
+            digest.update(f"{entry.path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            if entry.is_dir(follow_symlinks=True) and entry.name != "__pycache__":
+                stack.append(entry.path)
+    return digest.hexdigest()
+
+
+class Warm:
+    """The service's warm state: bank, grader, judge. Built once, before serving."""
+
+    def __init__(self) -> None:
+        self.roots: list[Path] = []
+        self.bank: Any = None
+        self.bank_print = ""
+        self.judge: Any = None
+        self.judge_env: dict[str, str | None] = {}
+
+    def load(self) -> None:
+        """Import what the commands import and load what they load (slow: seconds)."""
+        import numpy  # noqa: F401 - the judge's trusted side imports it for tests.py
+
+        import mlprep.cli._app  # Typer, click and every command module
+        import mlprep.store  # SQLAlchemy
+        import mlprep.study  # noqa: F401 - the scheduler (fsrs)
+        from mlprep.grading import get_grader
+        from mlprep.judging import WarmJudge
+
+        self.judge_env = {name: os.environ.get(name) for name in JUDGE_ENV}
+        self.judge = WarmJudge().start()
+        self.reload_bank()
+        get_grader("default")
+        self._warm_rendering()
+        self._warm_store()
+
+    def reload_bank(self) -> None:
+        from mlprep.content import content_roots, load_bank
+
+        roots = content_roots([])
+        stamp = fingerprint(roots)  # before loading: a change during the load shows next time
+        self.bank, self.roots, self.bank_print = load_bank(roots), roots, stamp
+
+    def _warm_rendering(self) -> None:
+        """Render a few panels into a string: Rich, Markdown and Pygments get imported."""
+        from rich.console import Console
+
+        from mlprep.render import answer_panel, question_panel
+
+        out = Console(file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor")
+        shown = 0
+        for question in self.bank:
+            if shown >= 2:
+                break
+            if question.is_coding or shown == 1:
+                with contextlib.suppress(Exception):
+                    out.print(question_panel(question))
+                    out.print(answer_panel(question))
+                shown += 1
+
+    def _warm_store(self) -> None:
+        """Create the schema in memory once: SQLAlchemy's mappers and Alembic load."""
+        from mlprep.store import Store
+
+        with contextlib.suppress(Exception):
+            Store("sqlite://").engine.dispose()
+
+    def close(self) -> None:
+        if self.judge is not None:
+            self.judge.close()
+
+
+# -- in the worker ---------------------------------------------------------------------
+
+
+class WorkerServices:
+    """What ``mlprep.cli._common.WARM`` holds in a worker (None in an ordinary CLI)."""
+
+    def __init__(self, warm: Warm, judge_conn: socket.socket | None) -> None:
+        self._warm = warm
+        self._judge_conn = judge_conn
+        same_env = all(os.environ.get(k) == v for k, v in warm.judge_env.items())
+        self.judges_warm = judge_conn is not None and same_env
+
+    def load_bank(self, roots: list[Path]) -> Any:
+        """The service's bank when it was loaded from these files, unchanged since."""
+        from mlprep.content import load_bank
+
+        warm = self._warm
+        same_roots = warm.bank is not None and list(roots) == warm.roots
+        if same_roots and fingerprint(list(roots)) == warm.bank_print:
+            return warm.bank
+        return load_bank(roots)
+
+    def judge(self, question: Any, source: str, **kwargs: Any) -> Any:
+        """Judge in the service's warm sandbox; if it is gone, in a cold one here."""
+        from mlprep.judging import JudgeResult
+        from mlprep.judging import judge as cold_judge
+
+        conn = self._judge_conn
+        if conn is not None and self.judges_warm and kwargs.get("custom_args") is None:
+            call = {
+                "folder": str(question.path),
+                "id": question.id,
+                "source": source,
+                "seed": kwargs.get("seed"),
+                "mode": kwargs.get("mode", "submit"),
+                "measure": kwargs.get("measure", True),
+            }
+            try:
+                proto.send_frame(conn, call)
+                reply = proto.read_frame(conn)
+            except (OSError, ValueError, EOFError):
+                reply = None
+            if reply is not None and isinstance(reply.get("result"), dict):
+                return JudgeResult.from_dict(reply["result"])
+            self.judges_warm = False
+        return cold_judge(question, source, **kwargs)
+
+
+def serve_judge_calls(warm: Warm, conn: socket.socket) -> None:
+    """In the service, a thread per judging worker: its calls on the warm judge."""
+    from mlprep.content import load_question
+
+    with conn:
+        while True:
+            try:
+                call = proto.read_frame(conn)
+            except (OSError, ValueError, EOFError):
+                return
+            if call is None:
+                return
+            try:
+                question = load_question(Path(call["folder"]))
+                if question.id != call["id"]:
+                    raise ValueError("the question folder changed")
+                result = warm.judge.judge(
+                    question,
+                    call["source"],
+                    seed=call["seed"],
+                    mode=call["mode"],
+                    measure=call["measure"],
+                )
+                reply: dict[str, Any] = {"result": result.to_dict()}
+            except Exception as exc:  # the worker judges cold instead
+                print(f"judge call failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                reply = {"error": f"{type(exc).__name__}: {exc}"}
+            try:
+                proto.send_frame(conn, reply)
+            except OSError:
+                return
+
+
+def start_judge_thread(warm: Warm, conn: socket.socket) -> None:
+    threading.Thread(
+        target=serve_judge_calls, args=(warm, conn), name="mlprep-judge-call", daemon=True
+    ).start()
