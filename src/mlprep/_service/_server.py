@@ -152,8 +152,13 @@ class Service:
     def _stale_reason(self, request: dict[str, Any]) -> str | None:
         if request.get("identity") != self.identity:
             return "another mlprep (version, package or interpreter)"
-        if _code_stamps(self.identity["package"]) != self.stamps:
-            return "mlprep's code changed since the service started"
+        for path, stamp in self.stamps.items():  # modules imported later are new, not changed
+            try:
+                changed = os.stat(path).st_mtime_ns != stamp
+            except OSError:
+                changed = True
+            if changed:
+                return f"mlprep's code changed since the service started ({path})"
         return None
 
     def _handle(self, conn: socket.socket) -> None:

@@ -86,12 +86,17 @@ class Warm:
         self.bank, self.roots, self.bank_print = load_bank(roots), roots, stamp
 
     def _warm_rendering(self) -> None:
-        """Render a few panels into a string: Rich, Markdown and Pygments get imported."""
+        """Render a few panels into a string: Rich, Markdown and Pygments get imported.
+
+        Without colour: Rich keeps a style's escape codes on the style object the
+        first time it is printed, for whatever colour system that console had, and
+        the workers would inherit them (a 256-colour terminal would get truecolor).
+        """
         from rich.console import Console
 
         from mlprep.render import answer_panel, question_panel
 
-        out = Console(file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor")
+        out = Console(file=io.StringIO(), width=100, color_system=None)
         shown = 0
         for question in self.bank:
             if shown >= 2:
