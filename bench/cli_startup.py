@@ -1,9 +1,13 @@
 """How fast the CLI's commands start, each beside its floor, measured in one run.
 
-usage: .venv/bin/python bench/cli_startup.py [--runs N] [--only NAME ...]
+usage: .venv/bin/python bench/cli_startup.py [--runs N] [--starts M]
 
-Runs every command N times, rounds interleaved (machine noise hits all alike), and
-prints medians and each command's ratio to its floor, with the issue-17 target:
+Runs every command N times in process (MLPREP_NO_SERVICE=1, one home) and N times
+served by a warm resident service (another home), rounds interleaved with the
+floors (machine noise hits all alike), and prints medians and each command's ratio
+to its floor, with the issue-17 target. Then it times the service's cold start M
+times: stop it, run one command (in process; it starts the service at exit), and
+wait until the new service answers.
 
 * `judge k-means` against a sandboxed interpreter importing NumPy (bubblewrap with
   the judge's binds): <= 3x
@@ -18,6 +22,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -57,14 +63,56 @@ def sandboxed_numpy() -> list[str]:
     return [*cmd[: tail + 1], PY, "-I", "-S", "-B", "-c", code]
 
 
+def service_pid(home: Path) -> int | None:
+    try:
+        pid = int((home / "service" / "service.pid").read_text())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid if (home / "service" / "mlprep.sock").exists() else None
+
+
+def wait_for_service(home: Path, other_than: int | None = None, timeout: float = 600) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pid = service_pid(home)
+        if pid is not None and pid != other_than:
+            return pid
+        time.sleep(0.02)
+    raise SystemExit(f"no service in {home}")
+
+
+def stop_service(home: Path) -> int | None:
+    pid = service_pid(home)
+    if pid is not None:
+        os.kill(pid, signal.SIGTERM)
+        while True:
+            try:
+                os.kill(pid, 0)
+            except OSError:
+                break
+            time.sleep(0.02)
+    return pid
+
+
+def ready_seconds(home: Path) -> float:
+    """The service's own 'ready in X s' (its loading time), from its last log line."""
+    found = re.findall(r"ready in ([0-9.]+) s", (home / "service" / "service.log").read_text())
+    return float(found[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--starts", type=int, default=3, help="cold starts of the service")
     args = parser.parse_args()
     from mlprep.judging._bwrap import child_env
 
     home = Path(tempfile.mkdtemp(prefix="mlprep-startup-"))
-    env = dict(os.environ, MLPREP_HOME=str(home))
+    served_home = Path(tempfile.mkdtemp(prefix="mlprep-served-"))
+    base = {k: v for k, v in os.environ.items() if k != "MLPREP_NO_SERVICE"}
+    env = dict(base, MLPREP_HOME=str(home), MLPREP_NO_SERVICE="1")
+    served_env = dict(base, MLPREP_HOME=str(served_home), MLPREP_SERVICE_IDLE="3600")
     answer = home / "answer.txt"
     answer.write_text(ANSWER)
     kmeans = str(BANK / "coding" / "k-means" / "solution.py")
@@ -107,10 +155,17 @@ def main() -> None:
             env=env,
         ).stdout
     )["per_answer"]
-    times: dict[str, list[float]] = {name: [] for name in [*floors, *commands]}
+    # the warm service: started once (a first command starts it at exit)
+    subprocess.run([*MLPREP, "list"], env=served_env, stdout=subprocess.DEVNULL, check=True)
+    service = wait_for_service(served_home)
+    served = {f"{name} (served)": cmd for name, (cmd, _f, _t) in commands.items()}
+    times: dict[str, list[float]] = {name: [] for name in [*floors, *commands, *served]}
     for _ in range(args.runs):
-        for name, cmd in [*floors.items(), *((n, c[0]) for n, c in commands.items())]:
+        runs = [*floors.items(), *((n, c[0]) for n, c in commands.items()), *served.items()]
+        for name, cmd in runs:
             run_env = child_env() if name.startswith("sandboxed") else env
+            if name.endswith("(served)"):
+                run_env = served_env
             start = time.perf_counter()
             done = subprocess.run(
                 cmd, env=run_env, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL
@@ -118,6 +173,23 @@ def main() -> None:
             times[name].append(time.perf_counter() - start)
             if done.returncode not in (0, 1):
                 raise SystemExit(f"{name} failed with exit code {done.returncode}")
+    if service_pid(served_home) != service:
+        raise SystemExit("the service was replaced during the runs: the served times are mixed")
+    # cold starts: no service, one command (in process, starts it at exit), until ready
+    first: list[float] = []
+    until_ready: list[float] = []
+    loading: list[float] = []
+    for _ in range(args.starts):
+        old = stop_service(served_home)
+        start = time.perf_counter()
+        subprocess.run(
+            [*MLPREP, "show", "k-means"], env=served_env, stdout=subprocess.DEVNULL, check=True
+        )
+        first.append(time.perf_counter() - start)
+        wait_for_service(served_home, other_than=old)
+        until_ready.append(time.perf_counter() - start)
+        loading.append(ready_seconds(served_home))
+    stop_service(served_home)
     median = {name: statistics.median(values) for name, values in times.items()}
     # the grade budget: the grader's load, plus two answers' grading
     grade_floor = median["grader load (fresh interpreter)"] + 2 * per_answer
@@ -125,15 +197,27 @@ def main() -> None:
     print(f"{'':36} {'median ms':>10}")
     for name in floors:
         print(f"{name:36} {median[name] * 1000:10.1f}")
-    print(f"\n{'command':24} {'median ms':>10} {'floor':>34} {'ratio':>6} {'target':>7}")
+    print(
+        f"\n{'command':24} {'in process':>10} {'served':>8} {'floor':>30} "
+        f"{'ratio':>6} {'served':>7} {'target':>7}"
+    )
     for name, (_cmd, floor, target) in commands.items():
         base = grade_floor if name.startswith("grade") else median[floor]
         label = "grader load + 2 x per answer" if name.startswith("grade") else floor
         ratio = median[name] / base
-        mark = "ok" if ratio <= target else "MISSED"
+        warm = median[f"{name} (served)"]
+        mark = "ok" if warm / base <= target else "MISSED"
         print(
-            f"{name:24} {median[name] * 1000:10.1f} {label:>34} {ratio:6.2f} {target:6.0f}x {mark}"
+            f"{name:24} {median[name] * 1000:10.1f} {warm * 1000:8.1f} {label:>30} "
+            f"{ratio:6.2f} {warm / base:7.2f} {target:6.0f}x {mark}"
         )
+    print(
+        f"\nservice cold start ({args.starts} times): first command with no service "
+        f"{statistics.median(first) * 1000:.0f} ms (in process, starts the service at exit); "
+        f"service answering {statistics.median(until_ready):.2f} s after that command began; "
+        f"its own loading {statistics.median(loading):.2f} s"
+    )
+    print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

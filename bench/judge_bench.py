@@ -51,7 +51,8 @@ def cold_cli_once(question, home: str) -> tuple[float, dict]:
         [MLPREP, "judge", question.id, str(question.file("solution.py")), "--json"],
         capture_output=True,
         text=True,
-        env={**os.environ, "MLPREP_HOME": home},
+        # the cold, in-process command (the resident service is measured by cli_startup.py)
+        env={**os.environ, "MLPREP_HOME": home, "MLPREP_NO_SERVICE": "1"},
     )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:

@@ -38,7 +38,8 @@ def bench(qid: str, runs: int, home: Path) -> tuple[list[float], list[float]]:
     source = (BANK / qid / "solution.py").read_text()
     path = home / f"{qid}.py"
     path.write_text(source)
-    env = dict(os.environ, MLPREP_HOME=str(home), TERM="dumb", COLUMNS="120")
+    # the cold judge in process: the resident service is measured by cli_startup.py
+    env = dict(os.environ, MLPREP_HOME=str(home), TERM="dumb", COLUMNS="120", MLPREP_NO_SERVICE="1")
     mlprep = [sys.executable, "-m", "mlprep"]
     child = pexpect.spawn(
         mlprep[0], [*mlprep[1:], "judge", qid, str(path), "--watch"], env=env, timeout=60

@@ -182,14 +182,15 @@ def test_on_a_terminal_colours_width_and_codes_are_the_same(
     served_files = _files(served_home.path / "tty")
     plain_files = _files(plain_home.path / "tty")
     quiet = {"MLPREP_NO_PROGRESS": "1"}
+    # a database of their own in both homes: the same progress on both sides
     for args, measured in [
         (("list", "-c", "recsys"), False),
         (("show", "k-means"), False),
-        (("hint", "k-means"), False),
-        (("answer", "k-means"), False),
-        (("grade", "bias-variance", "{weak}"), False),
-        (("judge", "k-means", "{wrong}", "--seed", "5"), True),
-        (("stats",), False),
+        (("--db", "tty.db", "hint", "k-means"), False),
+        (("--db", "tty.db", "answer", "k-means"), False),
+        (("--db", "tty.db", "grade", "bias-variance", "{weak}"), False),
+        (("--db", "tty.db", "judge", "k-means", "{wrong}", "--seed", "5"), True),
+        (("--db", "tty.db", "stats"), False),
         (("show", "nope"), False),
     ]:
         code, expected, heavy = _in_terminal(plain_home, _fill(args, plain_files), quiet)

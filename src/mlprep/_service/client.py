@@ -166,9 +166,20 @@ def _forward_signals(worker: int | None, received: list[int]) -> dict[int, Any]:
 
 
 def _start_at_exit(folder: Path) -> None:
-    """Start the service once this process is done: the first command is not slowed."""
-    if folder.parent.is_dir():  # never create the data folder for a read-only command
+    """Start the service once this process is done: the first command is not slowed.
+
+    Only from the second command run in a data folder on (the first leaves the
+    service folder behind as its mark): a one-off command in a scratch folder
+    leaves no process running for the idle period. Never for a data folder that
+    does not exist (a read-only command creates nothing).
+    """
+    if not folder.parent.is_dir():
+        return
+    if folder.is_dir():
         atexit.register(start_service, folder)
+        return
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700)
 
 
 def start_service(folder: Path) -> None:
