@@ -182,9 +182,9 @@ def test_commands_at_once_are_all_served(home: Home) -> None:
 
 
 def test_the_service_exits_when_idle(home: Home) -> None:
-    pid = home.start(MLPREP_SERVICE_IDLE="2")
+    pid = home.start(MLPREP_SERVICE_IDLE="15")
     assert home.run("list").served
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 180
     while alive(pid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not alive(pid)

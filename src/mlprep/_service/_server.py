@@ -110,6 +110,7 @@ class Service:
     def serve(self) -> None:
         assert self.listener is not None
         _log(f"serving {self.path} (idle exit after {self.idle_s:g} s)")
+        self.last_active = time.monotonic()  # idle from now, not from before loading
         while not self.stopping:
             try:
                 ready, _, _ = select.select([self.listener], [], [], _TICK_S)
