@@ -433,3 +433,30 @@ def test_search_ranker_offline_online_gap() -> None:
     assert all(
         "ten times the traffic" in _text(qid, name) for name in ("answer.md", "samples.toml")
     )
+
+
+def test_feed_novelty_long_term_effects() -> None:
+    weeks = [7.0, 4.0, 2.5]
+    d1, d2 = weeks[0] - weeks[1], weeks[1] - weeks[2]
+    r = d2 / d1
+    a = d1 / (1 - r)
+    floor = weeks[0] - a
+    assert abs(floor + a * r**2 - weeks[2]) < 1e-12  # the fit passes through week 3
+    reported = (weeks[0] + weeks[1]) / 2
+    qid = "feed-novelty-long-term-effects"
+    _check(
+        qid,
+        [
+            (f"{d1:.1f}", ("answer.md", "samples.toml", "corpus.toml")),  # 3.0
+            (f"{d2:.1f}", ("answer.md", "samples.toml", "corpus.toml")),  # 1.5
+            (f"{d2:.1f} / {d1:.1f} = {r:.1f}$", A),
+            (f"r = {r:.1f}", ("rubric.toml", "samples.toml")),
+            (f"a = {a:.1f}", ("answer.md", "rubric.toml", "samples.toml")),  # 6.0
+            (f"{floor:.1f}%", ARSC),  # 1.0%
+            (f"{reported:.1f}%", ARSC),  # 5.5%
+            (f"{floor + a * r**3:.2f}%", ("corpus.toml",)),  # week 4: 1.75%
+            (f"{floor + a * r**4:.1f}%", ("corpus.toml",)),  # week 5: 1.4%
+        ],
+    )
+    assert round(reported / floor, 1) == 5.5  # "five and a half times the lasting effect"
+    assert "five and a half times" in _text(qid, "answer.md")
