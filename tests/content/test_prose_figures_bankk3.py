@@ -32,6 +32,7 @@ QUESTIONS = [
     "average-precision",
     "hash-bucket-assignment",
     "inverted-dropout",
+    "count-min-sketch",
 ]
 
 
@@ -405,3 +406,41 @@ def test_dropout_claims() -> None:
     assert not np.array_equal(np.random.default_rng(9).random((3, 5)) >= 0.3, t)
     u = np.random.default_rng(9).random(1000)
     assert not np.array_equal(u >= 0.3, u < 0.7)
+
+
+def test_count_min_sizes() -> None:
+    text = _text("count-min-sketch")
+    assert "at most 50,000 stream items, 10,000 queries, `width` = 10,000 and *d* = 8 rows" in text
+    for name in ("largest stated size, standard", "largest stated size, conservative"):
+        stream, queries, width, params, _ = _case("count-min-sketch", name)
+        assert len(stream) == 50_000 and len(queries) == 10_000
+        assert width == 10_000 and len(params) == 8
+    for stream, queries, width, params, _ in _generated("count-min-sketch", 8):
+        assert len(stream) <= 50_000 and len(queries) <= 10_000
+        assert width <= 10_000 and 1 <= len(params) <= 8
+        assert all(0 <= x < 2**31 - 1 for x in stream + queries)
+
+
+def test_count_min_claims() -> None:
+    prompt, answer = _text("count-min-sketch"), _text("count-min-sketch", "answer.md")
+    sketch = _module("count-min-sketch", "solution").count_min_sketch
+    assert "can reach about $2^{62}$" in prompt
+    assert (2**31 - 2) ** 2 < 2**62 < 2**63
+    # "the conservative update overestimates less, here recovering the count of item 3 exactly"
+    assert "recovering the count of item 3 exactly" in prompt
+    stream = [3, 7, 3, 11, 3, 7, 20, 15, 4, 11]
+    params = [(1107318097, 910631), (629511124, 399253)]
+    assert sketch(stream, [3], 4, params, True) == [stream.count(3)]
+    assert sketch(stream, [3], 4, params, False)[0] > stream.count(3)
+    # never under, conservative never above standard, on random streams
+    rng = np.random.default_rng(6)
+    for _ in range(20):
+        s = [int(v) for v in rng.integers(0, 300, 500)]
+        q = list(range(300))
+        p = [(int(rng.integers(1, 2**31 - 1)), int(rng.integers(0, 2**31 - 1))) for _ in range(3)]
+        std, cons = sketch(s, q, 32, p, False), sketch(s, q, 32, p, True)
+        truth = [s.count(v) for v in q]
+        assert all(t <= c <= d for t, c, d in zip(truth, cons, std, strict=True))
+    # "Raising to max(c, e + 1) is the same as incrementing exactly the counters that equal
+    # the minimum": counters are never below e, so max(c, e + 1) differs from c only at c == e
+    assert "incrementing exactly the counters that equal the minimum" in answer
