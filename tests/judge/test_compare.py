@@ -58,6 +58,12 @@ def test_arrays_shape_dtype_and_first_difference():
     assert not ok(np.array([True, False]), np.array([1, 0]))
     assert ok(np.array([True, False]), [True, False])
     assert ok(np.array([1.0, np.nan]), np.array([1.0, np.nan]))
+    # NaN where numbers were expected: the message must not claim an error of 0
+    found = compare(np.array([0.5, 0.0, 0.25]), np.array([np.nan, 0.0, np.nan]), R, A)
+    assert found is not None and "2 of 3" in found.hidden_message
+    assert "largest absolute error nan (2 NaN)" in found.hidden_message
+    found = compare(np.array([1.0, 2.0]), np.array([1.5, np.inf]), R, A)
+    assert found is not None and "largest absolute error inf" in found.message
     assert not ok(np.array([1.0, 2.0]), np.array(["1", "2"]))
     assert ok(np.array(["a", "b"]), np.array(["a", "b"]))
     assert ok(np.zeros((0, 3)), np.zeros((0, 3))) and not ok(np.zeros((0, 3)), np.zeros((0,)))

@@ -283,9 +283,17 @@ def _cmp_array(e: np.ndarray, g: Any, rtol: float, atol: float, path: str) -> Mi
         bad = ~ok
         idx = _first(bad)
         with np.errstate(invalid="ignore", over="ignore"):
-            errs = np.abs(gc - ec)
+            errs = np.abs(gc - ec)[bad]  # only the values that differ
         finite = errs[np.isfinite(errs)]
-        largest = f"{finite.max():.3g}" if finite.size else "inf"
+        if np.isinf(errs).any():
+            largest = "inf"
+        elif finite.size:
+            largest = f"{finite.max():.3g}"
+        else:
+            largest = "nan"
+        nans = int(np.isnan(errs).sum())
+        if nans:  # a NaN where a number was expected (or the reverse) has no size: say so
+            largest += f" ({nans} NaN)"
         return _miss(
             path,
             f"first difference at index {idx}: expected {_fmt_num(e[idx])}, "

@@ -161,6 +161,21 @@ CASES = [
         "note": "one class only",
     },
     {
+        "name": "split without gain (XOR)",
+        "kind": "hidden",
+        "args": (
+            np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]),
+            np.array([0, 1, 1, 0]),
+            np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]),
+            2,
+        ),
+        "expected": [0, 1, 1, 0],
+        "note": (
+            "XOR: every root split scores 0.5, the root's own impurity; a tree that stops when "
+            "the score does not improve predicts 0 everywhere (wrong/stops_without_gain.py)"
+        ),
+    },
+    {
         "name": "largest stated size",
         "kind": "hidden",
         "args": _largest(),

@@ -117,6 +117,16 @@ CASES = [
         ),
     },
     {
+        "name": "targets in millionths",
+        "kind": "hidden",
+        "args": (_X, _Y * 1e-6, 2, 0.5, _T),
+        "note": (
+            "the prompt example scaled by 1e-6: every SSE is below 1e-11, so an absolute 1e-9 "
+            "tolerance calls every candidate a tie (wrong/absolute_tie_tolerance.py); the "
+            "tolerance is relative to the residuals' sum of squares"
+        ),
+    },
+    {
         "name": "bit-exact tie between features",
         "kind": "hidden",
         "args": (

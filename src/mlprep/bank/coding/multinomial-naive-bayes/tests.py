@@ -90,6 +90,18 @@ _MIRROR = (
     0.1,
 )
 
+# a and b mirror each other (x_i in b <-> y_i in a); the test doc holds every x_i and y_i
+# equally often, so the two scores are equal as real numbers. Summed per distinct token
+# (count * log-likelihood, in first-appearance order) b's score comes out above a's.
+_MIRROR_COUNTS = (
+    [["x0"] * 5, ["y0"] * 5, ["x1"] * 3, ["y1"] * 3, ["x2"], ["y2"], ["x3"] * 5, ["y3"] * 5,
+     ["x4"], ["y4"], ["x5"], ["y5"], ["z"], ["z"]],
+    ["b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "a", "b"],
+    [["y1", "y3", "y0", "y3", "x4", "x0", "x2", "x2", "x3", "y2", "x3", "y1", "y0", "x5", "x0",
+      "y2", "y0", "y5", "y4", "x3", "x1", "x0", "x4", "y4", "x4", "x1", "x2", "y4", "y2", "y3"]],
+    1.0,
+)
+
 _BIG = _corpus(np.random.default_rng(211), 5000, 1000, len(_NAMES), 3000, 40, 100)
 _LONG = _corpus(np.random.default_rng(212), 300, 5, 3, 50, 10, 5000)
 
@@ -118,6 +130,17 @@ CASES = [
         "args": _MIRROR,
         "expected": [("ham", 0.5), ("ham", 0.5)],
         "note": "mirror-image classes: scores equal as real numbers but 1 ulp apart in floating point; ham wins the tie",
+    },
+    {
+        "name": "tie not bit-equal, counts times logs",
+        "kind": "hidden",
+        "args": _MIRROR_COUNTS,
+        "expected": [("a", 0.5)],
+        "note": (
+            "mirror-image classes scored as count * log P(w | c) per distinct token: equal as "
+            "real numbers, b's float score is higher; an exact maximum picks b "
+            "(wrong/exact_max_counts_times_logs.py)"
+        ),
     },
     {
         "name": "one class",

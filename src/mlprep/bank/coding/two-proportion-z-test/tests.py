@@ -82,6 +82,25 @@ CASES = [
         "note": "1/3 in both groups: z is exactly 0 and the p-value exactly 1",
     },
     {
+        "name": "equal rates, reciprocals round apart",
+        "kind": "hidden",
+        "args": (7, 10, 21, 30, "two-sided"),
+        "expected": (0.0, 1.0),
+        "note": (
+            "7/10 in both groups: x * (1 / n) gives 0.7000000000000001 for 21/30 but 0.7 for "
+            "7/10, a z of -7e-16 instead of 0 (wrong/rates_by_reciprocal.py); x / n cancels"
+        ),
+    },
+    {
+        "name": "B below A, two-sided",
+        "kind": "hidden",
+        "args": (130, 1000, 95, 1000, "two-sided"),
+        "note": (
+            "a negative z with the two-sided alternative: the p-value uses |z| "
+            "(wrong/two_sided_without_abs.py returns almost 2)"
+        ),
+    },
+    {
         "name": "unequal group sizes",
         "kind": "hidden",
         "args": (45, 1500, 31, 600, "two-sided"),
