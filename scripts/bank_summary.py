@@ -1,6 +1,7 @@
 """Print docs/bank.md: what the shipped bank holds, counted from the bank itself.
 
 usage: .venv/bin/python scripts/bank_summary.py > docs/bank.md
+The last section is copied from scripts/bank_independent.md (hand-written findings).
 A test (tests/foundation/test_bank_summary.py) fails when docs/bank.md is stale.
 The mutation kill rates come from each coding question's mutants.toml, written by
 `mlprep content mutate --write` (slow: run it first when solutions or tests change).
@@ -9,6 +10,7 @@ The mutation kill rates come from each coding question's mutants.toml, written b
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from mlprep.content import Question, builtin_bank_root, inventory, load_bank, wrong_solutions
 from mlprep.content._mutants_file import load_mutants_file
@@ -72,7 +74,16 @@ def render() -> str:
             f"{', '.join(spec.banned_imports) or '-'} |"
         )
     lines += _mutation_table(coding)
+    lines += _independent_solutions()
     return "\n".join(lines) + "\n"
+
+
+def _independent_solutions() -> list[str]:
+    """The hand-written findings of the independent-solver checks (scripts/bank_independent.md)."""
+    notes = Path(__file__).with_name("bank_independent.md")
+    if not notes.exists():
+        return []
+    return ["", *notes.read_text(encoding="utf-8").rstrip("\n").split("\n")]
 
 
 def _mutation_table(coding: list[Question]) -> list[str]:

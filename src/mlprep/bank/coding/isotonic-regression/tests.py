@@ -113,6 +113,16 @@ CASES = [
         "note": "n = 100,000 random walk: needs the linear-time stack",
     },
     {
+        "name": "largest stated size, one late violation",
+        "kind": "hidden",
+        "args": (np.append(np.arange(_BIG_N - 1, dtype=float), -1e6), np.ones(_BIG_N), True),
+        "note": (
+            "n = 100,000 increasing values and a last one far below: it pools back through "
+            "every block, so a rescan from the start after each merge is quadratic "
+            "(wrong/quadratic_rescan.py)"
+        ),
+    },
+    {
         "name": "largest stated size, decreasing",
         "kind": "hidden",
         "args": (np.arange(_BIG_N, dtype=float) % 1000, np.ones(_BIG_N), False),
