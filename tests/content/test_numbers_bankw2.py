@@ -528,3 +528,27 @@ def test_long_document_attention_cost() -> None:
         ("corpus.toml", f"= {long / 1e9:.1f} GB/layer"),
     )
     assert round(16 * short / 1e8) == 8  # the wrong sample's linear "about 800 MB"
+
+
+def test_time_series_lags_stationarity() -> None:
+    qid = "time-series-lags-stationarity"
+    phi, mu, sigma, today = 0.8, 100, 10, 150
+
+    def sd(h: int) -> float:
+        return sigma * math.sqrt((1 - phi ** (2 * h)) / (1 - phi**2))
+
+    forecast3 = mu + phi**3 * (today - mu)
+    long_run = sigma / math.sqrt(1 - phi**2)
+    _shows(
+        qid,
+        ("answer.md", f"$0.8^7 \\approx {phi**7:.2f}$"),
+        ("answer.md", f"= 100 + {phi**3:.3f} \\times 50 = {forecast3:.1f}$"),
+        ("answer.md", f"about **{sd(3):.2f}**"),
+        ("answer.md", f"\\approx {long_run:.2f}$"),
+        ("rubric.toml", f"{phi**3:.3f} x 50 = {forecast3:.1f}"),
+        ("rubric.toml", f"{sd(1):.0f} (1 day), {sd(3):.2f} (3 days) and {long_run:.2f}"),
+        ("samples.toml", f"about {sd(3):.2f}"),
+        ("corpus.toml", f"h = 3 -> {sd(3):.2f}"),
+        ("corpus.toml", f"about {sd(3) / sd(1) - 1:.0%} more uncertain"),
+    )
+    assert round(sd(1), 9) == 10 and round(today - forecast3) == 24  # "half of the 50 gone"
