@@ -33,6 +33,7 @@ QUESTIONS = [
     "hash-bucket-assignment",
     "inverted-dropout",
     "count-min-sketch",
+    "ipw-treatment-effect",
 ]
 
 
@@ -444,3 +445,31 @@ def test_count_min_claims() -> None:
     # "Raising to max(c, e + 1) is the same as incrementing exactly the counters that equal
     # the minimum": counters are never below e, so max(c, e + 1) differs from c only at c == e
     assert "incrementing exactly the counters that equal the minimum" in answer
+
+
+def test_ipw_sizes() -> None:
+    assert "*n* = 100,000 units" in _text("ipw-treatment-effect")
+    y, t, e, _ = _case("ipw-treatment-effect", "largest stated size")
+    assert len(y) == len(t) == len(e) == 100_000
+    for y, t, e, clip in _generated("ipw-treatment-effect", 8):
+        assert len(y) <= 100_000 and 0 <= clip < 0.5
+        clipped = np.clip(e, clip, 1 - clip)
+        assert np.all(clipped[t == 1] > 0) and np.all(clipped[t == 0] < 1)
+        assert (t == 1).any() and (t == 0).any()
+
+
+def test_ipw_claims() -> None:
+    prompt, hints = _text("ipw-treatment-effect"), _text("ipw-treatment-effect", "hints.md")
+    ipw = _module("ipw-treatment-effect", "solution").ipw_ate
+    # "One treated customer had a 2% chance ... a weight of 50"
+    assert "One treated customer had a 2% chance" in prompt and "a weight of 50" in prompt
+    e = np.array([0.8, 0.6, 0.5, 0.2, 0.02, 0.3])
+    t = np.array([1, 0, 1, 0, 1, 0])
+    assert int((t == 1).sum() and (e[t == 1] == 0.02).sum()) == 1
+    assert math.isclose(1 / 0.02, 50)
+    # "with all propensities 0.5 it reduces to the plain difference in means"
+    assert "with all propensities 0.5 it reduces to the plain difference in means" in hints
+    y = np.array([4.0, 6.0, 5.0, 1.0, 2.0, 3.0, 9.0])
+    g = np.array([1, 1, 1, 0, 0, 0, 1])
+    _, hajek = ipw(y, g, np.full(7, 0.5), 0.0)
+    assert math.isclose(hajek, float(y[g == 1].mean() - y[g == 0].mean()), rel_tol=1e-12)
