@@ -552,3 +552,28 @@ def test_time_series_lags_stationarity() -> None:
         ("corpus.toml", f"about {sd(3) / sd(1) - 1:.0%} more uncertain"),
     )
     assert round(sd(1), 9) == 10 and round(today - forecast3) == 24  # "half of the 50 gone"
+
+
+def test_deep_mlp_initialisation_debug() -> None:
+    qid = "deep-mlp-initialisation-debug"
+    n, depth = 512, 20
+
+    def gain(sd: float) -> float:
+        return n * sd**2 / 2
+
+    he, xavier = math.sqrt(2 / n), math.sqrt(1 / n)
+    _shows(
+        qid,
+        ("answer.md", f"= {gain(0.05):.2f}.$"),
+        ("answer.md", f"$0.64^{{20}} \\approx {gain(0.05) ** depth / 1e-4:.2f}\\times10^{{-4}}$"),
+        ("answer.md", f"$0.8^{{20}} \\approx {math.sqrt(gain(0.05)) ** depth:.4f}$"),
+        ("answer.md", f"= {he}$"),
+        ("answer.md", f"\\approx {xavier:.4f}$"),
+        ("answer.md", f"= {gain(0.1):.2f}$"),
+        ("answer.md", f"\\approx {gain(0.1) ** depth / 1e8:.2f}\\times10^{{8}}$"),
+        ("rubric.toml", f"{gain(0.05) ** depth / 1e-4:.2f}e-4"),
+        ("rubric.toml", f"{gain(0.1) ** depth / 1e8:.2f}e8"),
+        ("samples.toml", f"about {math.sqrt(gain(0.05)) ** depth:.4f}"),
+        ("corpus.toml", f"= {gain(0.1) ** depth / 1e8:.2f}e8"),
+    )
+    assert round(1 / gain(0.05) ** depth, -2) == 7_500  # "roughly 7,500-fold"
