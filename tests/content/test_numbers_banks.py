@@ -460,3 +460,37 @@ def test_feed_novelty_long_term_effects() -> None:
     )
     assert round(reported / floor, 1) == 5.5  # "five and a half times the lasting effect"
     assert "five and a half times" in _text(qid, "answer.md")
+
+
+def test_moderation_metrics_sampling() -> None:
+    n, violating, caught, z = 20_000, 80, 52, 1.96
+    p = violating / n
+    se_p = math.sqrt(p * (1 - p) / n)
+    recall = caught / violating
+    se_r = math.sqrt(recall * (1 - recall) / violating)
+    needed = z**2 * recall * (1 - recall) / 0.03**2
+    wrong_half = z * math.sqrt(recall * (1 - recall) / n)  # the misconception's n = 20,000
+    qid = "moderation-metrics-sampling"
+    _check(
+        qid,
+        [
+            (f"{p:.1%}", ARSC),  # 0.4%
+            (f"{se_p:.6f}", ARSC),  # 0.000446
+            (f"{z * se_p:.5f}", ("answer.md", "corpus.toml")),  # 0.00087
+            (f"{z * se_p * 100:.3f} points", ("samples.toml",)),  # 0.087
+            (f"{p - z * se_p:.2%}", ARSC),  # 0.31%
+            (f"{p + z * se_p:.2%}", ARSC),  # 0.49%
+            (f"{recall:.2f}", ARSC),  # 0.65
+            (f"{se_r:.4f}", ARSC),  # 0.0533
+            (f"{z * se_r:.4f}", ("answer.md", "corpus.toml")),  # 0.1045
+            (f"{recall - z * se_r:.1%}", ARSC),  # 54.5%
+            (f"{recall + z * se_r:.1%}", ARSC),  # 75.5%
+            (f"{needed:.0f}", ARSC),  # 971
+            (f"{round(needed / p, -3):,.0f}", ARSC),  # 243,000
+            (f"{wrong_half * 100:.1f} points", ("rubric.toml", "samples.toml", "corpus.toml")),
+            (f"{violating - caught} violating", ("corpus.toml",)),  # 28 missed
+        ],
+    )
+    assert round(needed / violating) == 12 and "twelve times more positives" in _text(
+        qid, "corpus.toml"
+    )
