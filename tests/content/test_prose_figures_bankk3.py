@@ -34,6 +34,7 @@ QUESTIONS = [
     "inverted-dropout",
     "count-min-sketch",
     "ipw-treatment-effect",
+    "time-series-backtest-splits",
 ]
 
 
@@ -473,3 +474,25 @@ def test_ipw_claims() -> None:
     g = np.array([1, 1, 1, 0, 0, 0, 1])
     _, hajek = ipw(y, g, np.full(7, 0.5), 0.0)
     assert math.isclose(hajek, float(y[g == 1].mean() - y[g == 0].mean()), rel_tol=1e-12)
+
+
+def test_backtest_sizes() -> None:
+    assert "at most *n* = 20,000 rows and produce at most 50 folds" in _text(
+        "time-series-backtest-splits"
+    )
+    splits = _module("time-series-backtest-splits", "solution").backtest_splits
+    args = _case("time-series-backtest-splits", "largest stated size")
+    assert args[0] == 20_000 and len(splits(*args)) == 50
+    for args in _generated("time-series-backtest-splits", 20):
+        assert args[0] <= 20_000 and len(splits(*args)) <= 50
+
+
+def test_backtest_claims() -> None:
+    prompt = _text("time-series-backtest-splits")
+    splits = _module("time-series-backtest-splits", "solution").backtest_splits
+    # "a third fold would test rows 12 and 13, past the end ... row 11 is never tested"
+    assert "a third fold would test rows 12 and 13, past the end" in prompt
+    assert "row 11 is never tested" in prompt
+    folds = splits(12, 5, 2, 3, 1, True)
+    assert len(folds) == 2 and 5 + 2 * 3 + 1 == 12
+    assert all(11 not in test for _, test in folds)

@@ -1,0 +1,12 @@
+"""Keeps a last test window cut short by the end of the data."""
+
+
+def backtest_splits(n, initial_train, horizon, step, gap, expanding):
+    folds = []
+    train_end = initial_train
+    while train_end + gap < n:
+        start = 0 if expanding else train_end - initial_train
+        test_start = train_end + gap
+        folds.append((list(range(start, train_end)), list(range(test_start, min(n, test_start + horizon)))))
+        train_end += step
+    return folds
