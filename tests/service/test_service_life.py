@@ -299,3 +299,20 @@ def test_edited_content_is_seen_at_once(home: Home, tmp_path: Path) -> None:
     toml.write_text(toml.read_text().replace("First title", "Second title"))
     second = home.run("list", "--json")
     assert second.served and b'"title": "Second title"' in second.stdout
+
+
+def test_ctrl_c_reaches_the_worker(home: Home) -> None:
+    service = home.start()
+    judge = _judge_in_background(home, 0.5)
+    worker = _worker_of(service)
+    time.sleep(1.0)
+    judge.send_signal(signal.SIGINT)  # what the terminal sends the client on Ctrl-C
+    out, err = judge.communicate(timeout=600)
+    assert judge.returncode == 130, (out, err)
+    assert err.decode().strip().splitlines()[-1] == "interrupted"
+    assert b"Traceback" not in err
+    deadline = time.monotonic() + 60
+    while alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(worker) and alive(service)
+    assert _attempts(home) == 0
