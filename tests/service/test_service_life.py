@@ -309,7 +309,6 @@ def test_ctrl_c_reaches_the_worker(home: Home) -> None:
     judge.send_signal(signal.SIGINT)  # what the terminal sends the client on Ctrl-C
     out, err = judge.communicate(timeout=600)
     assert judge.returncode == 130, (out, err)
-    assert err.decode().strip().splitlines()[-1] == "interrupted"
     assert b"Traceback" not in err
     deadline = time.monotonic() + 60
     while alive(worker) and time.monotonic() < deadline:
