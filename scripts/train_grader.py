@@ -66,6 +66,9 @@ BATCH = 32
 LR = 2e-4
 HEAD_LR = 1e-3
 WARMUP = 0.06
+# The thread count is part of what makes a run reproducible. On a busy machine use
+# --threads 1: at load average 15, two torch threads took 3.7 s of wall time per batch
+# against 2.0 s for one.
 THREADS = 2
 DEV_MAX = 1200
 ROOT = Path(__file__).resolve().parent.parent
@@ -508,11 +511,16 @@ on the bank's scored samples are in docs/grading.md.
 
 ## Training
 
-Seed {seed}, {threads} torch threads, deterministic algorithms, {epochs} epochs, batch
+Seed {seed}, torch threads: {threads}, deterministic algorithms, epochs: {epochs}, batch
 {batch}, AdamW (lr {lr} for the layers, {head_lr} for the head, linear warm-up and
 decay). Training loss per epoch: {losses}. Wall time {wall_min:.1f} min ({cpu_min:.1f}
 CPU-minutes; encoding {encode_s:.0f} s, fine-tuning {train_s:.0f} s), load average
 {load} at the end (the machine is shared). Commit {commit}.
+
+The ONNX rows are the figures to read: they encode the texts the way grading does
+(`ClaimModel.encode`, a batch per call), and int8 dynamic quantization scales
+activations per batch, so an encoding depends a little on its batch; training reads
+encodings made in other batches, hence the torch row's small lead.
 
     ./dev train-grader      # = pip install -e '.[train]' && python scripts/train_grader.py
 """
