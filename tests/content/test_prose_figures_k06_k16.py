@@ -56,7 +56,7 @@ def _num(x: object) -> str:
 def test_limits_paragraph_matches_question_toml(qid: str) -> None:
     text, coding = _limits(qid)
     seconds = coding["time_limit_ms"] / 1000
-    assert f"{seconds:g} seconds of wall-clock time" in text
+    assert f"{seconds:g} seconds of CPU time" in text
     assert f"{coding['memory_limit_mb']} MB of memory" in text
     if coding.get("rtol", 1e-6) or coding.get("atol", 1e-9):
         assert f"rtol = {_num(coding['rtol'])}" in text and f"atol = {_num(coding['atol'])}" in text

@@ -72,7 +72,7 @@ def test_limits_paragraph_matches_question_toml(qid: str) -> None:
     match = re.search(r"\*\*Limits\.\*\*(.*?)\*\*Example\*\*", _prompt(qid))
     assert match, f"{qid}: no **Limits.** paragraph"
     text, coding = match.group(1), _coding(qid)
-    assert f"{coding['time_limit_ms'] / 1000:g} seconds of wall-clock time" in text
+    assert f"{coding['time_limit_ms'] / 1000:g} seconds of CPU time" in text
     assert f"{coding['memory_limit_mb']} MB of memory" in text
     if "rtol" in coding:
         assert f"rtol = {_tol(coding['rtol'])}" in text, text
