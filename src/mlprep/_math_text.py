@@ -44,6 +44,13 @@ def _converter() -> Any:
             MacroTextSpec(",", simplify_repl=" "),
             MacroTextSpec(";", simplify_repl=" "),
             MacroTextSpec("!", simplify_repl=""),
+            # pylatexenc drops these without a trace: "(a x + b) P" for "\bmod P",
+            # "a b" for "a \ne b" and nothing at all for \texttt{width}.
+            MacroTextSpec("bmod", simplify_repl=" mod "),
+            MacroTextSpec("mod", simplify_repl=" mod "),
+            MacroTextSpec("ne", simplify_repl=" ≠ "),
+            MacroTextSpec("neg", simplify_repl="¬"),
+            MacroTextSpec("texttt", "%s"),
             # operators whose following space LaTeX would swallow: "log π", not "logπ"
             *(MacroTextSpec(name, simplify_repl=f"{name} ") for name in _OPERATORS),
         ],
@@ -138,7 +145,7 @@ def math_to_text(latex: str) -> str:
 
 _FENCE = re.compile(r"^(```|~~~)")
 _DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
-_INLINE = re.compile(r"(?<![\\$])\$(?!\s)((?:[^$\n]|\n(?!\s*\n))+?)(?<![\s\\])\$(?!\d)")
+_INLINE = re.compile(r"(?<![\\$])\$(?!\s)((?:\\\$|[^$\n]|\n(?!\s*\n))+?)(?<![\s\\])\$(?!\d)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 
 

@@ -95,6 +95,14 @@ def test_math_reads_as_unicode_in_the_terminal() -> None:
     assert math_to_text(r"\frac{1}{1+e^{-z}}") == "1/(1+e^(-z))"
     assert math_to_text(r"\lambda \sum_j |w_j|") == "λ∑ⱼ |wⱼ|"
     assert math_to_text(r"\|w\|_2^2") == "‖w‖₂²"
+    # macros pylatexenc drops without a trace (count-min-sketch read "((a x + b) P)")
+    assert math_to_text(r"h_r(x) = ((a\,x + b) \bmod P) \bmod \texttt{width}") == (
+        "hᵣ(x) = ((a x + b) mod P) mod width"
+    )
+    assert math_to_text(r"y \ne c") == "y ≠ c"
+    assert math_to_text(r"\neg a") == "¬a"
+    # an escaped dollar inside a formula does not end it (rare-defects-threshold's hint)
+    assert markdown_math_to_text(r"ship, $p \times \$500$, exceeds") == "ship, p ×$500, exceeds"
     converted = markdown_math_to_text("Cost \\$5. Loss $L_i$ and `$x$` in code.\n\n$$a^2$$\n")
     assert "Loss Lᵢ and `$x$` in code." in converted
     assert "Cost \\$5." in converted and "    a²" in converted

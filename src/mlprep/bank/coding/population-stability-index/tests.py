@@ -118,6 +118,18 @@ CASES = [
         "note": "integer arrays: shares and logs in floating point",
     },
     {
+        "name": "reference share below the floor, not empty",
+        "kind": "hidden",
+        "args": (np.array([0.0] * 19_999 + [1.0]), np.array([0.0] * 25_000 + [2.0] * 25_000), 4),
+        "note": "kills wrong/floors_only_empty_bins.py: one reference value in 20,000 above the single edge gives a share of 5e-5, which must be raised to 1e-4 although the bin is not empty",
+    },
+    {
+        "name": "live share below the floor, not empty",
+        "kind": "hidden",
+        "args": (np.arange(20.0), np.array([0.0] * 49_998 + [10.0] * 2), 4),
+        "note": "kills wrong/floors_only_empty_bins.py: two live values in 50,000 in the bin (9, 14] give a share of 4e-5, floored to 1e-4",
+    },
+    {
         "name": "largest stated size",
         "kind": "hidden",
         "args": (np.round(_R.lognormal(0, 1, 50000), 2), np.round(_R.lognormal(0.05, 1.1, 50000), 2), 20),
