@@ -142,10 +142,6 @@ class JobCgroup:
                 return value.strip().isdigit() and int(value) > 0
         return False
 
-    def peak_bytes(self) -> int:
-        value = _read(self.memory, "memory.max_usage_in_bytes").strip()
-        return int(value) if value.isdigit() else 0
-
     def close(self) -> None:
         """Remove the groups; one whose task is not reaped yet is removed later."""
         for folder in (self.memory, self.pids):
