@@ -32,7 +32,7 @@ _REL = [["c", "a", "f"], ["z"], []]
 def _largest():
     rng = np.random.default_rng(2000)
     rankings = rng.integers(0, 5000, size=(2000, 1000)).tolist()
-    relevant = [rng.choice(5000, size=200, replace=False).tolist() for _ in range(2000)]
+    relevant = [rng.choice(5000, size=1000, replace=False).tolist() for _ in range(2000)]
     return (rankings, relevant, 1000)
 
 
@@ -104,6 +104,6 @@ CASES = [
         "name": "largest stated size",
         "kind": "hidden",
         "args": _largest(),
-        "note": "2000 queries, rankings of 1000 ids with repeats, 200 relevant each, k = 1000",
+        "note": "2000 queries, rankings of 1000 ids with repeats, 1000 relevant each (a list scan per position is far over the limit), k = 1000",
     },
 ]
