@@ -1,0 +1,154 @@
+"""Every derived figure of the bankw4c case-study and applied questions is computed here and
+must appear, formatted as written, in the files that print it (issue 18).
+
+Given figures (a scenario's inputs) are not checked; everything computed from them is: a figure
+typed by hand that is off in its last digit fails. Each test names the question.
+"""
+
+from __future__ import annotations
+
+import math
+from statistics import NormalDist
+
+from mlprep.content import builtin_bank_root
+
+BANK = builtin_bank_root()
+Z = NormalDist()
+
+
+def _text(qid: str, name: str) -> str:
+    (folder,) = BANK.glob(f"*/{qid}")
+    text = (folder / name).read_text(encoding="utf-8")
+    text = text.replace("{,}", ",").replace("\\%", "%").replace("\\$", "$")
+    return " ".join(text.split())  # a figure may be wrapped over two lines
+
+
+def _check(qid: str, figures: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Each (formatted figure, files) pair: the figure occurs in every one of the files."""
+    missing = [
+        (figure, name)
+        for figure, files in figures
+        for name in files
+        if figure not in _text(qid, name)
+    ]
+    assert not missing, f"{qid}: derived figures not found as written: {missing}"
+
+
+A = ("answer.md",)
+AS = ("answer.md", "samples.toml")
+AR = ("answer.md", "rubric.toml")
+ARS = ("answer.md", "rubric.toml", "samples.toml")
+
+
+def test_sepsis_alert_leaky_signal() -> None:
+    alerts, after_culture, early_true, cases = 1200, 900, 75, 250
+    early_alerts = alerts - after_culture
+    _check(
+        "sepsis-alert-leaky-signal",
+        [
+            (f"{early_alerts} alerts caught {early_true}", A),  # 300
+            (f"{after_culture} ({after_culture / alerts:.0%})", A),  # 75%
+            (f"precision of {early_true / early_alerts:.0%}", A),  # 25%
+            (f"{early_true} of {alerts:,} alerts ({early_true / alerts:.2%})", A),  # 6.25%
+            (f"{early_true / cases:.0%}", ARS),  # 30%
+            (f"{early_true} of {cases}", ARS),
+            (f"{alerts / early_true:g} alerts per early catch", ARS),  # 16
+            (f"({alerts:,} / {early_true})", A),
+        ],
+    )
+
+
+def test_claims_fraud_feedback_loop() -> None:
+    claims, investigated, hit_now, hit_before = 100_000, 2_000, 0.18, 0.30
+    audited, audit_frauds = 500, 15
+    caught = investigated * hit_now
+    rate = audit_frauds / audited
+    unseen = claims - investigated
+    missed = rate * unseen
+    half = 1.96 * math.sqrt(rate * (1 - rate) / audited)
+    low, high = rate - half, rate + half
+    _check(
+        "claims-fraud-feedback-loop",
+        [
+            (f"{investigated:,} \\times {hit_now} = {caught:.0f}", A),  # 360
+            (f"a year ago, {investigated * hit_before:.0f}", A),  # 600
+            (f"{rate:.0%}", ARS),  # 3%
+            (f"{unseen:,}", ARS),  # 98,000
+            (f"{missed:,.0f}", ARS),  # 2,940
+            (f"{missed + caught:,.0f}", AS),  # 3,300
+            (f"{caught / (caught + missed):.1%}", ARS),  # 10.9%
+            (f"\\pm {half:.3f}", A),  # 0.015
+            (f"{low:.1%}", ARS),  # 1.5%
+            (f"{high:.1%}", ARS),  # 4.5%
+            (f"{round(low * unseen, -1):,.0f}", AS),  # 1,470
+            (f"{round(high * unseen, -1):,.0f}", AS),  # 4,410
+            (f"{caught / (caught + high * unseen):.0%}", ARS),  # 8%
+            (f"{caught / (caught + low * unseen):.0%}", ARS),  # 20%
+        ],
+    )
+
+
+def test_cheaper_ranker_non_inferiority() -> None:
+    n, conv_large, conv_small, weekly = 400_000, 16_000, 15_840, 200_000
+    p1, p2 = conv_large / n, conv_small / n
+    diff = p2 - p1
+    se = math.sqrt(p1 * (1 - p1) / n + p2 * (1 - p2) / n)
+    z = diff / se
+    p_value = 2 * Z.cdf(-abs(z))
+    low, high = diff - 1.96 * se, diff + 1.96 * se
+    z_sum_sq = (Z.inv_cdf(0.975) + Z.inv_cdf(0.8)) ** 2
+
+    def per_arm(relative_margin: float) -> float:
+        return z_sum_sq * 2 * p1 * (1 - p1) / (relative_margin * p1) ** 2
+
+    n1, n2 = per_arm(0.01), per_arm(0.02)
+    qid = "cheaper-ranker-non-inferiority"
+    _check(
+        qid,
+        [
+            (f"{p1:.2%}", ("prompt.md", *A)),
+            (f"{p2:.2%}", ("prompt.md", *A)),
+            (f"p = {p_value:.2f}", ("prompt.md", *A)),  # 0.36
+            (f"= {diff * 100:.2f}$ percentage points", A),  # -0.04
+            (f"{se * 100:.4f}", AS),  # 0.0437
+            (f"z \\approx {z:.2f}", A),  # -0.92
+            (f"{low * 100:.3f}", ARS),  # -0.126
+            (f"+{high * 100:.3f}", ARS),  # +0.046
+            (f"{-low / p1:.1%}", ARS),  # 3.1%
+            (f"{0.02 * p1 * 100:.2f} points", ARS),  # 0.08
+            (f"{0.01 * p1:.4f}", AS),  # 0.0004
+            (f"{0.02 * p1:.4f}", A),  # 0.0008
+            (f"{z_sum_sq:.2f}", A),  # 7.85
+            (f"{2 * p1 * (1 - p1):.4f}", A),  # 0.0768
+            (f"{n1 / 1e6:.2f} million", ARS),  # 3.77
+            (f"{n1 / weekly:.0f} weeks", ARS),  # 19
+            (f"{round(n2, -3):,.0f}", ARS),  # 942,000
+            (f"{n2 / weekly:.1f} weeks", ARS),  # 4.7
+        ],
+    )
+    assert round(n1 / n2) == 4  # "halving the margin quadruples the sample"
+
+
+def test_ticket_classifier_latency_budget() -> None:
+    hit, hit_ms, mean_ms, p99_ms, overhead_ms = 0.4, 2, 50, 120, 10
+    mean_cached = hit * hit_ms + (1 - hit) * mean_ms
+    miss_quantile = 1 - 0.01 / (1 - hit)
+    encoder = p99_ms - overhead_ms
+    six_layers = overhead_ms + encoder / 2
+    with_int8 = overhead_ms + encoder / 2 / 2
+    qid = "ticket-classifier-latency-budget"
+    _check(
+        qid,
+        [
+            (f"{mean_cached:.1f}", ARS),  # 30.8
+            (f"a {1 - mean_cached / mean_ms:.0%} cut", A),  # 38%
+            (f"{miss_quantile:.1%}".replace("%", "rd percentile"), ARS),  # 98.3rd
+            (f"{encoder}", ARS),  # 110
+            (f"{overhead_ms} + {encoder // 2} = {six_layers:g}", ("rubric.toml", "samples.toml")),
+            (f"{overhead_ms + encoder / 2:g}", ARS),  # 65
+            (f"{encoder / 4:g}", ("rubric.toml", "samples.toml")),  # 27.5
+            (f"{with_int8:g}", ARS),  # 37.5
+            (f"about {round(mean_cached)} ms", ("samples.toml",)),  # partial: 31
+            (f"{p99_ms * (1 - hit):.0f} ms", ("samples.toml",)),  # the wrong sample's 72
+        ],
+    )
