@@ -84,3 +84,53 @@ def test_checkout_fraud_velocity_features() -> None:
     assert f"${p * big:.0f}" in corpus and f"${(1 - p) * decline_cost:.0f}" in corpus
     assert f"${p * small:.0f}" in corpus
     assert f"would eat {5 * 4} of the 30 ms" in corpus
+
+
+def test_retail_support_assistant_economics() -> None:
+    turns, system, passages, growth, answer = 5, 2_000, 3_000, 250, 200
+    price_in, price_out, cached_share = 2.50 / 1e6, 10 / 1e6, 0.10
+    per_turn = [system + passages + growth * (t - 1) for t in range(1, turns + 1)]
+    tokens_in, tokens_out = sum(per_turn), turns * answer
+    cost = tokens_in * price_in + tokens_out * price_out
+    cached_tokens = turns * system
+    saving = cached_tokens * price_in * (1 - cached_share)
+    cost_cached = cost - saving
+    month, human = 900_000, 4.50
+    contained, back = 0.55, 0.20
+    resolved = contained * (1 - back)
+    qid = "retail-support-assistant-economics"
+    _check(
+        qid,
+        [
+            (f"{per_turn[0]:,} on the first turn", A),
+            (f"{per_turn[-1]:,} on the fifth", A),
+            (f"{tokens_in:,}", ("answer.md", "rubric.toml", "samples.toml", "corpus.toml")),
+            (f"{tokens_out:,}", ARS),
+            (f"${tokens_in * price_in:.5f}", A),  # $0.06875
+            (f"${tokens_out * price_out:.2f}", A),  # $0.01
+            (f"${cost:.3f}", ARSC),  # $0.079
+            (f"{cached_tokens:,}", ARSC),
+            (f"${saving:.4f}", A),  # $0.0225
+            (f"${cost_cached:.3f}", ARSC),  # $0.056
+            (f"${month * cost:,.0f}", ARSC),  # $70,875
+            (f"${month * cost_cached:,.0f}", ARSC),  # $50,625
+            (f"{human / cost_cached:.0f} times", ARS),  # 80 times
+            (f"{resolved:.2f}", ("answer.md", "rubric.toml", "corpus.toml")),  # 0.44
+            (f"{resolved:.0%}", ARSC),  # 44%
+            (f"${resolved * month * human:,.0f}", ARSC),  # $1,782,000
+            (f"${contained * month * human:,.0f}", ARSC),  # $2,227,500
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    # the corpus's worked examples: exact per-conversation costs, counts, the gap, one extra point
+    assert f"${cost:.5f} to ${cost_cached:.5f}" in corpus
+    assert f"{contained * month:,.0f} were contained" in corpus
+    assert f"{contained * back * month:,.0f} of those" in corpus
+    assert f"leaving {resolved * month:,.0f}" in corpus
+    assert f"${(contained - resolved) * month * human:,.0f} a month" in corpus
+    assert f"${0.01 * month * human:,.0f} a month" in corpus
+    # the wrong sample prices one turn as the whole conversation, and quotes containment's savings
+    samples = _text(qid, "samples.toml")
+    one_turn = (system + passages) * price_in + answer * price_out
+    assert f"about {one_turn * 100:.1f} cents" in samples
+    assert f"about {contained * month * human / 1e6:.1f} million dollars" in samples
