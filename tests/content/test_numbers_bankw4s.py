@@ -134,3 +134,48 @@ def test_retail_support_assistant_economics() -> None:
     one_turn = (system + passages) * price_in + answer * price_out
     assert f"about {one_turn * 100:.1f} cents" in samples
     assert f"about {contained * month * human / 1e6:.1f} million dollars" in samples
+
+
+def test_ads_ctr_embeddings_freshness() -> None:
+    impressions, ctr, keep = 4_000_000_000, 0.01, 0.02
+    clicks = round(impressions * ctr)
+    kept = round(impressions * (1 - ctr) * keep)
+    rows = clicks + kept
+    q = 0.25
+    served = q / (q + (1 - q) / keep)
+    logit = math.log(q / (1 - q))
+    users, table_rows, dim, fbytes = 500_000_000, 2**27, 32, 4
+    per_row = users / table_rows
+    share = 1 - (1 - 1 / table_rows) ** (users - 1)
+    table = table_rows * dim * fbytes
+    vocab = 60_000_000
+    qid = "ads-ctr-embeddings-freshness"
+    _check(
+        qid,
+        [
+            (f"{clicks:,}", A),
+            (f"{kept:,}", A),
+            (f"{rows:,}", A),
+            (f"{clicks / 1e6:.0f} million clicks", ("rubric.toml", "samples.toml")),
+            (f"{kept / 1e6:.1f} million", ("rubric.toml", "samples.toml")),  # 79.2 million
+            (f"{rows / 1e6:.1f} million", ("rubric.toml", "samples.toml", "corpus.toml")),
+            (f"{impressions * (1 - ctr) / 1e9:.2f}", ("answer.md", "samples.toml", "corpus.toml")),
+            (f"{q + (1 - q) / keep:.2f}", AS),  # 37.75
+            (f"{served:.4f}", ARSC),  # 0.0066
+            (f"{math.log(keep):.3f}", ARSC),  # -3.912
+            (f"{logit:.3f}", ("answer.md", "corpus.toml")),  # -1.099
+            (f"{logit + math.log(keep):.3f}", ("answer.md", "corpus.toml")),  # -5.011
+            (f"{table_rows:,}", A),
+            (f"{per_row:.1f}", ARSC),  # 3.7
+            (f"{share:.1%}", ARSC),  # 97.6%
+            (f"{table / 1e9:.2f} GB", ARSC),  # 17.18 GB
+            (f"{table / 2**30:.0f} GiB", ("answer.md", "corpus.toml")),  # 16 GiB
+            (f"{2 * table / 1e9:.2f} GB", ARSC),  # 34.36 GB
+            (f"{vocab * dim * fbytes * 2 / 1e9:.2f} GB", ("answer.md", "samples.toml", "corpus.toml")),
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert f"about {per_row - 1:.1f} other ids" in corpus  # a user's row-mates
+    assert f"{table_rows * dim / 1e9:.1f} billion floats" in corpus
+    assert f"{served:.2%}" == "0.66%" and "0.66%" in corpus
+    assert f"{0.25 / 0.75:.4f}" == "0.3333" and "odds of 1/3 by 50" in corpus
