@@ -14,6 +14,7 @@ from mlprep.content import builtin_bank_root
 BANK = builtin_bank_root()
 
 A = ("answer.md",)
+ASC = ("answer.md", "samples.toml", "corpus.toml")
 AR = ("answer.md", "rubric.toml")
 AS = ("answer.md", "samples.toml")
 ARS = ("answer.md", "rubric.toml", "samples.toml")
@@ -171,7 +172,7 @@ def test_ads_ctr_embeddings_freshness() -> None:
             (f"{table / 1e9:.2f} GB", ARSC),  # 17.18 GB
             (f"{table / 2**30:.0f} GiB", ("answer.md", "corpus.toml")),  # 16 GiB
             (f"{2 * table / 1e9:.2f} GB", ARSC),  # 34.36 GB
-            (f"{vocab * dim * fbytes * 2 / 1e9:.2f} GB", ("answer.md", "samples.toml", "corpus.toml")),
+            (f"{vocab * dim * fbytes * 2 / 1e9:.2f} GB", ASC),  # 15.36 GB
         ],
     )
     corpus = _text(qid, "corpus.toml")
