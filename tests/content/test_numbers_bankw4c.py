@@ -152,3 +152,71 @@ def test_ticket_classifier_latency_budget() -> None:
             (f"{p99_ms * (1 - hit):.0f} ms", ("samples.toml",)),  # the wrong sample's 72
         ],
     )
+
+
+def test_canary_length_and_rollback() -> None:
+    per_minute, p0, p1 = 600, 0.02, 0.025
+    z_a, z_b = Z.inv_cdf(0.95), Z.inv_cdf(0.8)
+    z_sq = (z_a + z_b) ** 2
+
+    def canary_orders(share: float) -> float:
+        ratio = (1 - share) / share
+        return z_sq * (p1 * (1 - p1) + p0 * (1 - p0) / ratio) / (p1 - p0) ** 2
+
+    n5, n1 = canary_orders(0.05), canary_orders(0.01)
+    minutes5, minutes1 = n5 / (per_minute * 0.05), n1 / (per_minute * 0.01)
+    hour = per_minute * 0.05 * 60
+    se_hour = math.sqrt(p1 * (1 - p1) / hour + p0 * (1 - p0) / (hour * 19))
+    power = Z.cdf((p1 - p0) / se_hour - z_a)
+    _check(
+        "canary-length-and-rollback",
+        [
+            (f"{z_a:.3f} + {z_b:.3f}", AS),  # 1.645 + 0.842
+            (f"{z_sq:.2f}", A),  # 6.18
+            (f"{p1 * (1 - p1):.6f} + {p0 * (1 - p0) / 19:.6f}", A),
+            (f"{n5:,.0f}", ARS),  # 6,283
+            (f"{per_minute * 0.05:.0f} canary orders a minute", A),  # 30
+            (f"{per_minute * 0.05:.0f} a minute", ("samples.toml",)),
+            (f"{minutes5:.0f} minutes", ARS),  # 209
+            (f"{minutes5 / 60:.1f} hours", ARS),  # 3.5
+            (f"{n1:,.0f}", ARS[:1] + ARS[2:]),  # 6,077
+            (f"{minutes1:,.0f} minutes", ARS),  # 1,013
+            (f"{minutes1 / 60:.1f} hours", ARS),  # 16.9
+            (f"{hour:,.0f}", ARS),  # 1,800
+            (f"{se_hour:.5f}", AS),  # 0.00376
+            (f"{power:.0%}", ARS),  # 38%
+            (f"{(p1 - p0) / se_hour:.2f}", ("corpus.toml",)),  # 1.33 in a corpus sentence
+        ],
+    )
+
+
+def test_forecast_error_metric_choice() -> None:
+    actual, forecast = [400, 250, 2, 150], [380, 270, 5, 135]
+    errors = [abs(a - f) for a, f in zip(actual, forecast, strict=True)]
+    ape = [e / a for e, a in zip(errors, actual, strict=True)]
+    mape = sum(ape) / len(ape)
+    mape_without = (sum(ape) - ape[2]) / 3
+    wape = sum(errors) / sum(actual)
+
+    def expected_ape(f: float) -> float:
+        return 0.5 * abs(f - 1) / 1 + 0.5 * abs(f - 3) / 3
+
+    best = min((1.0, 1.5, 2.0, 2.5, 3.0), key=expected_ape)
+    ratio = 0.60 / (0.60 + 0.20)
+    qid = "forecast-error-metric-choice"
+    _check(
+        qid,
+        [
+            *[(f"{x:.0%} (", A) for x in ape],  # 5% (bananas ...
+            (f"{ape[0]:.0%}, {ape[1]:.0%}, {ape[2]:.0%} and {ape[3]:.0%}", ("samples.toml",)),
+            (f"{mape:.2%}", ARS),  # 43.25%
+            (f"{mape_without:.2%}", AS),  # 7.67%
+            (f"{sum(errors)}/{sum(actual)}", ARS),  # 58/802
+            (f"{wape:.2%}", ARS),  # 7.23%
+            (f"{expected_ape(1):.1%}", AS),  # 33.3%
+            (f"{expected_ape(2):.1%}", AS),  # 66.7%
+            (f"{expected_ape(3):.0%}", A),  # 100%
+            (f"{ratio:.2f}", ARS),  # 0.75
+        ],
+    )
+    assert best == 1.0  # the MAPE-optimal constant forecast is the low value
