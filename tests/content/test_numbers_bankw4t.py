@@ -69,3 +69,30 @@ def test_gene_selection_cv_bias() -> None:
         ("samples.toml", f"= {se:.3f}, so about +/-{1.96 * se * 100:.1f} points"),
     )
     assert 50 < above_02  # the top 50 of pure noise all clear |r| = 0.2
+
+
+def test_noise_features_train_test_gap() -> None:
+    qid = "noise-features-train-test-gap"
+    sigma2, n = 100, 1_000
+    train = {p: sigma2 * (1 - p / n) for p in (20, 400)}
+    test = {p: sigma2 * (1 + p / (n - p - 1)) for p in (20, 400)}
+    observed_gap = (104 - 97, 171 - 58)  # the table's validation minus training MSE
+    _shows(
+        qid,
+        ("answer.md", f"$100(1 - {20 / n:.2f}) = {train[20]:.1f}$"),  # 98.0
+        ("answer.md", f"$100(1 - {400 / n:.1f}) = {train[400]:.1f}$"),  # 60.0
+        ("answer.md", f"$100(1 + 20/{n - 20 - 1}) \\approx {test[20]:.1f}$"),  # 102.0
+        ("answer.md", f"$100(1 + 400/{n - 400 - 1}) \\approx {test[400]:.1f}$"),  # 166.8
+        ("answer.md", f"only {n - 400} residual degrees of freedom"),
+        ("answer.md", f"from {20 / n:.2f} to {400 / n:.1f}"),
+        ("answer.md", f"grew from {observed_gap[0]} to {observed_gap[1]}"),
+        ("rubric.toml", f"gives {train[20]:.1f} and {train[400]:.1f}"),
+        ("rubric.toml", f"about {test[20]:.1f} and {test[400]:.1f}"),
+        ("rubric.toml", f"training MSE of {train[20]:.1f} with 20 features and {train[400]:.1f}"),
+        ("rubric.toml", f"about {test[20]:.1f} with 20 features and about {test[400]:.1f}"),
+        ("samples.toml", f"= {train[20]:.1f} for 20 features and {train[400]:.1f} for 400"),
+        ("samples.toml", f"about {test[20]:.1f} for 20 and about {test[400]:.1f} for 400"),
+    )
+    # "about two thirds of sigma^2": the excess test error with 400 features
+    assert round(400 / (n - 400 - 1), 2) == 0.67
+    assert "two thirds" in _text(qid, "answer.md")
