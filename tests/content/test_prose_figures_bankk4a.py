@@ -1,0 +1,124 @@
+"""Figures the bankk4a coding prompts state in prose, recomputed (issue 18).
+
+The doctest examples are checked by test_examples_are_computed.py; this file checks the
+rest: the limits paragraph against question.toml, the largest hidden inputs and the
+random generators against the stated maximum sizes, and the worked claims in the
+sentences after each example and in the hints and answers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import tomllib
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+
+from mlprep.content import builtin_bank_root
+
+CODING = builtin_bank_root() / "coding"
+QUESTIONS = [
+    "warmup-cosine-schedule",
+]
+
+
+def _module(qid: str, name: str) -> ModuleType:
+    folder = CODING / qid
+    spec = importlib.util.spec_from_file_location(
+        f"bankk4a_{name}_{qid}".replace("-", "_"), folder / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _text(qid: str, name: str = "prompt.md") -> str:
+    return " ".join((CODING / qid / name).read_text(encoding="utf-8").split())
+
+
+def _coding(qid: str) -> dict[str, Any]:
+    data = tomllib.loads((CODING / qid / "question.toml").read_text(encoding="utf-8"))
+    coding: dict[str, Any] = data["coding"]
+    return coding
+
+
+def _tol(x: float) -> str:
+    """1e-09 -> 1e-9, as the prompts write it."""
+    return re.sub(r"e([+-])0*(\d)", r"e\1\2", f"{x:g}").replace("e+", "e")
+
+
+def _case(qid: str, name: str) -> tuple[Any, ...]:
+    cases = {c["name"]: c for c in _module(qid, "tests").CASES}
+    args: tuple[Any, ...] = cases[name]["args"]
+    return args
+
+
+def _generated(qid: str, seeds: int = 3) -> list[tuple[Any, ...]]:
+    tests, size = _module(qid, "tests"), max(_coding(qid)["random_sizes"])
+    return [tests.generate(np.random.default_rng(seed), size) for seed in range(seeds)]
+
+
+@pytest.mark.parametrize("qid", QUESTIONS)
+def test_limits_paragraph_matches_question_toml(qid: str) -> None:
+    match = re.search(r"\*\*Limits\.\*\*(.*?)\*\*Example\*\*", _text(qid))
+    assert match, f"{qid}: no **Limits.** paragraph"
+    text, coding = match.group(1), _coding(qid)
+    assert f"{coding['time_limit_ms'] / 1000:g} seconds of CPU time" in text
+    assert f"{coding['memory_limit_mb']} MB of memory" in text
+    assert f"rtol = {_tol(coding['rtol'])}" in text, text
+    assert f"atol = {_tol(coding['atol'])}" in text, text
+
+
+# --- warmup-cosine-schedule -------------------------------------------------------------
+
+
+def test_warmup_cosine_sizes() -> None:
+    qid = "warmup-cosine-schedule"
+    assert "*n* = 200,000 steps and `total_steps` = 1,000,000,000" in _text(qid)
+    steps, base, min_lr, w, t = _case(qid, "largest stated size")
+    assert steps.shape == (200_000,) and t == 1_000_000_000 and 0 < base <= 10
+    for steps, base, min_lr, w, t in _generated(qid, 12):
+        assert steps.shape[0] <= 200_000 and t <= 1_000_000_000
+        assert 0 < base <= 10 and 0 <= min_lr <= base and 0 <= w <= t and t >= 1
+        assert steps.min() >= 0
+
+
+def test_warmup_cosine_generator_reaches_every_phase() -> None:
+    """The random tests hit W = 0, W = T, steps past the end and both boundaries."""
+    seen = {"no warm-up": False, "no decay": False, "past end": False, "at W": False}
+    tests = _module("warmup-cosine-schedule", "tests")
+    for seed in range(12):
+        steps, _, _, w, t = tests.generate(np.random.default_rng(seed), 2000)
+        seen["no warm-up"] |= w == 0
+        seen["no decay"] |= w == t
+        seen["past end"] |= bool(np.any(steps > t))
+        seen["at W"] |= bool(np.any(steps == w))
+    assert all(seen.values()), seen
+
+
+def test_warmup_cosine_claims() -> None:
+    qid = "warmup-cosine-schedule"
+    prompt, answer = _text(qid), _text(qid, "answer.md")
+    f = _module(qid, "solution").warmup_cosine_lr
+    # "Step 8 is halfway through the decay (u = 4/8), so its rate is the midpoint"
+    assert "Step 8 is halfway through the decay (*u* = 4/8)" in prompt
+    assert (8 - 4) / (12 - 4) == 0.5
+    assert math.isclose(f(np.array([8]), 0.1, 0.01, 4, 12)[0], (0.1 + 0.01) / 2, rel_tol=1e-12)
+    # "Without warm-up, step 0 is already the peak."
+    assert f(np.array([0]), 0.1, 0.0, 0, 10)[0] == 0.1
+    # "Step W is the peak" and "Step 0 has learning rate 0"
+    assert f(np.array([4, 0]), 0.1, 0.01, 4, 12).tolist() == [0.1, 0.0]
+    # answer: dividing by T makes the rate jump down at the end of the warm-up and
+    # never reach the floor
+    assert "dividing by *T* makes the rate jump down" in answer
+    w, t, base, floor = 4, 12, 0.1, 0.01
+    over_t = [floor + 0.5 * (base - floor) * (1 + math.cos(math.pi * s / t)) for s in (w, t - 1)]
+    assert over_t[0] < base - 0.01 and over_t[1] > floor + 1e-4
+    # answer/hint: past T the cosine would rise again
+    continued = floor + 0.5 * (base - floor) * (1 + math.cos(math.pi * (2 * t - w - w) / (t - w)))
+    assert continued == pytest.approx(base)
