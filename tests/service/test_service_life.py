@@ -309,9 +309,27 @@ def test_ctrl_c_reaches_the_worker(home: Home) -> None:
     judge.send_signal(signal.SIGINT)  # what the terminal sends the client on Ctrl-C
     out, err = judge.communicate(timeout=600)
     assert judge.returncode == 130, (out, err)
-    assert b"Traceback" not in err
+    assert err.endswith(b"interrupted\n") and b"Traceback" not in err
     deadline = time.monotonic() + 60
     while alive(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not alive(worker) and alive(service)
+    assert _attempts(home) == 0
+
+
+def test_ctrl_c_in_process_says_interrupted(home: Home) -> None:
+    """Without the service the same Ctrl-C gives the same line and code."""
+    assert home.run("hint", "k-means", MLPREP_NO_SERVICE="1").code == 0
+    slow = _slow_solution(home.path, 0.5)
+    judge = subprocess.Popen(
+        [PY, "-m", "mlprep", "judge", "k-means", str(slow)],
+        env={**home.env, "MLPREP_NO_SERVICE": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(2.0)
+    judge.send_signal(signal.SIGINT)
+    out, err = judge.communicate(timeout=600)
+    assert judge.returncode == 130, (out, err)
+    assert err.endswith(b"interrupted\n") and b"Traceback" not in err
     assert _attempts(home) == 0

@@ -17,13 +17,16 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Entry point of the ``mlprep`` script and of ``python -m mlprep``."""
-    from mlprep._service.client import serve_or_none
+    try:
+        from mlprep._service.client import serve_or_none
 
-    code = serve_or_none(sys.argv[1:])
-    if code is not None:
-        sys.exit(code)
-    from ._app import run
-
+        code = serve_or_none(sys.argv[1:])
+        if code is not None:
+            sys.exit(code)
+        from ._app import run
+    except KeyboardInterrupt:  # Ctrl-C while still starting up: no traceback either
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
     run()
 
 

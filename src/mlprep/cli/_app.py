@@ -139,4 +139,6 @@ def run(prog_name: str | None = None) -> None:
             "please report it)\n"
         )
         sys.exit(70)
+    if code == 130:  # Typer turns Ctrl-C into exit 130 on its own, with no word said
+        sys.stderr.write("interrupted\n")
     sys.exit(code if isinstance(code, int) else 0)
