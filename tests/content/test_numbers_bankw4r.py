@@ -151,3 +151,68 @@ def test_news_near_duplicates_minhash() -> None:
     assert round(2 * candidate(0.5, 20, 5)) == 1
     # "a third of the pairs at exactly 0.8", one hour of articles ~ 80,000 in the corpus
     assert round(n / 24, -4) == 80_000
+
+
+# --- implicit-als-music-scale (K18) ----------------------------------------------------------
+
+
+def _sci(x: float) -> str:
+    """1.31e11 -> '1.31 x 10^{11}' (LaTeX in answer.md) is checked via its mantissa and power."""
+    exponent = math.floor(math.log10(x))
+    return f"{x / 10**exponent:.2f} \\times 10^{{{exponent}}}"
+
+
+def test_implicit_als_music_scale() -> None:
+    qid = "implicit-als-music-scale"
+    users, tracks, nnz, k, alpha = 40_000_000, 8_000_000, 3_000_000_000, 128, 40
+    naive_per_user = tracks * k**2
+    naive = naive_per_user * users
+    build = nnz * k**2
+    solve_users = users * k**3
+    user_half = build + solve_users
+    track_half = build + tracks * k**3
+    figures = {
+        "naive_per_user": _sci(naive_per_user),  # 1.31 x 10^11
+        "naive": _sci(naive),  # 5.24 x 10^18
+        "build": _sci(build),  # 4.92 x 10^13
+        "solve": _sci(solve_users),  # 8.39 x 10^13
+        "user_half": _sci(user_half),  # 1.33 x 10^14
+        "track_half": _sci(track_half),  # 6.59 x 10^13
+        "cells": f"{users * tracks / 1e14:.1f} \\times 10^{{14}}",  # 3.2 x 10^14
+    }
+    for figure in figures.values():
+        _shows(qid, ("answer.md", figure))
+    ratio = naive / user_half
+    assert 38_500 < ratio < 39_500
+    _shows(
+        qid,
+        ("answer.md", f"some {round(ratio, -3):,.0f} times"),  # 39,000
+        ("answer.md", f"1 + {alpha} \\times 10 = {1 + alpha * 10}"),  # 401
+        ("answer.md", f"{users * k * 4 / 1e9:.2f} GB"),  # 20.48
+        ("answer.md", f"{tracks * k * 4 / 1e9:.3f} GB"),  # 4.096
+        ("answer.md", f"{k * k * 4 / 1e3:.1f} KB"),  # 65.5
+        ("hints.md", f"({nnz // users} on average"),  # 75
+        ("rubric.toml", f"{1 + alpha * 10}"),
+        ("rubric.toml", f"{users * k * 4 / 1e9:.2f} GB"),
+        ("rubric.toml", f"{tracks * k * 4 / 1e9:.3f} GB"),
+        ("rubric.toml", f"{round(ratio, -3):,.0f} times"),
+        ("samples.toml", f"{1 + alpha * 10}"),
+        ("samples.toml", f"{users * k * 4 / 1e9:.2f} GB"),
+    )
+    plain = {  # rubric and samples write 4.92 x 10^13 or 4.92e13
+        "naive_per_user": (naive_per_user, "1.31"),
+        "naive": (naive, "5.24"),
+        "build": (build, "4.92"),
+        "solve": (solve_users, "8.39"),
+        "user_half": (user_half, "1.33"),
+    }
+    for value, mantissa in plain.values():
+        exponent = math.floor(math.log10(value))
+        assert f"{value / 10**exponent:.2f}" == mantissa
+        _shows(qid, ("samples.toml", f"{mantissa}e{exponent}"))
+    for key in ("naive", "build", "solve", "user_half"):
+        value, mantissa = plain[key]
+        exponent = math.floor(math.log10(value))
+        _shows(qid, ("rubric.toml", f"{mantissa} x 10^{exponent}"))
+    _shows(qid, ("answer.md", f"{tracks // 10**6}\\text{{M}} \\times 128^2"))
+    assert 12 * k**2 + k**3 < 3_000_000  # "milliseconds" for the fold-in solve
