@@ -180,3 +180,38 @@ def test_ads_ctr_embeddings_freshness() -> None:
     assert f"{table_rows * dim / 1e9:.1f} billion floats" in corpus
     assert f"{served:.2%}" == "0.66%" and "0.66%" in corpus
     assert f"{0.25 / 0.75:.4f}" == "0.3333" and "odds of 1/3 by 50" in corpus
+
+
+def test_feature_store_point_in_time() -> None:
+    users, user_kb, restaurants, rest_kb, replicas = 30_000_000, 1, 400_000, 2, 3
+    user_gb = users * user_kb * 1_000 / 1e9
+    rest_gb = restaurants * rest_kb * 1_000 / 1e9
+    total_gb = user_gb + rest_gb
+    rps, per_request = 15_000, 200
+    lookups = rps * (1 + per_request)
+    local = per_request / (1 + per_request)
+    # the as-of join on availability time, from the prompt's table (hours since Monday 00:00)
+    table = [(14, 5), (16, 24 + 5), (25, 48 + 5)]  # (value, available from)
+    evening, early = 24 + 19 + 5 / 60, 24 + 3.5
+
+    def as_of(t: float) -> int:
+        return max((avail, v) for v, avail in table if avail <= t)[1]
+
+    assert (as_of(evening), as_of(early)) == (16, 14)
+    qid = "feature-store-point-in-time"
+    _check(
+        qid,
+        [
+            (f"{user_gb:.0f} GB", ("answer.md", "samples.toml", "corpus.toml")),
+            (f"{rest_gb:.1f} GB", ARSC),  # 0.8 GB
+            (f"{total_gb:.1f} GB", ARSC),  # 30.8 GB
+            (f"{total_gb * replicas:.1f} GB", ARSC),  # 92.4 GB
+            (f"{lookups:,}", ARSC),  # 3,015,000
+            (f"{1 + per_request}", ARSC),
+            (f"{local:.1%}", ARSC),  # 99.5%
+            (f"**{as_of(evening)} min**", A),
+            (f"**{as_of(early)} min**", A),
+            (f"{as_of(evening)} min", ("rubric.toml", "samples.toml")),
+            (f"{as_of(early)} min", ("rubric.toml", "samples.toml")),
+        ],
+    )
