@@ -207,7 +207,7 @@ def test_feature_store_point_in_time() -> None:
             (f"{total_gb:.1f} GB", ARSC),  # 30.8 GB
             (f"{total_gb * replicas:.1f} GB", ARSC),  # 92.4 GB
             (f"{lookups:,}", ARSC),  # 3,015,000
-            (f"{1 + per_request}", ARSC),
+            (f"{1 + per_request}", ASC),
             (f"{local:.1%}", ARSC),  # 99.5%
             (f"**{as_of(evening)} min**", A),
             (f"**{as_of(early)} min**", A),
