@@ -216,3 +216,46 @@ def test_implicit_als_music_scale() -> None:
         _shows(qid, ("rubric.toml", f"{mantissa} x 10^{exponent}"))
     _shows(qid, ("answer.md", f"{tracks // 10**6}\\text{{M}} \\times 128^2"))
     assert 12 * k**2 + k**3 < 3_000_000  # "milliseconds" for the fold-in solve
+
+
+# --- similar-items-visual-blend (S06) --------------------------------------------------------
+
+
+def _binomial_tail(n: int, p: float, at_least: int) -> float:
+    return sum(math.comb(n, j) * p**j * (1 - p) ** (n - j) for j in range(at_least, n + 1))
+
+
+def test_similar_items_visual_blend() -> None:
+    qid = "similar-items-visual-blend"
+    listings, dims, code_bytes, prior = 30_000_000, 256, 32, 20
+    slots, pass_rate, fetched, over_fetched = 20, 0.10, 100, 300
+    raw_gb = listings * dims * 4 / 1e9
+    pq_gb = listings * code_bytes / 1e9
+    w5, w100 = 5 / (5 + prior), 100 / (100 + prior)
+    full_100 = _binomial_tail(fetched, pass_rate, slots)
+    full_300 = _binomial_tail(over_fetched, pass_rate, slots)
+    assert full_100 < 0.0025 and full_300 > 0.98
+    figures = [
+        f"{raw_gb:.2f} GB",  # 30.72
+        f"{pq_gb:.2f} GB",  # 0.96
+        f"{w5:.1f}",  # 0.2
+        f"{w100:.3f}",  # 0.833
+        f"about {100 * full_100:.1f}%",  # 0.2%
+        f"about {100 * full_300:.1f}%",  # 98.3%
+    ]
+    for figure in figures:
+        _shows(qid, ("answer.md", figure), ("samples.toml", figure))
+    _shows(
+        qid,
+        ("answer.md", f"{dims * 4 // code_bytes} times smaller"),  # 32
+        ("answer.md", f"{fetched * pass_rate:.0f} on average"),  # 10
+        ("answer.md", f"{slots}/{pass_rate:g} = {slots / pass_rate:.0f}"),  # 200
+        ("answer.md", f"{5 + prior}"),
+        ("answer.md", f"{100 + prior}"),
+        ("rubric.toml", f"{raw_gb:.2f} GB"),
+        ("rubric.toml", f"{pq_gb:.2f} GB"),
+        ("rubric.toml", f"{w100:.3f}"),
+        ("rubric.toml", f"{100 * full_100:.1f}%"),
+        ("rubric.toml", f"{100 * full_300:.1f}%"),
+        ("hints.md", f"mean is {fetched * pass_rate:.0f}"),
+    )
