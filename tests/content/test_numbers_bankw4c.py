@@ -220,3 +220,28 @@ def test_forecast_error_metric_choice() -> None:
         ],
     )
     assert best == 1.0  # the MAPE-optimal constant forecast is the low value
+
+
+def test_fraud_model_choice_at_capacity() -> None:
+    daily, frauds, capacity = 200_000, 300, 500
+    (caught_a, amount_a), (caught_b, amount_b) = (190, 900), (230, 600)
+    legit = daily - frauds
+    false_a, false_b = capacity - caught_a, capacity - caught_b
+    saved_a, saved_b = caught_a * amount_a, caught_b * amount_b
+    figures: list[tuple[str, tuple[str, ...]]] = [
+        (f"{legit:,}", AS),  # 199,700
+        (f"{caught_b - caught_a} more frauds", ("prompt.md",)),  # 40
+        (f"{false_a} legit", ("samples.toml",)),  # 310
+        (f"{false_a} legitimate transactions", A),
+        (f"and B {false_b}", AS),  # 270
+        (f"{false_a / legit:.3%}", AS),  # 0.155%
+        (f"{false_b / legit:.3%}", AS),  # 0.135%
+        (f"{saved_a - saved_b:,}", AS),  # 33,000: A saves more despite fewer catches
+    ]
+    for caught, saved in ((caught_a, saved_a), (caught_b, saved_b)):
+        figures += [
+            (f"{caught / capacity:.0%}", ARS),  # 38%, 46%
+            (f"{caught / frauds:.1%}", ARS),  # 63.3%, 76.7%
+            (f"{saved:,}", ARS),  # 171,000, 138,000
+        ]
+    _check("fraud-model-choice-at-capacity", figures)
