@@ -245,3 +245,30 @@ def test_fraud_model_choice_at_capacity() -> None:
             (f"{saved:,}", ARS),  # 171,000, 138,000
         ]
     _check("fraud-model-choice-at-capacity", figures)
+
+
+def test_checkout_rollout_simpsons_paradox() -> None:
+    old = {"desktop": (60_000, 0.10), "mobile": (40_000, 0.04)}
+    new = {"desktop": (10_000, 0.11), "mobile": (90_000, 0.046)}
+    conv_old = sum(n * r for n, r in old.values())
+    conv_new = sum(n * r for n, r in new.values())
+    sessions = 100_000
+    desktop_share = (old["desktop"][0] + new["desktop"][0]) / (2 * sessions)
+    std_old = desktop_share * 0.10 + (1 - desktop_share) * 0.04
+    std_new = desktop_share * 0.11 + (1 - desktop_share) * 0.046
+    _check(
+        "checkout-rollout-simpsons-paradox",
+        [
+            (f"{conv_old:,.0f}", AS),  # 7,600
+            (f"{conv_new:,.0f}", AS),  # 5,240
+            (f"{conv_old / sessions:.1%}", ARS),  # 7.6%
+            (f"{conv_new / sessions:.2%}", ARS),  # 5.24%
+            (f"{new['mobile'][0] / sessions:.0%} of the new flow", A),  # 90%
+            (f"{old['mobile'][0] / sessions:.0%} for the old", AS),  # 40%
+            (f"{desktop_share:.0%} desktop", ARS),  # 35%
+            (f"{1 - desktop_share:.0%} mobile", ARS),  # 65%
+            (f"{std_old:.1%}", ARS),  # 6.1%
+            (f"{std_new:.2%}", ARS),  # 6.84%
+            (f"+{(std_new - std_old) * 100:.2f}", ARS),  # +0.74
+        ],
+    )
