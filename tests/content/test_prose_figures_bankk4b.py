@@ -1,0 +1,133 @@
+"""Figures the bankk4b coding prompts, hints and answers state in prose, recomputed (issue 18).
+
+The doctest examples are checked by test_examples_are_computed.py; this file checks the
+rest: the limits paragraph against question.toml, the largest hidden inputs and the
+random generators against the stated maximum sizes, and the worked claims.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import tomllib
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from mlprep.content import builtin_bank_root
+
+CODING = builtin_bank_root() / "coding"
+
+
+def _module(qid: str, name: str) -> ModuleType:
+    folder = CODING / qid
+    spec = importlib.util.spec_from_file_location(
+        f"bankk4b_{name}_{qid}".replace("-", "_"), folder / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _text(qid: str, name: str = "prompt.md") -> str:
+    return " ".join((CODING / qid / name).read_text(encoding="utf-8").split())
+
+
+def _coding(qid: str) -> dict[str, Any]:
+    data = tomllib.loads((CODING / qid / "question.toml").read_text(encoding="utf-8"))
+    coding: dict[str, Any] = data["coding"]
+    return coding
+
+
+def _limits(qid: str) -> str:
+    match = re.search(r"\*\*Limits\.\*\*(.*?)\*\*Example\*\*", _text(qid))
+    assert match, f"{qid}: no **Limits.** paragraph"
+    text, coding = match.group(1), _coding(qid)
+    assert f"{coding['time_limit_ms'] / 1000:g} seconds of CPU time" in text, text
+    assert f"{coding['memory_limit_mb']} MB of memory" in text, text
+    return text
+
+
+def _case(qid: str, name: str) -> tuple[Any, ...]:
+    cases = {c["name"]: c for c in _module(qid, "tests").CASES}
+    args: tuple[Any, ...] = cases[name]["args"]
+    return args
+
+
+def _generated(qid: str, seeds: int = 6) -> list[tuple[Any, ...]]:
+    tests, size = _module(qid, "tests"), max(_coding(qid)["random_sizes"])
+    return [tests.generate(np.random.default_rng(seed), size) for seed in range(seeds)]
+
+
+# --- welch-t-test -----------------------------------------------------------------------
+
+
+def test_welch_limits_and_sizes() -> None:
+    text, coding = _limits("welch-t-test"), _coding("welch-t-test")
+    assert coding["rtol"] == 1e-7 and coding["atol"] == 1e-8
+    assert "compared with rtol = 1e-7 and atol = 1e-8; *p* with rtol = 1e-7 and atol = 0" in text
+    assert "*n* = *m* = 200,000 values, with magnitudes at most 100" in text
+    a, b = _case("welch-t-test", "largest stated size")
+    assert len(a) == len(b) == 200_000
+    welch = _module("welch-t-test", "solution").welch_t_test
+    tests = _module("welch-t-test", "tests")
+    cases = [c["args"] for c in tests.CASES] + _generated("welch-t-test", 12)
+    for a, b in cases:
+        assert 2 <= len(a) <= 200_000 and 2 <= len(b) <= 200_000
+        assert np.abs(a).max() <= 100 and np.abs(b).max() <= 100
+        t, _, p = welch(a, b)
+        assert math.isnan(t) or (abs(t) <= 30 and p > 1e-200)
+
+
+def test_welch_tail_floor() -> None:
+    """|t| <= 30 keeps p above 1e-200: the t tail is heavier than the normal one."""
+    assert "keep $\\lvert t\\rvert \\le 30$ (so *p* stays above $10^{-200}$)" in _text(
+        "welch-t-test"
+    )
+    normal = math.erfc(30 / math.sqrt(2))
+    assert 1e-200 < normal < 1e-196
+    reg_inc_beta = _module("welch-t-test", "solution")._reg_inc_beta
+    for nu in (1.0, 3.5, 40.0, 1e3, 4e5):
+        p = reg_inc_beta(nu / 2, 0.5, nu / (nu + 900.0), 900.0 / (nu + 900.0))
+        assert p >= normal
+
+
+def test_welch_example_claims() -> None:
+    text = _text("welch-t-test")
+    assert "fewer than nine degrees of freedom, well below the 10 that the pooled test" in text
+    a = np.array([12.0, 15.5, 9.0, 14.0, 11.5])
+    b = np.array([18.0, 22.5, 13.0, 30.0, 16.5, 25.0, 19.5])
+    t, nu, p = _module("welch-t-test", "solution").welch_t_test(a, b)
+    assert t < 0 and 8 < nu < 9 and p < 0.05 and len(a) + len(b) - 2 == 10
+
+
+def test_welch_answer_claims() -> None:
+    answer = _text("welch-t-test", "answer.md")
+    welch = _module("welch-t-test", "solution").welch_t_test
+    # "It lies between min(n, m) - 1 and n + m - 2, and reaches n + m - 2 only when n = m and s_a = s_b"
+    assert "It lies between $\\min(n, m) - 1$ and $n + m - 2$" in answer
+    rng = np.random.default_rng(9)
+    for _ in range(200):
+        n, m = (int(v) for v in rng.integers(2, 40, size=2))
+        _, nu, _ = welch(rng.normal(0, rng.uniform(0.1, 5), n), rng.normal(0, 1, m))
+        assert min(n, m) - 1 - 1e-9 <= nu <= n + m - 2 + 1e-9
+    x = np.array([1.0, 2.0, 4.0, 7.0])
+    assert math.isclose(welch(x, x[::-1] + 3.0)[1], 6.0, rel_tol=1e-12)
+    # "a p-value of 1e-30 comes out as 0 or garbage" with 1 - cdf
+    assert "a p-value of $10^{-30}$ comes out as 0 or garbage" in answer
+    reg_inc_beta = _module("welch-t-test", "solution")._reg_inc_beta
+    nu, t2 = 400.0, 13.0**2
+    p = reg_inc_beta(nu / 2, 0.5, nu / (nu + t2), t2 / (nu + t2))
+    complement = 1.0 - reg_inc_beta(0.5, nu / 2, t2 / (nu + t2), nu / (nu + t2))
+    assert 1e-32 < p < 1e-28 and (complement == 0.0 or abs(complement - p) > p)
+
+
+def test_welch_far_tail_note() -> None:
+    """The far-tail hidden case: p near 1e-84 while the normal tail gives near 5e-137."""
+    a, b = _case("welch-t-test", "far tail")
+    t, nu, p = _module("welch-t-test", "solution").welch_t_test(a, b)
+    assert -26 < t < -24 and 380 < nu < 440 and 1e-85 < p < 1e-83
+    assert 4e-137 < math.erfc(abs(t) / math.sqrt(2)) < 6e-137
