@@ -107,7 +107,7 @@ def test_welch_example_claims() -> None:
 def test_welch_answer_claims() -> None:
     answer = _text("welch-t-test", "answer.md")
     welch = _module("welch-t-test", "solution").welch_t_test
-    # "It lies between min(n, m) - 1 and n + m - 2, and reaches n + m - 2 only when n = m and s_a = s_b"
+    # "It lies between min(n, m) - 1 and n + m - 2", reaching n + m - 2 when n = m and s_a = s_b
     assert "It lies between $\\min(n, m) - 1$ and $n + m - 2$" in answer
     rng = np.random.default_rng(9)
     for _ in range(200):
