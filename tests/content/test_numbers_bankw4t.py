@@ -96,3 +96,26 @@ def test_noise_features_train_test_gap() -> None:
     # "about two thirds of sigma^2": the excess test error with 400 features
     assert round(400 / (n - 400 - 1), 2) == 0.67
     assert "two thirds" in _text(qid, "answer.md")
+
+
+def test_deeper_network_trains_worse() -> None:
+    qid = "deeper-network-trains-worse"
+    shallow, deep = 0.9**20, 0.9**56
+    _shows(
+        qid,
+        ("answer.md", f"$0.9^{{20}} \\approx {shallow:.2f}$"),  # 0.12
+        ("answer.md", f"$0.9^{{56}} \\approx {deep:.4f}$"),  # 0.0027
+        ("answer.md", f"about {shallow / deep:.0f} times less"),  # 44
+        ("answer.md", f"$1.1^{{56}} \\approx {1.1**56:.0f}$"),  # 208
+        ("answer.md", f"train-test gap ({13 - 11} points)"),
+        ("answer.md", f"make the {56 - 20} extra layers"),
+        ("rubric.toml", f"0.9^20 = {shallow:.2f} and 0.9^56 = {deep:.4f} (about {shallow / deep:.0f}"),
+        ("rubric.toml", f"about {shallow:.2f} of it reaches the first of 20 layers"),
+        ("rubric.toml", f"only about {deep:.4f} the first of 56"),
+        ("samples.toml", f"0.9^20 = {shallow:.2f} of the gradient"),
+        ("samples.toml", f"0.9^56 = {deep:.4f} in the deep one"),
+        ("corpus.toml", f"some {shallow / deep:.0f} times smaller"),
+        ("corpus.toml", f"would give about {1.1**56:.0f} instead"),
+        ("corpus.toml", f"has {3 * 3 * 64 * 64:,} weights"),  # a 3x3 conv, 64 -> 64 channels
+    )
+    assert 13 - 11 == 9 - 7  # both networks have the same train-test gap
