@@ -109,7 +109,8 @@ def test_deeper_network_trains_worse() -> None:
         ("answer.md", f"$1.1^{{56}} \\approx {1.1**56:.0f}$"),  # 208
         ("answer.md", f"train-test gap ({13 - 11} points)"),
         ("answer.md", f"make the {56 - 20} extra layers"),
-        ("rubric.toml", f"0.9^20 = {shallow:.2f} and 0.9^56 = {deep:.4f} (about {shallow / deep:.0f}"),
+        ("rubric.toml", f"0.9^20 = {shallow:.2f} and 0.9^56 = {deep:.4f}"),
+        ("rubric.toml", f"(about {shallow / deep:.0f} times less)"),
         ("rubric.toml", f"about {shallow:.2f} of it reaches the first of 20 layers"),
         ("rubric.toml", f"only about {deep:.4f} the first of 56"),
         ("samples.toml", f"0.9^20 = {shallow:.2f} of the gradient"),
@@ -119,3 +120,38 @@ def test_deeper_network_trains_worse() -> None:
         ("corpus.toml", f"has {3 * 3 * 64 * 64:,} weights"),  # a 3x3 conv, 64 -> 64 channels
     )
     assert 13 - 11 == 9 - 7  # both networks have the same train-test gap
+
+
+def test_logistic_newton_irls_cost() -> None:
+    qid = "logistic-newton-irls-cost"
+    n, d, newton_iters, gd_iters, d_big = 2_000_000, 40, 7, 3_000, 100_000
+    gradient, hessian, solve = n * d, n * d * d, d**3
+    assert (gradient, hessian, solve) == (8 * 10**7, 32 * 10**8, 64_000)
+    per_newton = hessian // gradient  # gradients' worth of work per Newton iteration
+    total_newton = newton_iters * per_newton
+    hessian_gb = d_big**2 * 8 / 1e9
+    assert (d_big**2, d_big**3) == (10**10, 10**15)
+    _shows(
+        qid,
+        ("answer.md", f"$nd = {n:,} \\times {d} = 8 \\times 10^7$"),
+        ("answer.md", "$nd^2 = 3.2 \\times 10^9$"),
+        ("answer.md", f"$d^3 = {solve:,}$"),
+        ("answer.md", f"about $d = {per_newton}$ gradients"),
+        ("answer.md", f"about {total_newton} gradient evaluations against 3,000"),
+        ("answer.md", f"roughly {gd_iters / total_newton:.0f} times cheaper"),  # 11
+        ("answer.md", f"{hessian_gb:.0f} GB in 64-bit floats"),
+        ("answer.md", "$d^3 = 10^{15}$"),
+        ("rubric.toml", "nd = 8 x 10^7"),
+        ("rubric.toml", "nd^2 = 3.2 x 10^9"),
+        ("rubric.toml", f"d^3 = {solve:,} (about {per_newton} gradients)"),
+        ("rubric.toml", f"~ {total_newton} gradients vs 3,000"),
+        ("rubric.toml", f"the Hessian is {hessian_gb:.0f} GB"),
+        ("rubric.toml", f"roughly {per_newton} gradients, so 7 Newton iterations"),
+        ("rubric.toml", f"as much as {total_newton} gradient steps"),
+        ("rubric.toml", f"about {hessian_gb:.0f} GB in 64-bit floats"),
+        ("samples.toml", "nd = 8 x 10^7"),
+        ("samples.toml", "nd^2 = 3.2 x 10^9"),
+        ("samples.toml", f"({solve:,}, nothing)"),
+        ("samples.toml", f"about {per_newton} gradients, 7 steps about {total_newton}"),
+        ("samples.toml", f"{hessian_gb:.0f} GB in float64"),
+    )
