@@ -8,6 +8,7 @@ names the question it checks.
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 import pytest
 
@@ -258,4 +259,56 @@ def test_similar_items_visual_blend() -> None:
         ("rubric.toml", f"{100 * full_100:.1f}%"),
         ("rubric.toml", f"{100 * full_300:.1f}%"),
         ("hints.md", f"mean is {fetched * pass_rate:.0f}"),
+    )
+
+
+# --- search-interleaving-team-draft (S04) ----------------------------------------------------
+
+
+def _team_draft(a: list[str], b: list[str], a_first: list[bool]) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    for first_is_a in a_first:
+        order = [("A", a), ("B", b)] if first_is_a else [("B", b), ("A", a)]
+        for team, ranking in order:
+            taken = {doc for doc, _ in shown}
+            shown.append((next(d for d in ranking if d not in taken), team))
+    return shown
+
+
+def test_search_interleaving_team_draft() -> None:
+    qid = "search-interleaving-team-draft"
+    p1, lift, per_day = 0.45, 0.01, 40_000
+    p2 = p1 * (1 + lift)
+    # the prompt's hint and the answer use the rounded quantiles 1.96 and 0.84, as interviews do
+    z_a, z_b = NormalDist().inv_cdf(0.975), NormalDist().inv_cdf(0.8)
+    assert (round(z_a, 2), round(z_b, 2)) == (1.96, 0.84)
+    n = math.ceil((1.96 + 0.84) ** 2 * (p1 * (1 - p1) + p2 * (1 - p2)) / (p2 - p1) ** 2)
+    interleaved = _team_draft(["a", "b", "c", "d"], ["b", "e", "a", "f"], [True, False])
+    assert interleaved == [("a", "A"), ("b", "B"), ("e", "B"), ("c", "A")]
+    wins_b, wins_a, ties = 2_650, 2_350, 5_000
+    decided = wins_a + wins_b
+    sd = math.sqrt(decided / 4)
+    z = (wins_b - decided / 2) / sd
+    p = 2 * (1 - NormalDist().cdf(z))
+    _shows(
+        qid,
+        ("answer.md", f"{p2 - p1:.4f}"),  # 0.0045
+        ("answer.md", f"{p2:.4f}"),  # 0.4545
+        ("answer.md", f"{1 - p2:.4f}"),  # 0.5455
+        ("answer.md", f"{n:,}"),  # 192,029
+        ("answer.md", f"about {n / per_day:.1f} days"),  # 4.8
+        ("answer.md", f"= {sd:.2f}"),  # 35.36
+        ("answer.md", f"= {z:.2f}"),  # 4.24
+        ("answer.md", f"p \\approx {p * 1e5:.1f} \\times 10^{{-5}}"),  # 2.2e-5
+        ("answer.md", f"{(wins_b - wins_a) / (wins_a + wins_b + ties):.2f}"),  # 0.03
+        ("answer.md", "The list is a, b, e, c"),
+        ("rubric.toml", f"{n:,}"),
+        ("rubric.toml", f"about {n / per_day:.1f} days"),
+        ("rubric.toml", f"{sd:.2f} = {z:.2f}"),
+        ("rubric.toml", f"{p * 1e5:.1f} x 10^-5"),
+        ("samples.toml", f"{n:,}"),
+        ("samples.toml", f"that's {n / per_day:.1f} days"),
+        ("samples.toml", f"{sd:.2f} = {z:.2f}"),
+        ("samples.toml", f"{p * 1e5:.1f}e-5"),
+        ("hints.md", f"{decided:,} decided"),
     )
