@@ -23,6 +23,7 @@ from mlprep.content import builtin_bank_root
 CODING = builtin_bank_root() / "coding"
 QUESTIONS = [
     "warmup-cosine-schedule",
+    "sigmoid-focal-loss",
 ]
 
 
@@ -122,3 +123,67 @@ def test_warmup_cosine_claims() -> None:
     # answer/hint: past T the cosine would rise again
     continued = floor + 0.5 * (base - floor) * (1 + math.cos(math.pi * (2 * t - w - w) / (t - w)))
     assert continued == pytest.approx(base)
+
+
+# --- sigmoid-focal-loss -----------------------------------------------------------------
+
+
+def test_focal_sizes() -> None:
+    qid = "sigmoid-focal-loss"
+    assert "*N* = 10,000 anchors and *C* = 80 classes (800,000 entries" in _text(qid)
+    x, y, alpha, gamma = _case(qid, "largest stated size")
+    assert x.shape == y.shape == (10_000, 80)
+    for x, y, alpha, gamma in _generated(qid, 8):
+        assert x.shape[0] <= 10_000 and x.shape[1] <= 80 and x.shape == y.shape
+        assert np.abs(x).max() <= 1000 and 0 <= alpha <= 1 and 0 <= gamma <= 5
+
+
+def test_focal_generator_reaches_the_edges() -> None:
+    """Random tests hit no positives, all positives, |x| = 1000, int logits, gamma 0."""
+    tests = _module("sigmoid-focal-loss", "tests")
+    seen = {"no positive": False, "all positive": False, "1000": False, "int": False, "g0": False}
+    for seed in range(30):
+        x, y, _, gamma = tests.generate(np.random.default_rng(seed), 200)
+        seen["no positive"] |= bool(y.sum() == 0)
+        seen["all positive"] |= bool(y.all())
+        seen["1000"] |= bool(np.any(np.abs(x) == 1000))
+        seen["int"] |= x.dtype.kind == "i"
+        seen["g0"] |= gamma == 0
+    assert all(seen.values()), seen
+
+
+def test_focal_claims() -> None:
+    qid = "sigmoid-focal-loss"
+    prompt, answer = _text(qid), _text(qid, "answer.md")
+    f = _module(qid, "solution").sigmoid_focal_loss
+    x = np.array([[2.0, -1.0, 0.5], [-3.0, 0.5, 1.0]])
+    y = np.array([[1, 0, 0], [0, 0, 1]])
+    # "The two positives make the normaliser 2."
+    assert "The two positives make the normaliser 2" in prompt and int(y.sum()) == 2
+    _, g2 = f(x, y, 0.25, 2.0)
+    _, g0 = f(x, y, 0.25, 0.0)
+    # "about 150 times smaller" for the easy negative at -3, "about 1.2" at 0.5
+    assert "about 150 times smaller with *γ* = 2" in prompt
+    assert round(float(g0[1, 0] / g2[1, 0]), -1) == 150
+    assert "loses only a factor of about 1.2" in prompt
+    assert x[0, 2] == 0.5 and y[0, 2] == 0 and round(float(g0[0, 2] / g2[0, 2]), 1) == 1.2
+    assert "150 times for the negative at −3" in answer
+    # answer: a probability clipped at 1e-7 gives about 16 instead of 1000
+    assert "the $\\approx 16$ a probability clipped at $10^{-7}$ would give" in answer
+    assert round(-math.log(1e-7)) == 16
+    # gamma = 0 reduces the gradient to alpha_t (p - y) (answer), here with norm 2
+    p = 1 / (1 + np.exp(-x))
+    a = np.where(y == 1, 0.25, 0.75)
+    assert np.allclose(g0, a * (p - y) / 2, rtol=1e-12, atol=1e-15)
+    # the gradient is the derivative of the loss (finite differences)
+    rng = np.random.default_rng(1)
+    xs, ys = rng.normal(0, 2, size=(3, 4)), (rng.random((3, 4)) < 0.4).astype(int)
+    for gamma in (0.0, 0.5, 2.0):
+        _, grad = f(xs, ys, 0.3, gamma)
+        h = 1e-6
+        for idx in np.ndindex(xs.shape):
+            up, down = xs.copy(), xs.copy()
+            up[idx] += h
+            down[idx] -= h
+            num = (f(up, ys, 0.3, gamma)[0] - f(down, ys, 0.3, gamma)[0]) / (2 * h)
+            assert abs(num - grad[idx]) < 1e-8
