@@ -283,3 +283,52 @@ def test_data_parallel_allreduce_checkpoints() -> None:
     assert f"{2 * 63 / 64:.2f} at 64 GPUs and {2 * 255 / 256:.2f} at 256" in corpus
     assert f"{(t_opt / 2) / 60:.0f} minutes of redone work" in corpus
     assert f"almost {1 - serial:.0%} of the time" in corpus
+
+
+def test_multi_tenant_lora_platform() -> None:
+    rank, d, kv, ff, layers, base = 16, 4_096, 1_024, 14_336, 32, 8e9
+    mats = {"q": (d, d), "k": (d, kv), "v": (d, kv), "o": (d, d)}
+    mats |= {"gate": (d, ff), "up": (d, ff), "down": (ff, d)}
+    lora = {k: rank * (a + b) for k, (a, b) in mats.items()}
+    per_layer = sum(lora.values())
+    adapter = per_layer * layers
+    adapter_bytes = adapter * 2
+    customers = 300
+    tokens = 20_000_000 * 3
+    flops = 4 * base * tokens
+    seconds = flops / (0.4 * 312e12)
+    qid = "multi-tenant-lora-platform"
+    _check(
+        qid,
+        [
+            (f"{lora['q']:,}", ("answer.md", "samples.toml")),  # 131,072
+            (f"{lora['k']:,}", ASC),  # 81,920
+            (f"{lora['gate']:,}", ASC),  # 294,912
+            (f"{per_layer:,}", ARSC),  # 1,310,720
+            (f"{adapter:,}", ARSC),  # 41,943,040
+            (f"{adapter / base:.2%}", ARSC),  # 0.52%
+            (f"{adapter_bytes:,}", AR),  # 83,886,080
+            (f"{adapter_bytes / 2**20:.0f} MiB", A),  # 80 MiB
+            (f"{adapter_bytes / 1e6:.0f} MB", ARSC),  # 84 MB
+            (f"{customers * adapter_bytes / 1e9:.1f} GB", ARSC),  # 25.2 GB
+            (f"{customers * base * 2 / 1e12:.1f} TB", ARSC),  # 4.8 TB
+            (f"{base * 16 / 1e9:.0f} GB", ARSC),  # 128 GB
+            (f"{adapter * 16 / 1e9:.2f} GB", ARSC),  # 0.67 GB
+            (f"{base * 0.5 / 1e9:.0f} GB", ("answer.md", "samples.toml")),  # 4 GB (4-bit base)
+            (f"{tokens / 1e6:.0f} million tokens", ("answer.md", "samples.toml")),
+            (f"{flops:.2e}".replace("e+18", "e18"), ("samples.toml", "corpus.toml")),  # 1.92e18
+            (f"{flops / 1e18:.2f} \\times 10^{{18}}", A),
+            (f"{seconds:,.0f} s", ("answer.md", "corpus.toml")),  # 15,385 s
+            (f"{seconds / 3_600:.1f} GPU-hours", ARSC),  # 4.3
+            (f"{customers * seconds / 3_600:,.0f} GPU-hours", ARSC),  # 1,282
+            (f"{20e9 / adapter_bytes:.0f}", ARSC),  # 238 adapters in 20 GB
+            (f"{adapter_bytes / 25e9 * 1e3:.1f} ms", ASC),  # 3.4 ms over PCIe
+        ],
+    )
+    # the corpus's wrong-size contradictions use ten times the rounded size, on purpose
+    wrong_mb = 10 * round(adapter_bytes / 1e6)
+    corpus = _text(qid, "corpus.toml")
+    assert (
+        f"about {wrong_mb} MB" in corpus and f"need {customers * wrong_mb / 1e3:.0f} GB" in corpus
+    )
+    assert f"Only about {20e9 / (wrong_mb * 1e6):.0f} adapters" in corpus
