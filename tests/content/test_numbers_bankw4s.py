@@ -332,3 +332,40 @@ def test_multi_tenant_lora_platform() -> None:
         f"about {wrong_mb} MB" in corpus and f"need {customers * wrong_mb / 1e3:.0f} GB" in corpus
     )
     assert f"Only about {20e9 / (wrong_mb * 1e6):.0f} adapters" in corpus
+
+
+def _ks_c(alpha: float) -> float:
+    """The large-sample two-sample KS constant: reject when D > c(alpha) sqrt((n+m)/(nm))."""
+    return math.sqrt(-math.log(alpha / 2) / 2)
+
+
+def test_model_fleet_drift_alerting() -> None:
+    checks, alpha = 120 * 50, 0.01
+    false_alerts = checks * alpha
+    quiet = (1 - alpha) ** checks
+    assert quiet < 1e-20  # "essentially zero"
+    bonf = 0.05 / checks
+    any_false_bonf = 1 - (1 - bonf) ** checks
+    n, m = 1_000_000, 2_000_000
+    scale = math.sqrt((n + m) / (n * m))
+    d_crit, d_bonf = _ks_c(alpha) * scale, _ks_c(bonf) * scale
+    qid = "model-fleet-drift-alerting"
+    _check(
+        qid,
+        [
+            (f"{checks:,}", ARSC),  # 6,000
+            (f"about **{false_alerts:.0f} false alerts a day**", A),
+            (f"about {false_alerts:.0f} false alerts a day", ("rubric.toml",)),
+            (f"{false_alerts:.0f} false alerts", ("samples.toml", "corpus.toml")),
+            (f"{bonf * 1e6:.1f}", ARSC),  # 8.3 (x 10^-6)
+            (f"{any_false_bonf:.1%}", AS),  # 4.9%
+            (f"{scale:.5f}", AS),  # 0.00122
+            (f"{_ks_c(alpha):.2f}", ("answer.md", "hints.md", "samples.toml", "corpus.toml")),
+            (f"{d_crit:.4f}", ARS),  # 0.0020
+            (f"{d_crit:.3f}", ("rubric.toml", "corpus.toml")),  # 0.002
+            (f"{d_crit * 100:.1f} percentage points", A),  # 0.2
+            (f"{_ks_c(bonf):.2f}", A),  # 2.49
+            (f"{d_bonf:.4f}", ARS),  # 0.0030
+            (f"{d_bonf:.3f}", ("corpus.toml",)),  # 0.003
+        ],
+    )
