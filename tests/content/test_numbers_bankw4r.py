@@ -20,7 +20,8 @@ BANK = builtin_bank_root()
 def _text(qid: str, name: str) -> str:
     (folder,) = BANK.glob(f"*/{qid}")
     text = (folder / name).read_text(encoding="utf-8")
-    text = text.replace("{,}", ",").replace("\\%", "%").replace("\\$", "$")
+    text = text.replace("{,}", ",").replace("\\%", "%").replace("\\$", "")
+    text = text.replace("$", "")  # math delimiters: "$= 12.5$ random" reads "= 12.5 random"
     return " ".join(text.split())  # a figure may be wrapped over two lines
 
 
@@ -311,4 +312,33 @@ def test_search_interleaving_team_draft() -> None:
         ("samples.toml", f"{sd:.2f} = {z:.2f}"),
         ("samples.toml", f"{p * 1e5:.1f}e-5"),
         ("hints.md", f"{decided:,} decided"),
+    )
+
+
+# --- podcast-popularity-feedback-loop (S07) --------------------------------------------------
+
+
+def test_podcast_popularity_feedback_loop() -> None:
+    qid = "podcast-popularity-feedback-loop"
+    impressions, epsilon, shows = 50_000_000, 0.05, 200_000
+    head_impressions, head_organic = 0.60, 0.40
+    rate, half_width = 0.02, 0.005
+    per_show = impressions * epsilon / shows
+    needed = 1.96**2 * rate * (1 - rate) / half_width**2
+    days = needed / per_show
+    over = head_impressions / head_organic
+    _shows(
+        qid,
+        ("answer.md", f"= {per_show:g} random impressions"),  # 12.5
+        ("answer.md", f"\\approx {round(needed):,} impressions"),  # 3,012
+        ("answer.md", f"about {round(days)} days"),  # 241
+        ("answer.md", f"60/40 = {over:.1f} times"),  # 1.5
+        ("answer.md", f"{impressions * epsilon / 1e6:.1f} million impressions a day"),  # 2.5
+        ("rubric.toml", f"{per_show:g} random impressions"),
+        ("rubric.toml", f"about {round(needed):,} impressions"),
+        ("rubric.toml", f"roughly {round(days)} days"),
+        ("rubric.toml", f"{over:.1f} times"),
+        ("samples.toml", f"= {per_show:g} random impressions"),
+        ("samples.toml", f"about {round(needed):,}, so about {round(days)} days"),
+        ("samples.toml", f"{over:.1f}x"),
     )
