@@ -272,3 +272,45 @@ def test_checkout_rollout_simpsons_paradox() -> None:
             (f"+{(std_new - std_old) * 100:.2f}", ARS),  # +0.74
         ],
     )
+
+
+def _interpolation_probes(keys: list[int], target: int) -> int:
+    """Probes of a plain interpolation search for a key that is present."""
+    lo, hi, probes = 0, len(keys) - 1, 0
+    while lo <= hi:
+        span = keys[hi] - keys[lo]
+        pos = lo if span == 0 else lo + (target - keys[lo]) * (hi - lo) // span
+        probes += 1
+        if keys[pos] == target:
+            return probes
+        if keys[pos] < target:
+            lo = pos + 1
+        else:
+            hi = pos - 1
+    raise AssertionError("key not found")
+
+
+def test_sorted_ids_interpolation_learned_index() -> None:
+    n, small, target, eps = 10**9, 100_000, 71_234, 100
+    binary = math.ceil(math.log2(n + 1))
+    loglog = math.log2(math.log2(n))
+    keys = [*range(small - 1), 2**63]
+    crawl = _interpolation_probes(keys, target)
+    window = 2 * eps + 1
+    window_probes = math.floor(math.log2(window)) + 1
+    _check(
+        "sorted-ids-interpolation-learned-index",
+        [
+            (f"{binary} probes", ARS),  # 30
+            (f"{loglog:.1f}", AR),  # 4.9
+            (f"{small - 2:,}", AS),  # 99,998
+            (f"{target:,}", AS),
+            (f"{crawl:,} probes", ARS),  # 71,235
+            (f"at most {math.ceil(math.log2(small + 1))}", AS),  # 17
+            (f"{window} slots", ARS),  # 201
+            (f"{window_probes} probes", ARS),  # 8
+            (f"{n * 8 / 1e9:g} GB", ARS),  # 8 GB
+            (f"{100_000 * 16 / 1e6:g} MB", AS),  # 1.6 MB
+        ],
+    )
+    assert _interpolation_probes(list(range(small)), target) <= 2  # uniform keys: found at once
