@@ -314,3 +314,29 @@ def test_sorted_ids_interpolation_learned_index() -> None:
         ],
     )
     assert _interpolation_probes(list(range(small)), target) <= 2  # uniform keys: found at once
+
+
+def test_oversampling_before_split_leak() -> None:
+    units, rate, folds = 50_000, 0.02, 5
+    recall, precision = 0.91, 0.85
+    failures = units * rate
+    good = units - failures
+    synthetic = good - failures  # SMOTE up to 50/50
+    per_failure = synthetic / failures
+    fpr = recall * (1 - precision) / precision
+    prod_precision = rate * recall / (rate * recall + (1 - rate) * fpr)
+    _check(
+        "oversampling-before-split-leak",
+        [
+            (f"{failures:,.0f} failures to {good:,.0f}", AS),  # 1,000 -> 49,000
+            (f"{synthetic:,.0f} synthetic", AS),  # 48,000
+            (f"about {per_failure:.0f} per real failure", AS),  # 48
+            (f"some {per_failure * (folds - 1) / folds:.0f} of its {per_failure:.0f}", A),  # 38
+            (f"{fpr:.3f}", ARS),  # 0.161
+            (f"{prod_precision:.1%}", ARS),  # 10.4%
+            (f"{rate * recall:.4f}", ("samples.toml",)),  # 0.0182
+            (f"{1000 * rate * recall:.0f} failures would be caught", ("corpus.toml",)),
+            (f"about {1000 * (1 - rate) * fpr:.0f} good units", ("corpus.toml",)),  # 157
+            (f"plus {(1 - rate) * fpr:.3f}", ("corpus.toml",)),  # 0.157
+        ],
+    )
