@@ -131,3 +131,69 @@ def test_welch_far_tail_note() -> None:
     t, nu, p = _module("welch-t-test", "solution").welch_t_test(a, b)
     assert -26 < t < -24 and 380 < nu < 440 and 1e-85 < p < 1e-83
     assert 4e-137 < math.erfc(abs(t) / math.sqrt(2)) < 6e-137
+
+
+# --- sample-ratio-mismatch --------------------------------------------------------------
+
+
+def test_srm_limits_and_sizes() -> None:
+    text, coding = _limits("sample-ratio-mismatch"), _coding("sample-ratio-mismatch")
+    assert coding["rtol"] == 1e-8 and coding["atol"] == 1e-9
+    assert "compared with rtol = 1e-8 and atol = 1e-9; *p* with rtol = 1e-8 and atol = 0" in text
+    assert "at most *k* = 10 arms with up to $10^8$ users each" in text
+    assert (
+        "keep $\\chi^2 \\le 500$ and never put *p* within a relative $10^{-6}$ of `alpha`" in text
+    )
+    srm = _module("sample-ratio-mismatch", "solution").srm_check
+    counts, _, _ = _case("sample-ratio-mismatch", "largest stated size")
+    assert len(counts) == 10 and max(counts) > 10**8 - 10**6 and max(counts) <= 10**8
+    tests = _module("sample-ratio-mismatch", "tests")
+    cases = [c["args"] for c in tests.CASES] + _generated("sample-ratio-mismatch", 40)
+    for counts, planned, alpha in cases:
+        assert 2 <= len(counts) == len(planned) <= 10 and max(counts) <= 10**8
+        assert min(planned) > 0 and 0 < alpha < 1
+        chi2, p, _ = srm(counts, planned, alpha)
+        assert chi2 <= 500 and abs(p / alpha - 1) >= 1e-6
+
+
+def test_srm_example_claims() -> None:
+    text = _text("sample-ratio-mismatch")
+    assert "622 users off in each arm out of almost 100,000: small as a share (0.6 points)" in text
+    counts = [50421, 49177]
+    n = sum(counts)
+    assert 99_000 < n < 100_000 and counts[0] - n / 2 == 622 == n / 2 - counts[1]
+    assert round(100 * counts[0] / n - 50, 1) == 0.6
+
+
+def test_srm_answer_claims() -> None:
+    answer = _text("sample-ratio-mismatch", "answer.md")
+    # "computing 1 - P(...) returns 0 or rounding noise for any p below about 1e-16"
+    assert "returns 0 or rounding noise for any p below about $10^{-16}$" in answer
+    tail = _module("sample-ratio-mismatch", "solution")._chi2_upper_tail
+    for chi2 in (72.0, 80.0, 120.0):
+        p = tail(chi2, 1)
+        assert p < 1e-16 and (1.0 - math.erf(math.sqrt(chi2 / 2))) in (0.0, 1.1102230246251565e-16)
+    # the closed form equals the gamma-series definition Q(s, h) = 1 - P(s, h) where it is safe
+    for df in range(1, 10):
+        for chi2 in (0.3, 2.0, 7.5, 15.0):
+            s, h = df / 2, chi2 / 2
+            term = total = 1.0 / s
+            for j in range(1, 200):
+                term *= h / (s + j)
+                total += term
+            lower = total * math.exp(-h + s * math.log(h) - math.lgamma(s))
+            assert math.isclose(tail(chi2, df), 1.0 - lower, rel_tol=1e-11)
+
+
+def test_srm_hidden_notes() -> None:
+    srm = _module("sample-ratio-mismatch", "solution").srm_check
+    chi2, p, _ = srm(*_case("sample-ratio-mismatch", "far tail, two arms"))
+    assert chi2 == 72.0 and 1.5e-17 < p < 2.5e-17
+    chi2, p, _ = srm(*_case("sample-ratio-mismatch", "far tail, even df"))
+    assert chi2 == 200.0 and math.isclose(p, math.exp(-100), rel_tol=1e-12) and 3e-44 < p < 5e-44
+    chi2, p, _ = srm(*_case("sample-ratio-mismatch", "far tail, odd df above 1"))
+    assert 490 < chi2 < 500 and 6e-107 < p < 8e-107
+    _, p, flag = srm(*_case("sample-ratio-mismatch", "p just below alpha"))
+    assert round(p, 5) == 0.00511 and flag
+    _, p, flag = srm(*_case("sample-ratio-mismatch", "p just above alpha"))
+    assert not flag
