@@ -342,3 +342,29 @@ def test_podcast_popularity_feedback_loop() -> None:
         ("samples.toml", f"about {round(needed):,}, so about {round(days)} days"),
         ("samples.toml", f"{over:.1f}x"),
     )
+
+
+# --- query-autocomplete-trie-serving (K23) ---------------------------------------------------
+
+
+def test_query_autocomplete_trie_serving() -> None:
+    qid = "query-autocomplete-trie-serving"
+    nodes, top_k, id_bytes, half_life = 40_000_000, 10, 4, 7
+    lists_gb = nodes * top_k * id_bytes / 1e9
+    old = 1_000 * 0.5 ** (28 / half_life)
+    recent = 200 * 0.5 ** (1 / half_life)
+    assert 28 / half_life == 4 and round(1_000 / old) == 16
+    assert round(recent / old) == 3 and 1_000 // 200 == 5  # "about three to one", "five to one"
+    _shows(
+        qid,
+        ("answer.md", f"= {lists_gb:.1f} GB"),  # 1.6
+        ("answer.md", f"1,000 / 16 = {old:g}"),  # 62.5
+        ("answer.md", f"= {recent:.1f}"),  # 181.1
+        ("rubric.toml", f"{lists_gb:.1f} GB"),
+        ("rubric.toml", f"= {old:g}"),
+        ("rubric.toml", f"{recent:.1f}"),
+        ("samples.toml", f"= {lists_gb:.1f} GB"),
+        ("samples.toml", f"= {old:g}"),
+        ("samples.toml", f"= {recent:.1f}"),
+        ("hints.md", f"{nodes // 1_000_000} million nodes x {top_k} ids x {id_bytes} bytes"),
+    )
