@@ -117,7 +117,6 @@ def main() -> None:
     answer.write_text(ANSWER)
     kmeans = str(BANK / "coding" / "k-means" / "solution.py")
     theory = BANK / "theory" / "bias-variance"
-    # name -> (command, floor name, target ratio)
     floors: dict[str, list[str]] = {
         "python -c 'import typer'": [PY, "-c", "import typer"],
         "sandboxed python importing numpy": sandboxed_numpy(),
@@ -128,6 +127,7 @@ def main() -> None:
         ],
     }
     typer_floor = "python -c 'import typer'"
+    # name -> (command, floor name, target ratio or 0 for none)
     commands: dict[str, tuple[list[str], str, float]] = {
         "judge k-means": (
             [*MLPREP, "judge", "k-means", kmeans],
@@ -140,6 +140,8 @@ def main() -> None:
         "list": ([*MLPREP, "list"], typer_floor, 2),
         "due": ([*MLPREP, "due"], typer_floor, 3),
         "stats": ([*MLPREP, "stats"], typer_floor, 3),
+        # no target in the issue; measured because it was the slowest everyday command
+        "stats --plot": ([*MLPREP, "stats", "--plot", str(home / "plot.png")], typer_floor, 0),
         "grade bias-variance": (
             [*MLPREP, "grade", "bias-variance", str(answer)],
             "grader load (fresh interpreter)",
@@ -207,10 +209,11 @@ def main() -> None:
         label = "grader load + 2 x per answer" if name.startswith("grade") else floor
         ratio = median[name] / base
         warm = median[f"{name} (served)"]
-        mark = "ok" if warm / base <= target else "MISSED"
+        mark = "" if not target else "ok" if warm / base <= target else "MISSED"
+        goal = f"{target:6.0f}x" if target else f"{'-':>7}"
         print(
             f"{name:24} {median[name] * 1000:10.1f} {warm * 1000:8.1f} {label:>30} "
-            f"{ratio:6.2f} {warm / base:7.2f} {target:6.0f}x {mark}"
+            f"{ratio:6.2f} {warm / base:7.2f} {goal} {mark}"
         )
     print(
         f"\nservice cold start ({args.starts} times): first command with no service "

@@ -77,6 +77,7 @@ class Warm:
         get_grader("default")
         self._warm_rendering()
         self._warm_store()
+        self._warm_plots()
 
     def reload_bank(self) -> None:
         from mlprep.content import content_roots, load_bank
@@ -113,6 +114,21 @@ class Warm:
 
         with contextlib.suppress(Exception):
             Store("sqlite://").engine.dispose()
+
+    def _warm_plots(self) -> None:
+        """Draw a tiny figure: matplotlib, its Agg backend and its fonts load once.
+
+        ``stats --plot`` spent most of its time on these, in every command.
+        """
+        from matplotlib.figure import Figure
+
+        with contextlib.suppress(Exception):
+            fig = Figure(figsize=(2, 1.5), layout="constrained")
+            ax = fig.add_subplot()
+            ax.plot([0, 1], [0, 1], label="warm")
+            ax.set_title("warm")
+            ax.legend()
+            fig.savefig(io.BytesIO(), format="png")
 
     def close(self) -> None:
         if self.judge is not None:
