@@ -340,3 +340,25 @@ def test_oversampling_before_split_leak() -> None:
             (f"plus {(1 - rate) * fpr:.3f}", ("corpus.toml",)),  # 0.157
         ],
     )
+
+
+def test_kmeans_fifty_million_customers() -> None:
+    n, k, d, bytes_f32, batch, sample = 50_000_000, 200, 40, 4, 10_000, 20_000
+    macs = n * k * d
+    _check(
+        "kmeans-fifty-million-customers",
+        [
+            (f"{macs / 1e11:g} \\times 10^{{11}}", A),  # 4 x 10^11
+            (f"{macs / 1e11:g} x 10^11", ("rubric.toml", "samples.toml")),
+            (f"{n * d * bytes_f32 / 1e9:g} GB", AS),  # 8 GB
+            (f"{n * k * bytes_f32 / 1e9:g} GB", ARS),  # 40 GB
+            (f"{batch * k * d / 1e7:g} \\times 10^7", A),  # 8 x 10^7
+            (f"{batch * k * d / 1e7:g} x 10^7", ("samples.toml",)),
+            (f"{macs // (batch * k * d):,} times", ARS),  # 5,000
+            (f"{n**2 / 1e15:g} \\times 10^{{15}}", A),  # 2.5 x 10^15
+            (f"{n**2 / 1e15:g} x 10^15", ("rubric.toml", "samples.toml")),
+            (f"{sample**2 / 1e8:g} \\times 10^8", A),  # 4 x 10^8
+            (f"{sample**2 / 1e8:g} x 10^8", ("samples.toml",)),
+            (f"{k} sequential passes", ("rubric.toml", "samples.toml")),
+        ],
+    )
