@@ -24,6 +24,7 @@ CODING = builtin_bank_root() / "coding"
 QUESTIONS = [
     "warmup-cosine-schedule",
     "sigmoid-focal-loss",
+    "label-smoothed-cross-entropy",
 ]
 
 
@@ -187,3 +188,71 @@ def test_focal_claims() -> None:
             down[idx] -= h
             num = (f(up, ys, 0.3, gamma)[0] - f(down, ys, 0.3, gamma)[0]) / (2 * h)
             assert abs(num - grad[idx]) < 1e-8
+
+
+# --- label-smoothed-cross-entropy -------------------------------------------------------
+
+
+def test_label_smoothing_sizes() -> None:
+    qid = "label-smoothed-cross-entropy"
+    assert "*N* = 512 positions and *K* = 4,096 classes (2 million logits" in _text(qid)
+    z, t, eps, ignore = _case(qid, "largest stated size")
+    assert z.shape == (512, 4096) and t.shape == (512,) and round(z.size / 1e6) == 2
+    for z, t, eps, ignore in _generated(qid, 8):
+        assert z.shape[0] <= 512 and 2 <= z.shape[1] <= 4096 and 0 <= eps < 1
+        assert np.abs(z).max() <= 1000
+        assert np.all((t == ignore) | ((t >= 0) & (t < z.shape[1])))
+
+
+def test_label_smoothing_generator_reaches_the_edges() -> None:
+    tests = _module("label-smoothed-cross-entropy", "tests")
+    seen = {"class id": False, "negative": False, "all padding": False, "none": False}
+    for seed in range(30):
+        _, t, _, ignore = tests.generate(np.random.default_rng(seed), 64)
+        seen["class id"] |= ignore >= 0 and bool(np.any(t == ignore))
+        seen["negative"] |= ignore < 0 and bool(np.any(t == ignore))
+        seen["all padding"] |= bool(np.all(t == ignore))
+        seen["none"] |= not np.any(t == ignore)
+    assert all(seen.values()), seen
+
+
+def test_label_smoothing_claims() -> None:
+    qid = "label-smoothed-cross-entropy"
+    prompt = _text(qid)
+    f = _module(qid, "solution").label_smoothed_cross_entropy
+    # "The third position is padding, so the mean is over three positions."
+    assert "The third position is padding, so the mean is over three positions" in prompt
+    z = np.array([[2.0, 0.5, -1.0], [0.0, 3.0, 1.0], [1.0, 1.0, 1.0], [4.0, -2.0, 0.0]])
+    y = np.array([0, 2, -100, 1])
+    loss, _ = f(z, y, 0.1, -100)
+    per = [f(z[i : i + 1], y[i : i + 1], 0.1, -100)[0] for i in (0, 1, 3)]
+    assert math.isclose(loss, sum(per) / 3, rel_tol=1e-12)
+    # "the loss is 100: ... log-probability of -2000 or -1000"
+    assert "yet the loss is 100" in prompt and "of −2000 or −1000" in prompt
+    big = np.array([[1000.0, -1000.0, 0.0]])
+    log_p = big - big.max()
+    assert log_p.tolist() == [[0.0, -2000.0, -1000.0]]
+    assert math.isclose(-(0.1 / 3) * log_p.sum(), 100.0, rel_tol=1e-12)
+    assert f(big, np.array([0]), 0.1, -100)[0] == pytest.approx(100.0, rel=1e-12)
+    # answer: the smoothed target sums to 1 and the loss is minimal where p = q
+    q = np.full(5, 0.1 / 5)
+    q[2] += 0.9
+    assert math.isclose(q.sum(), 1.0)
+    zq = np.log(q)
+    at_q = f(zq[None, :], np.array([2]), 0.1, -100)
+    assert np.allclose(at_q[1], 0.0, atol=1e-15)
+    for shift in (0.1, -0.3):
+        moved = zq.copy()
+        moved[2] += shift
+        assert f(moved[None, :], np.array([2]), 0.1, -100)[0] > at_q[0]
+    # the gradient is the derivative of the loss (finite differences)
+    rng = np.random.default_rng(2)
+    zs, ys = rng.normal(0, 2, size=(4, 5)), np.array([1, 0, 4, 0])
+    _, grad = f(zs, ys, 0.2, 0)
+    h = 1e-6
+    for idx in np.ndindex(zs.shape):
+        up, down = zs.copy(), zs.copy()
+        up[idx] += h
+        down[idx] -= h
+        num = (f(up, ys, 0.2, 0)[0] - f(down, ys, 0.2, 0)[0]) / (2 * h)
+        assert abs(num - grad[idx]) < 1e-8
