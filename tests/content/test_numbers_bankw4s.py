@@ -369,3 +369,38 @@ def test_model_fleet_drift_alerting() -> None:
             (f"{d_bonf:.3f}", ("corpus.toml",)),  # 0.003
         ],
     )
+
+
+def test_rag_wrong_answers_triage() -> None:
+    failures = {"retrieval": 58, "ranking": 46, "generation": 64, "unanswerable": 32}
+    total = sum(failures.values())
+    assert total == 200
+    share = {k: v / total for k, v in failures.items()}
+    upstream = share["retrieval"] + share["ranking"]
+    ranks = {"1": 180, "2-5": 64, "6-50": 100, "missed": 56}
+    n = sum(ranks.values())
+    assert n == 400
+    r1 = ranks["1"] / n
+    r5 = (ranks["1"] + ranks["2-5"]) / n
+    r50 = (ranks["1"] + ranks["2-5"] + ranks["6-50"]) / n
+    qid = "rag-wrong-answers-triage"
+    _check(
+        qid,
+        [
+            *[(f"{v:.0%}", ("answer.md", "rubric.toml", "samples.toml")) for v in share.values()],
+            (f"{upstream:.0%}", ARSC),  # 52%
+            (f"{1 - share['generation']:.0%} of the wrong answers", ("corpus.toml",)),  # 68%
+            (f"{r1:.2f}", ARSC),  # 0.45
+            (f"{r5:.2f}", ARSC),  # 0.61
+            (f"{r50:.2f}", ARSC),  # 0.86
+            (f"{(r50 - r5) * 100:.0f} points", ARSC),  # 25 points
+            (f"{ranks['1'] + ranks['2-5']}/400", ("samples.toml", "corpus.toml")),
+            (f"{n - ranks['missed']}/400", ("samples.toml", "corpus.toml")),
+            (f"{1 - r50:.0%} never reach", A),  # 14%
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert (
+        f"for {n - ranks['missed']} of the 400 questions instead of {ranks['1'] + ranks['2-5']}"
+        in corpus
+    )
