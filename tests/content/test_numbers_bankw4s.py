@@ -404,3 +404,50 @@ def test_rag_wrong_answers_triage() -> None:
         f"for {n - ranks['missed']} of the 400 questions instead of {ranks['1'] + ranks['2-5']}"
         in corpus
     )
+
+
+def test_moderation_llm_cascade() -> None:
+    posts, prevalence = 50_000_000, 0.01
+    llm_cost, screen_cost = 0.002, 0.00001
+    llm_recall, llm_precision, passed, screen_recall = 0.90, 0.80, 0.06, 0.95
+    violating = posts * prevalence
+    all_llm = posts * llm_cost
+    to_llm = passed * posts
+    cascade = posts * screen_cost + to_llm * llm_cost
+    cascade_recall = screen_recall * llm_recall
+    caught_all, caught_cascade = violating * llm_recall, violating * cascade_recall
+    extra = caught_all - caught_cascade
+    per_extra = (all_llm - cascade) / extra
+    below = posts * (1 - passed)
+    missed = violating * (1 - screen_recall)
+    in_sample = 20_000 * missed / below
+    flags = caught_cascade / llm_precision
+    qid = "moderation-llm-cascade"
+    _check(
+        qid,
+        [
+            (f"{violating:,.0f}", ("answer.md", "hints.md", "samples.toml")),  # 500,000
+            (f"${all_llm:,.0f}", ARSC),  # $100,000
+            (f"${posts * screen_cost:,.0f}", ("answer.md", "samples.toml")),  # $500
+            (f"{to_llm:,.0f}", A),  # 3,000,000
+            (f"${to_llm * llm_cost:,.0f}", ("answer.md", "samples.toml")),  # $6,000
+            (f"${cascade:,.0f}", ARSC),  # $6,500
+            (f"{cascade_recall:.3f}", ARSC),  # 0.855
+            (f"{cascade_recall:.1%}", ("corpus.toml",)),  # 85.5%
+            (f"{caught_all:,.0f}", ARSC),  # 450,000
+            (f"{caught_cascade:,.0f}", ARSC),  # 427,500
+            (f"{extra:,.0f}", ("answer.md", "samples.toml", "corpus.toml")),  # 22,500
+            (f"{cascade / all_llm:.1%} as much", A),  # 6.5%
+            (f"${all_llm - cascade:,.0f}", ("answer.md", "samples.toml", "corpus.toml")),
+            (f"${per_extra:.2f}", ARSC),  # $4.16
+            (f"{below:,.0f}", ARS),  # 47,000,000
+            (f"{missed:,.0f}", ARSC),  # 25,000
+            (f"{missed / below:.3%}", ARSC),  # 0.053%
+            (f"{in_sample:.1f}", ARSC),  # 10.6
+            (f"{flags:,.0f}", ARSC),  # 534,375
+            (f"{flags - caught_cascade:,.0f}", ARSC),  # 106,875
+        ],
+    )
+    # corpus: a screen lifted to 98% recall, and the wrong "cascade = LLM" claims
+    corpus = _text(qid, "corpus.toml")
+    assert f"to about {0.98 * llm_recall:.0%} for the same" in corpus
