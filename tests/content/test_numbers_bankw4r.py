@@ -368,3 +368,99 @@ def test_query_autocomplete_trie_serving() -> None:
         ("samples.toml", f"= {recent:.1f}"),
         ("hints.md", f"{nodes // 1_000_000} million nodes x {top_k} ids x {id_bytes} bytes"),
     )
+
+
+# --- artwork-thompson-vs-ab (K19) ------------------------------------------------------------
+
+
+def _beta_logpdf(x: float, a: float, b: float) -> float:
+    log_norm = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+    return (a - 1) * math.log(x) + (b - 1) * math.log1p(-x) - log_norm
+
+
+def _probability_best(posteriors: list[tuple[int, int]], lo: float, hi: float) -> list[float]:
+    """P(arm i has the largest rate) = integral of f_i(x) prod_j F_j(x), on a midpoint grid."""
+    steps = 6_000
+    dx = (hi - lo) / steps
+    grid = [lo + (k + 0.5) * dx for k in range(steps)]
+    pdfs = [[math.exp(_beta_logpdf(x, a, b)) for x in grid] for a, b in posteriors]
+    cdfs = []
+    for pdf in pdfs:
+        running, cdf = 0.0, []
+        for value in pdf:
+            running += value * dx
+            cdf.append(running - value * dx / 2)
+        cdfs.append(cdf)
+    out = []
+    for i, pdf in enumerate(pdfs):
+        total = 0.0
+        for k, value in enumerate(pdf):
+            others = math.prod(cdfs[j][k] for j in range(len(pdfs)) if j != i)
+            total += value * others * dx
+        out.append(total)
+    return out
+
+
+def _thompson_regret(seed: int) -> float:
+    """Expected plays lost over the remaining impressions, posteriors updated every 10,000."""
+    import numpy as np
+
+    rates = np.array([0.05, 0.055, 0.045, 0.06])
+    rng = np.random.default_rng(seed)
+    a = np.array([501.0, 551.0, 451.0, 601.0])
+    b = np.array([9_501.0, 9_451.0, 9_551.0, 9_401.0])
+    regret, left = 0.0, 1_360_000
+    while left:
+        batch = min(10_000, left)
+        chosen = np.argmax(rng.beta(a[:, None], b[:, None], size=(4, batch)), axis=0)
+        shown = np.bincount(chosen, minlength=4)
+        plays = rng.binomial(shown, rates)
+        a += plays
+        b += shown - plays
+        regret += float(np.sum(shown * (rates.max() - rates)))
+        left -= batch
+    return regret
+
+
+def test_artwork_thompson_vs_ab() -> None:
+    qid = "artwork-thompson-vs-ab"
+    rates = {"A": 0.050, "B": 0.055, "C": 0.045, "D": 0.060}
+    per_day, days, test_days = 200_000, 7, 2
+    total = per_day * days
+    best = max(rates.values())
+    gaps = [best - r for r in rates.values()]
+    equal_split = total / 4 * sum(gaps)
+    commit = per_day * test_days / 4 * sum(gaps)
+    se = math.sqrt(0.06 * 0.94 / 100_000 + 0.055 * 0.945 / 100_000)
+    plays, shown = [500, 550, 450, 600], 10_000
+    posteriors = [(1 + s, 1 + shown - s) for s in plays]
+    p_best = _probability_best(posteriors, 0.03, 0.08)
+    assert abs(sum(p_best) - 1) < 1e-4
+    sds = [math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1))) for a, b in posteriors]
+    assert all(round(100 * sd, 2) in (0.21, 0.22, 0.23, 0.24) for sd in sds)
+    first = shown * sum(gaps)
+    _shows(
+        qid,
+        ("answer.md", f"{total:,}"),  # 1,400,000
+        ("answer.md", f"= {total * best:,.0f} plays"),  # 84,000
+        ("answer.md", f"{total // 4:,} impressions"),  # 350,000
+        ("answer.md", f"= {equal_split:,.0f} plays, {equal_split / (total * best):.1%}"),
+        ("answer.md", f"{per_day * test_days // 4:,} \\times {sum(gaps):.3f} = {commit:,.0f}"),
+        ("answer.md", f"about {0.005 / se:.1f} standard errors"),  # 4.8
+        ("answer.md", f"{shown:,} \\times {sum(gaps):.3f} = {first:,.0f} plays"),  # 300
+        ("answer.md", f"about {p_best[3]:.1%} for D, {p_best[1]:.1%} for B, {p_best[0]:.2%} for A"),
+        ("answer.md", f"{total - 4 * shown:,}"),  # 1,360,000
+        ("rubric.toml", f"= {equal_split:,.0f} plays"),
+        ("rubric.toml", f"{commit:,.0f} plays"),
+        ("rubric.toml", f"{p_best[3]:.1%}"),
+        ("rubric.toml", f"{p_best[1]:.1%}"),
+        ("samples.toml", f"= {equal_split:,.0f} plays"),
+        ("samples.toml", f"= {commit:,.0f}"),
+        ("samples.toml", f"D about {p_best[3]:.1%}, B about {p_best[1]:.1%}"),
+    )
+    assert p_best[2] < 1e-5  # "essentially never C"
+    for a, b in posteriors:
+        _shows(qid, ("answer.md", f"Beta({a}, {b:,})"), ("rubric.toml", f"Beta({a}, {b:,})"))
+    # "only a few dozen more plays on average" after the first 40,000 impressions
+    mean_regret = sum(_thompson_regret(seed) for seed in range(6)) / 6
+    assert 12 < mean_regret < 100, mean_regret
