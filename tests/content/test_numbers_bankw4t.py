@@ -155,3 +155,50 @@ def test_logistic_newton_irls_cost() -> None:
         ("samples.toml", f"about {per_newton} gradients, 7 steps about {total_newton}"),
         ("samples.toml", f"{hessian_gb:.0f} GB in float64"),
     )
+
+
+def test_naive_bayes_ticket_smoothing() -> None:
+    qid = "naive-bayes-ticket-smoothing"
+    vocab, tokens = 2_000, {"billing": 1_000, "technical": 800}
+    prior = {"billing": 0.6, "technical": 0.4}
+    counts = {"refund": (40, 0), "error": (5, 60), "crash": (2, 30)}
+    den_b, den_t = tokens["billing"] + vocab, tokens["technical"] + vocab
+    prob = {w: ((b + 1) / den_b, (t + 1) / den_t) for w, (b, t) in counts.items()}
+    ratio = {w: pt / pb for w, (pb, pt) in prob.items()}
+    odds = prior["technical"] / prior["billing"] * math.prod(ratio.values())
+    posterior = odds / (1 + odds)
+    log_b = math.log(prior["billing"]) + sum(math.log(pb) for pb, _ in prob.values())
+    log_t = math.log(prior["technical"]) + sum(math.log(pt) for _, pt in prob.values())
+    odds5 = odds * ratio["error"] ** 4  # four extra copies of "error"
+    _shows(
+        qid,
+        ("answer.md", f"$1,000 + 2,000 = {den_b:,}$"),
+        ("answer.md", f"$800 + 2,000 = {den_t:,}$"),
+        ("answer.md", f"$41/3000 = {prob['refund'][0]:.4f}$"),
+        ("answer.md", f"$1/2800 = {prob['refund'][1]:.5f}$"),
+        ("answer.md", f"$1/{1 / ratio['refund']:.1f}$"),  # 38.3
+        ("answer.md", f"$6/3000 = {prob['error'][0]:.4f}$"),
+        ("answer.md", f"$61/2800 = {prob['error'][1]:.4f}$"),
+        ("answer.md", f"$3/3000 = {prob['crash'][0]:.4f}$"),
+        ("answer.md", f"$31/2800 = {prob['crash'][1]:.4f}$"),
+        ("answer.md", f"| ${ratio['error']:.1f}$ |"),
+        ("answer.md", f"| ${ratio['crash']:.1f}$ |"),
+        ("answer.md", f"\\approx {odds:.2f}$"),
+        ("answer.md", f"\\approx {posterior:.3f}.$$"),
+        ("answer.md", f"about {odds5:,.0f} to 1, a posterior of {odds5 / (1 + odds5):.5f}"),
+        ("answer.md", f"${ratio['error']:.1f}^4$"),
+        ("answer.md", f"10^{{{300 * math.log10(1 / 3000):.0f}}}"),  # -1043
+        ("answer.md", f"about $-{-300 * math.log(1 / 3000):,.0f}$"),  # 2,402
+        ("rubric.toml", f"about {posterior:.3f}"),
+        ("rubric.toml", f"odds about {odds:.2f}"),
+        ("rubric.toml", f"about {odds5:,.0f}:1 ({odds5 / (1 + odds5):.5f})"),
+        (
+            "rubric.toml",
+            f"1/{1 / ratio['refund']:.1f}, {ratio['error']:.1f} and {ratio['crash']:.1f}",
+        ),
+        ("samples.toml", f"about 1/{1 / ratio['refund']:.1f} for technical"),
+        ("samples.toml", f"about {odds:.2f} and P(technical) is about {posterior:.3f}"),
+        ("samples.toml", f"about {odds5:,.0f} to 1, a posterior of {odds5 / (1 + odds5):.5f}"),
+        ("corpus.toml", f"about {log_b:.2f} for billing and {log_t:.2f} for technical"),
+    )
+    assert posterior > 0.5  # smoothing flips the decision to technical
