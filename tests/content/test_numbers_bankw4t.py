@@ -202,3 +202,37 @@ def test_naive_bayes_ticket_smoothing() -> None:
         ("corpus.toml", f"about {log_b:.2f} for billing and {log_t:.2f} for technical"),
     )
     assert posterior > 0.5  # smoothing flips the decision to technical
+
+
+def _kl(p: tuple[float, ...], q: tuple[float, ...]) -> float:
+    return sum(a * math.log(a / b) for a, b in zip(p, q, strict=True) if a > 0)
+
+
+def test_kl_divergence_distillation() -> None:
+    qid = "kl-divergence-distillation"
+    teacher, student, truncated = (0.7, 0.2, 0.1), (0.5, 0.25, 0.25), (0.8, 0.2, 0.0)
+    entropy = -sum(p * math.log(p) for p in teacher)
+    cross = -sum(p * math.log(q) for p, q in zip(teacher, student, strict=True))
+    forward, reverse = _kl(teacher, student), _kl(student, teacher)
+    assert math.isclose(cross, entropy + forward)
+    reverse_truncated = _kl(truncated, teacher)  # finite: S puts no weight on the third intent
+    with pytest.raises(ZeroDivisionError):
+        _kl(teacher, truncated)  # forward is infinite: P gives 0.1 where S gives 0
+    _shows(
+        qid,
+        ("answer.md", f"\\approx {entropy:.3f}$$"),
+        ("answer.md", f"\\approx {cross:.3f}$$"),
+        ("answer.md", f"\\approx {forward:.3f}$$"),
+        ("answer.md", f"\\approx {reverse:.3f}$$"),
+        ("answer.md", f"${entropy:.3f} + {forward:.3f} = {cross:.3f}$"),
+        ("answer.md", f"(S\\,\\|\\,P) \\approx {reverse_truncated:.3f}$"),
+        ("rubric.toml", f"H(P) = {entropy:.3f}, H(P,Q) = {cross:.3f} and KL(P||Q) = {forward:.3f}"),
+        ("rubric.toml", f"KL(Q||P) = {reverse:.3f} against KL(P||Q) = {forward:.3f}"),
+        ("rubric.toml", f"about {reverse_truncated:.3f}, since"),
+        ("samples.toml", f"= {entropy:.3f}. Cross-entropy"),
+        ("samples.toml", f"= {cross:.3f}. KL(P||Q) = {forward:.3f}"),
+        ("samples.toml", f"KL(Q||P) is {reverse:.3f}"),
+        ("samples.toml", f"about {reverse_truncated:.3f}, since"),
+        ("corpus.toml", f"about {entropy / math.log(2):.3f} and the forward divergence about "),
+        ("corpus.toml", f"divergence about {forward / math.log(2):.3f}"),
+    )
