@@ -362,3 +362,25 @@ def test_kmeans_fifty_million_customers() -> None:
             (f"{k} sequential passes", ("rubric.toml", "samples.toml")),
         ],
     )
+
+
+def test_bike_demand_feature_engineering() -> None:
+    def on_circle(hour: float) -> tuple[float, float]:
+        angle = 2 * math.pi * hour / 24
+        return (math.sin(angle), math.cos(angle))
+
+    near = math.dist(on_circle(23), on_circle(0))
+    far = math.dist(on_circle(0), on_circle(12))
+    assert math.isclose(near, 2 * math.sin(math.pi / 24))
+    # the corpus's Jensen example: 2 or 18 rentals equally often
+    mean, geo = (2 + 18) / 2, math.exp((math.log(2) + math.log(18)) / 2)
+    _check(
+        "bike-demand-feature-engineering",
+        [
+            (f"{near:.3f}", ARS),  # 0.261
+            (f"{far:.1f} apart", AS),  # 2.0
+            (f"{23 - 0} units apart", AR),
+            (f"{24 * 2} hour-by-day-type", AR),  # 48
+            (f"the mean is {mean:g} but exp of the mean log is {geo:g}", ("corpus.toml",)),
+        ],
+    )
