@@ -8,6 +8,7 @@ typed by hand that is off in its last digit fails. Each test names its question.
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 from mlprep.content import builtin_bank_root
 
@@ -451,3 +452,34 @@ def test_moderation_llm_cascade() -> None:
     # corpus: a screen lifted to 98% recall, and the wrong "cascade = LLM" claims
     corpus = _text(qid, "corpus.toml")
     assert f"to about {0.98 * llm_recall:.0%} for the same" in corpus
+
+
+def test_continuous_training_promotion_gates() -> None:
+    n, only_new, only_prod = 20_000, 600, 480
+    acc_prod, seed_sd = 0.800, 0.0025
+    gain = (only_new - only_prod) / n
+    assert abs(acc_prod + gain - 0.806) < 1e-12  # the prompt's 80.6% is consistent
+    z = (only_new - only_prod) / math.sqrt(only_new + only_prod)
+    p = 2 * (1 - NormalDist().cdf(z))
+    se_unpaired = math.sqrt(2 * acc_prod * (1 - acc_prod) / n)
+    z_unpaired = gain / se_unpaired
+    slice_n, slice_drop = 1_600, 0.025
+    canary = 0.05 * 2_000_000
+    qid = "continuous-training-promotion-gates"
+    _check(
+        qid,
+        [
+            (f"{only_new + only_prod:,}", ("answer.md", "samples.toml", "corpus.toml")),
+            (f"{z:.2f}", ARSC),  # 3.65
+            (f"{p:.4f}", ("answer.md", "samples.toml")),  # 0.0003
+            (f"{gain * 100:.1f} points", ARS),  # 0.6 points
+            (f"{gain * 100:.1f}-point", ("corpus.toml",)),
+            (f"{se_unpaired:.3f}", ARSC),  # 0.004
+            (f"= {z_unpaired:.1f}", A),  # 1.5
+            (f"z = {z_unpaired:.1f}", ("samples.toml", "corpus.toml")),
+            (f"{gain / seed_sd:.1f}", ARSC),  # 2.4
+            (f"about {slice_n * slice_drop:.0f} tickets", ("answer.md", "samples.toml")),
+            (f"{slice_n * slice_drop:.0f} tickets", ("rubric.toml", "corpus.toml")),
+            (f"{canary:,.0f}", ARSC),  # 100,000
+        ],
+    )
