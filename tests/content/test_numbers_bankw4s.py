@@ -483,3 +483,33 @@ def test_continuous_training_promotion_gates() -> None:
             (f"{canary:,.0f}", ARSC),  # 100,000
         ],
     )
+
+
+def test_llm_semantic_cache() -> None:
+    questions, cost, miss_s, hit_s = 1_200_000, 0.01, 2.5, 0.05
+    rows = {0.95: (0.40, 0.97), 0.90: (0.55, 0.88)}
+    hits = {t: questions * h for t, (h, _) in rows.items()}
+    saved = {t: hits[t] * cost for t in rows}
+    wrong = {t: hits[t] * (1 - ok) for t, (_, ok) in rows.items()}
+    mean = {t: h * hit_s + (1 - h) * miss_s for t, (h, _) in rows.items()}
+    assert rows[0.95][0] < 0.5 < rows[0.90][0]  # the median is a miss at 0.95, a hit at 0.90
+    assert all(1 - h >= 0.05 for h, _ in rows.values())  # the 95th percentile is always a miss
+    extra_saved, extra_wrong = saved[0.90] - saved[0.95], wrong[0.90] - wrong[0.95]
+    qid = "llm-semantic-cache"
+    _check(
+        qid,
+        [
+            *[(f"{hits[t]:,.0f}", ("answer.md", "samples.toml")) for t in rows],
+            *[(f"${saved[t]:,.0f}", ARSC) for t in rows],  # $4,800, $6,600
+            *[(f"{wrong[t]:,.0f}", ARSC) for t in rows],  # 14,400, 79,200
+            (f"${extra_saved:,.0f}", ARSC),  # $1,800
+            (f"{extra_wrong:,.0f}", ARSC),  # 64,800
+            (f"${extra_saved / extra_wrong:.3f}", AS),  # $0.028
+            (f"{mean[0.95]:.2f} s", ARSC),  # 1.52 s
+            (f"{mean[0.90]:.2f} s", ARSC),  # 1.15 s
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert f"about {100 * extra_saved / extra_wrong:.1f} cents" in corpus  # 2.8 cents
+    ratio = f"by {wrong[0.90] / wrong[0.95]:.1f} for about {saved[0.90] / saved[0.95] - 1:.1%} more"
+    assert ratio in corpus  # 5.5 and 37.5%
