@@ -41,7 +41,7 @@ def test_a_figure_off_in_its_last_digit_fails() -> None:
 
 
 def _dcg(grades: list[int]) -> float:
-    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+    return sum(float(2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
 
 
 def test_search_ranking_metrics_disagree() -> None:
@@ -464,3 +464,55 @@ def test_artwork_thompson_vs_ab() -> None:
     # "only a few dozen more plays on average" after the first 40,000 impressions
     mean_regret = sum(_thompson_regret(seed) for seed in range(6)) / 6
     assert 12 < mean_regret < 100, mean_regret
+
+
+# --- calibrated-recs-kl-genres (K24) ---------------------------------------------------------
+
+
+def test_calibrated_recs_kl_genres() -> None:
+    qid = "calibrated-recs-kl-genres"
+    p, alpha = (0.7, 0.2, 0.1), 0.01
+
+    def smoothed(q: tuple[float, ...]) -> list[float]:
+        return [(1 - alpha) * qi + alpha * pi for qi, pi in zip(q, p, strict=True)]
+
+    def kl(q: tuple[float, ...]) -> float:
+        return sum(pi * math.log(pi / qi) for pi, qi in zip(p, smoothed(q), strict=True))
+
+    def entropy_bits(q: tuple[float, ...]) -> float:
+        return -sum(qi * math.log2(qi) for qi in q if qi > 0) + 0.0
+
+    rows = {
+        "10 comedies": (1.0, 0.0, 0.0),
+        "7 / 2 / 1": (0.7, 0.2, 0.1),
+        "8 / 2 / 0": (0.8, 0.2, 0.0),
+        "4 / 3 / 3": (0.4, 0.3, 0.3),
+    }
+    for label, q in rows.items():
+        q_tilde = ", ".join(f"{x:.3f}".rstrip("0").rstrip(".") for x in smoothed(q))
+        value = kl(q)
+        shown = "0" if abs(value) < 1e-12 else f"{value:.3f}"
+        _shows(qid, ("answer.md", f"| {label} |"), ("answer.md", f"({q_tilde}) | {shown} |"))
+    kls = [kl(q) for q in rows.values()]
+    ents = [entropy_bits(q) for q in rows.values()]
+    comedy = smoothed(rows["10 comedies"])
+    terms = [pi * math.log(pi / qi) for pi, qi in zip(p, comedy, strict=True)]
+    _shows(
+        qid,
+        ("answer.md", " + ".join(f"{t:.3f}" for t in terms).replace("+ -", "- ")),
+        ("answer.md", f"0 bits; 7/2/1: {ents[1]:.3f} bits; 8/2/0: {ents[2]:.3f} bits"),
+        ("answer.md", f"4/3/3: {ents[3]:.3f} bits"),
+        ("answer.md", f"= {math.log2(3):.3f}"),  # 1.585
+        ("answer.md", f"({kls[3]:.3f} nats against"),
+        ("answer.md", f"loses {kls[2]:.3f} nats"),
+        ("hints.md", "(" + ", ".join(f"{x:.3f}" for x in smoothed(rows["10 comedies"])) + ")"),
+        ("rubric.toml", f"{kls[0]:.3f} nats for all comedy, 0 for 7/2/1, {kls[2]:.3f} for 8/2/0"),
+        ("rubric.toml", f"{kls[3]:.3f} for 4/3/3"),
+        ("rubric.toml", f"0, {ents[1]:.3f}, {ents[2]:.3f} and {ents[3]:.3f} bits"),
+        ("samples.toml", f"= {kls[0]:.3f} nats"),
+        ("samples.toml", f"8/2/0 gives {kls[2]:.3f}, 4/3/3 gives {kls[3]:.3f}"),
+        ("samples.toml", f"0 bits, {ents[1]:.3f}, {ents[2]:.3f} and {ents[3]:.3f}"),
+        ("corpus.toml", f"= {kls[0]:.3f}"),
+    )
+    # "60% of the row in genres they watch 30% of the time"
+    assert round(1 - rows["4 / 3 / 3"][0], 9) == 0.6 and round(1 - p[0], 9) == 0.3
