@@ -230,3 +230,36 @@ def test_custom_input_the_reference_rejects_is_explained(warm, vector_sum):
     result = warm.judge(vector_sum, GOOD, mode="run", custom_args=(["a", "b"],))
     assert result.verdict == "internal_error"
     assert "outside the input rules" in result.message and "not your fault" not in result.message
+
+
+def test_verify_judges_wrong_files_at_the_learners_limit(warm, vector_sum, tmp_path):
+    """A wrong file that is only slow fails on time at the question's own limit (not at
+    the mutant rule's shorter one); a 'wrong' file that is correct is reported, after
+    the full judge confirmed it; a wrong file caught only by the last tests is caught."""
+    import shutil
+
+    from mlprep.content import load_question
+
+    folder = tmp_path / "vector-sum"
+    shutil.copytree(vector_sum.path, folder)
+    wrong = folder / "wrong"
+    # 0.65 s of CPU per call: past the mutant rule's 0.5 s, inside the 1 s limit, so
+    # not wrong at all
+    (wrong / "slower.py").write_text(
+        "import time\n"
+        "def vector_sum(values):\n"
+        "    start = time.process_time()\n"
+        "    while time.process_time() - start < 0.65:\n"
+        "        pass\n"
+        "    return sum(float(v) for v in values)\n"
+    )
+    (wrong / "spins.py").write_text("def vector_sum(values):\n    while True:\n        pass\n")
+    question = load_question(folder)
+    report = verify_question(question, judge=warm)
+    checks = {w.file: w for w in report.wrong}
+    assert checks["wrong/spins.py"].verdict == "time_limit_exceeded"
+    assert checks["wrong/slower.py"].verdict == "accepted"
+    assert not checks["wrong/slower.py"].rejected
+    assert report.problems == ["wrong/slower.py is ACCEPTED: the tests do not catch it"]
+    for name in ("mutates-input.py", "returns-int.py", "skips-first.py"):
+        assert checks[f"wrong/{name}"].rejected

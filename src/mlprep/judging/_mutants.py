@@ -60,7 +60,13 @@ class MutantVerdict:
 class MutantJudge:
     """The reference's results on a submission's tests, kept for judging many variants."""
 
-    def __init__(self, warm: WarmJudge, question: Any, seed: int) -> None:
+    def __init__(
+        self, warm: WarmJudge, question: Any, seed: int, *, time_factor: float | None = None
+    ) -> None:
+        """``time_factor`` fixes the share of the question's time limit each call gets
+        (``content verify`` uses 1.0: a wrong solution must fail at the learner's limit);
+        None applies the mutant rule (MUTANT_TIME_FACTOR x the reference's slowest call).
+        """
         from mlprep.content import load_tests
 
         from ._judge import _check_coding, _Judgement
@@ -97,8 +103,10 @@ class MutantJudge:
             default=0.0,
         )
         limit_s = self.spec.time_limit_ms / 1000
-        self.limit_factor = min(
-            1.0, max(MUTANT_MIN_LIMIT_S, MUTANT_TIME_FACTOR * slowest / 1000) / limit_s
+        self.limit_factor = (
+            min(1.0, max(MUTANT_MIN_LIMIT_S, MUTANT_TIME_FACTOR * slowest / 1000) / limit_s)
+            if time_factor is None
+            else time_factor
         )
 
     def judge(self, source: str) -> MutantVerdict:

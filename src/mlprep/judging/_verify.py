@@ -68,10 +68,19 @@ class VerifyReport(BaseModel):
 def verify_question(
     question: Any, *, seed: int | None = DEFAULT_VERIFY_SEED, judge: WarmJudge | None = None
 ) -> VerifyReport:
-    """Judge the reference solution and every wrong solution of ``question``."""
+    """Judge the reference solution and every wrong solution of ``question``.
+
+    The reference goes through ``judge`` exactly as a learner's submission does. The
+    wrong solutions are judged on the same tests against the reference's results,
+    computed once, each stopping at its first failing test (``MutantJudge`` at the
+    question's own time limit): the verdict of each test is the judge's own, only
+    the work after the first failure is skipped. One that passes every test is
+    judged again in full before it is reported as accepted.
+    """
     from mlprep.content import wrong_solutions
 
     from ._judge import WarmJudge
+    from ._mutants import MutantJudge
 
     start = time.perf_counter()
     own = judge is None
@@ -84,23 +93,32 @@ def verify_question(
                 f"reference solution: {verdict_label(reference.verdict)}: {reference.message}"
             )
         checks = []
-        for path in wrong_solutions(question):
-            result = warm.judge(
-                question, path.read_text(encoding="utf-8"), seed=seed, measure=False
-            )
-            rejected = not result.accepted and result.verdict != "internal_error"
+        wrong = wrong_solutions(question)
+        fast: MutantJudge | None = None
+        if reference.accepted and wrong:
+            try:
+                fast = MutantJudge(warm, question, reference.seed or 0, time_factor=1.0)
+            except RuntimeError as exc:  # the reference failed on its second run
+                problems.append(f"reference solution: {exc}")
+        for path in wrong:
+            source = path.read_text(encoding="utf-8")
+            verdict, message = "accepted", ""
+            if fast is not None:
+                first = fast.judge(source)
+                verdict, message = first.verdict, first.message
+            if verdict == "accepted":  # confirmed (or judged at all) by the full judge
+                result = warm.judge(question, source, seed=reference.seed, measure=False)
+                verdict, message = str(result.verdict), result.message
+            rejected = verdict not in ("accepted", "internal_error")
             checks.append(
                 WrongCheck(
-                    file=f"wrong/{path.name}",
-                    verdict=result.verdict,
-                    rejected=rejected,
-                    message=result.message,
+                    file=f"wrong/{path.name}", verdict=verdict, rejected=rejected, message=message
                 )
             )
-            if result.accepted:
+            if verdict == "accepted":
                 problems.append(f"wrong/{path.name} is ACCEPTED: the tests do not catch it")
-            elif result.verdict == "internal_error":
-                problems.append(f"wrong/{path.name}: internal error: {result.message}")
+            elif verdict == "internal_error":
+                problems.append(f"wrong/{path.name}: internal error: {message}")
         if len(checks) < 3:
             problems.append(f"only {len(checks)} wrong solutions (at least 3 are required)")
     finally:
