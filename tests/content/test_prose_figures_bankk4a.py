@@ -25,6 +25,7 @@ QUESTIONS = [
     "warmup-cosine-schedule",
     "sigmoid-focal-loss",
     "label-smoothed-cross-entropy",
+    "grad-accumulation-clipping",
 ]
 
 
@@ -256,3 +257,66 @@ def test_label_smoothing_claims() -> None:
         down[idx] -= h
         num = (f(up, ys, 0.2, 0)[0] - f(down, ys, 0.2, 0)[0]) / (2 * h)
         assert abs(num - grad[idx]) < 1e-8
+
+
+# --- grad-accumulation-clipping ---------------------------------------------------------
+
+
+def test_clipping_sizes() -> None:
+    qid = "grad-accumulation-clipping"
+    text = _text(qid)
+    assert "*M* = 16 micro-batches, *P* = 64 parameters and 250,000 gradient entries" in text
+    micro, sizes, _ = _case(qid, "largest stated size")
+    assert len(micro) == len(sizes) == 16 and all(len(g) == 64 for g in micro)
+    assert max(sum(a.size for a in g if a is not None) for g in micro) == 250_000
+    for micro, sizes, max_norm in _generated(qid, 12):
+        assert 1 <= len(micro) <= 16 and len({len(g) for g in micro}) == 1
+        assert len(micro[0]) <= 64 and max_norm > 0 and min(sizes) >= 1
+        assert max(sum(a.size for a in g if a is not None) for g in micro) <= 250_000
+
+
+def test_clipping_generator_reaches_the_edges() -> None:
+    tests = _module("grad-accumulation-clipping", "tests")
+    solution = _module("grad-accumulation-clipping", "solution")
+    seen = {"clipped": False, "not clipped": False, "all None": False, "some None": False}
+    seen |= {"0-d": False, "empty": False, "float32": False, "unequal sizes": False}
+    for seed in range(40):
+        micro, sizes, max_norm = tests.generate(np.random.default_rng(seed), 64)
+        _, norm = solution.accumulate_and_clip(micro, sizes, max_norm)
+        seen["clipped"] |= norm > max_norm
+        seen["not clipped"] |= norm < max_norm
+        for j in range(len(micro[0])):
+            column = [g[j] for g in micro]
+            present = [a for a in column if a is not None]
+            seen["all None"] |= not present
+            seen["some None"] |= 0 < len(present) < len(column)
+            seen["0-d"] |= any(a.ndim == 0 for a in present)
+            seen["empty"] |= any(a.size == 0 and a.ndim > 0 for a in present)
+            seen["float32"] |= any(a.dtype == np.float32 for a in present)
+        seen["unequal sizes"] |= len(set(sizes)) > 1
+    assert all(seen.values()), seen
+
+
+def test_clipping_claims() -> None:
+    qid = "grad-accumulation-clipping"
+    prompt, answer = _text(qid), _text(qid, "answer.md")
+    f = _module(qid, "solution").accumulate_and_clip
+    micro = [[np.array([3.0, 4.0]), np.array([[1.0]]), None], [np.array([1.0, 0.0]), None, None]]
+    assert "(3 · [3, 4] + 1 · [1, 0]) / 4 = [2.5, 3]" in prompt
+    assert ((3 * np.array([3.0, 4.0]) + np.array([1.0, 0.0])) / 4).tolist() == [2.5, 3.0]
+    assert "so it is 3 · 1 / 4 = 0.75, not 1" in prompt
+    grads, norm = f(micro, [3, 1], 5.0)
+    assert grads[1].tolist() == [[0.75]]
+    assert "shrinks by the same factor 1 / 3.976..." in prompt and f"{norm:.3f}" == "3.976"
+    clipped, norm_after = f(micro, [3, 1], 1.0)
+    assert norm_after == norm
+    assert np.allclose(clipped[0] * norm, grads[0], rtol=1e-14)
+    assert np.allclose(clipped[1] * norm, grads[1], rtol=1e-14)
+    # float32 keeps about seven significant digits (prompt and answer)
+    assert "keeps only about seven significant digits" in prompt
+    assert "a float32 running sum keeps about seven digits" in answer
+    assert round(-math.log10(float(np.finfo(np.float32).eps))) == 7
+    # answer: norm + 1e-6 shrinks every update by a relative 1e-6 / ||g||
+    assert "a relative $10^{-6}/\\lVert g\\rVert$" in answer
+    for g in (2.0, 50.0):
+        assert math.isclose(1 - (1 / (g + 1e-6)) / (1 / g), 1e-6 / g, rel_tol=1e-6)
