@@ -94,3 +94,21 @@ def test_a_response_cut_short_is_not_cached() -> None:
     assert asyncio.run(fetch()) == b"part one "
     assert asyncio.run(fetch()) == b"part one part two"  # rendered again, not the cut copy
     assert asyncio.run(fetch()) == b"part one part two" and calls == 2  # now cached
+
+
+def test_the_500_page_carries_the_security_headers(core, monkeypatch) -> None:
+    """Starlette answers a bug outside the middleware list: the headers must still be there."""
+    from starlette.testclient import TestClient
+
+    from mlprep.web import create_app
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(core, "progress", broken)
+    app = create_app(core, workers=2)
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
+        response = client.get("/progress")
+    assert response.status_code == 500 and "mlprep hit a bug" in response.text
+    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["x-frame-options"] == "DENY"

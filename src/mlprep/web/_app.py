@@ -32,7 +32,7 @@ from starlette.staticfiles import StaticFiles
 from mlprep.errors import MlprepError, UnknownQuestion
 
 from ._cache import PageCache, database_version
-from ._guard import MAX_BODY_BYTES, BadRequest, BodyLimit, CsrfTokens, read_form
+from ._guard import MAX_BODY_BYTES, ASGIApp, BadRequest, BodyLimit, CsrfTokens, read_form
 from ._headers import SecurityHeaders
 from ._jobs import JudgeJobs
 
@@ -389,11 +389,10 @@ def create_app(
             routes.extend(team_area.routes(web))
     routes.append(Route("/csrf", web.bind(csrf_token)))
     routes.append(Mount("/static", StaticFiles(directory=HERE / "static"), name="static"))
-    app = Starlette(
+    app = _Starlette(
         routes=routes,
         lifespan=lifespan,
         middleware=[
-            Middleware(SecurityHeaders),
             Middleware(GZipMiddleware, minimum_size=500),
             Middleware(BodyLimit, limit=MAX_BODY_BYTES),
             Middleware(TrustedHostMiddleware, allowed_hosts=web.allowed_hosts),
@@ -410,6 +409,17 @@ def create_app(
     )
     app.state.web = web
     return app
+
+
+class _Starlette(Starlette):
+    """Starlette whose every answer, its 500 page included, carries SecurityHeaders.
+
+    Starlette puts its server-error handler outside all user middleware, so a header
+    middleware in the list never sees the 500 page; here it wraps the whole stack.
+    """
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def _growth_reliable(series: Any) -> bool:
