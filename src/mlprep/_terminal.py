@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["one_line", "terminal_safe"]
+__all__ = ["one_line", "plain_render", "terminal_safe"]
 
 _SEQUENCE = re.compile(
     r"""
@@ -43,3 +43,17 @@ def terminal_safe(text: str) -> str:
 def one_line(text: str) -> str:
     """For one-line messages (errors naming a file): newlines too become visible."""
     return terminal_safe(text).replace("\n", "\\n").replace("\t", " ")
+
+
+def plain_render(renderable: object, width: int = 100) -> str:
+    """What ``renderable`` prints in a terminal, as plain text without colour codes.
+
+    The ``repr`` of results: a Python prompt shows the same verdict the CLI prints.
+    """
+    import io
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    Console(file=out, width=width, color_system=None, force_terminal=False).print(renderable)
+    return out.getvalue().rstrip("\n")

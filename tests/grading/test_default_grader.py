@@ -191,3 +191,12 @@ def test_refuses_coding_questions(bank) -> None:  # type: ignore[no-untyped-def]
     coding = next(q for q in bank if q.is_coding)
     with pytest.raises(UsageError, match="coding question"):
         grade(coding, "def f(): pass")
+
+
+def test_a_report_reads_well_at_a_python_prompt(
+    bias_variance: Question, default_grader: Grader
+) -> None:
+    report = default_grader.grade(bias_variance, sample(bias_variance, "strong"))
+    text = repr(report)
+    assert text == str(report) and f"score {report.score:.2f}" in text
+    assert "GradeReport(" not in text and "criteria=[" not in text and "\x1b[" not in text

@@ -263,3 +263,12 @@ def test_verify_judges_wrong_files_at_the_learners_limit(warm, vector_sum, tmp_p
     assert report.problems == ["wrong/slower.py is ACCEPTED: the tests do not catch it"]
     for name in ("mutates-input.py", "returns-int.py", "skips-first.py"):
         assert checks[f"wrong/{name}"].rejected
+
+
+def test_a_result_reads_well_at_a_python_prompt(warm, vector_sum):
+    """repr and str are the verdict as the CLI prints it, not pydantic's field dump."""
+    result = warm.judge(vector_sum, GOOD, seed=1, measure=False)
+    text = repr(result)
+    assert text == str(result)
+    assert "Accepted" in text and "vector-sum" in text
+    assert "JudgeResult(" not in text and "schema_=" not in text and "\x1b[" not in text

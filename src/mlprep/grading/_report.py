@@ -101,6 +101,14 @@ class GradeReport(_Model):
 
     # -- rendering -----------------------------------------------------------------
 
+    def __repr__(self) -> str:
+        """At a Python prompt: the verdict as the CLI prints it, not the model's fields."""
+        from mlprep._terminal import plain_render
+
+        return plain_render(self)
+
+    __str__ = __repr__
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.table import Table
         from rich.text import Text

@@ -268,6 +268,14 @@ class JudgeResult(_Model):
             shown.append(open_)
         return shown
 
+    def __repr__(self) -> str:
+        """At a Python prompt: the verdict as the CLI prints it, not the model's fields."""
+        from mlprep._terminal import plain_render
+
+        return plain_render(self)
+
+    __str__ = __repr__
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich.table import Table
         from rich.text import Text
