@@ -384,3 +384,27 @@ def test_bike_demand_feature_engineering() -> None:
             (f"the mean is {mean:g} but exp of the mean log is {geo:g}", ("corpus.toml",)),
         ],
     )
+
+
+def test_word_ladder_at_scale() -> None:
+    words, length, branching, depth = 20_000, 5, 10, 6
+    pairs = words * (words - 1) // 2
+    per_word = length * 25
+    lookups = words * per_word
+    one_way, both_ways = branching**depth, 2 * branching ** (depth // 2)
+    _check(
+        "word-ladder-at-scale",
+        [
+            (f"{pairs / 1e8:.0f} \\times 10^8", A),  # 2 x 10^8
+            (f"{pairs / 1e8:.0f} x 10^8", ("rubric.toml", "samples.toml")),
+            (f"{per_word}", ARS),  # 125
+            (f"{lookups:,}", ARS),  # 2,500,000
+            (f"{pairs / lookups:.0f} times fewer", AS),  # 80
+            (f"{words * length:,}", ARS),  # 100,000
+            (f"10^{depth}", ARS),  # one-directional
+            (f"{both_ways:,}", ARS),  # 2,000
+            (f"{words**2 / 1e8:.0f} x 10^8", ("rubric.toml", "samples.toml")),  # 4 x 10^8
+            (f"{words**2 / 1e8:.0f} \\times 10^8", A),
+        ],
+    )
+    assert one_way == 10**depth
