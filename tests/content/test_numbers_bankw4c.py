@@ -408,3 +408,39 @@ def test_word_ladder_at_scale() -> None:
         ],
     )
     assert one_way == 10**depth
+
+
+def _lcs_length(a: list[str], b: list[str]) -> int:
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        row = [0]
+        for j, y in enumerate(b):
+            row.append(previous[j] + 1 if x == y else max(previous[j + 1], row[j]))
+        previous = row
+    return previous[-1]
+
+
+def test_dataset_diff_lcs_scale() -> None:
+    n, m, lcs = 200_000, 200_400, 199_300
+    cells = (n + 1) * (m + 1)
+    edits = n + m - 2 * lcs
+    myers = (n + m) * edits
+    _check(
+        "dataset-diff-lcs-scale",
+        [
+            (f"{cells / 1e10:.1f} \\times 10^{{10}}", A),  # 4.0 x 10^10
+            (f"{cells * 4 / 1e9:.0f} GB", ARS),  # 160 GB
+            (f"{2 * (m + 1) * 4 / 1e6:.1f} MB", ARS),  # 1.6 MB
+            (f"2 \\times {m + 1:,} \\times 4", A),
+            (f"{edits:,}", ARS),  # 1,800
+            (f"{n - lcs} deleted", AS),  # 700
+            (f"{m - lcs:,} added", AS),  # 1,100
+            (f"{n + m:,} \\times {edits:,}", A),
+            (f"{myers / 1e8:.1f} \\times 10^8", A),  # 7.2 x 10^8
+            (f"{myers / 1e8:.1f} x 10^8", ("rubric.toml", "samples.toml")),
+            (f"{cells / myers:.0f} times fewer", ARS),  # 56
+            (f"{2 * lcs:,}", ("samples.toml",)),  # 398,600
+        ],
+    )
+    # the corpus's counter-example to greedy matching: the LCS keeps three lines
+    assert _lcs_length(["b", "a", "a", "a"], ["a", "a", "a", "b"]) == 3
