@@ -516,3 +516,54 @@ def test_calibrated_recs_kl_genres() -> None:
     )
     # "60% of the row in genres they watch 30% of the time"
     assert round(1 - rows["4 / 3 / 3"][0], 9) == 0.6 and round(1 - p[0], 9) == 0.3
+
+
+# --- search-spelling-correction (K22) --------------------------------------------------------
+
+
+def _levenshtein(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def test_search_spelling_correction() -> None:
+    qid = "search-spelling-correction"
+    counts = {"iphone": 2_000_000, "phone": 800_000, "nike": 5_000_000, "nikon": 300_000}
+    channel = {0: 0.95, 1: 0.01, 2: 0.0001}
+    assert _levenshtein("iphne", "iphone") == 1 and _levenshtein("iphne", "phone") == 2
+    assert _levenshtein("nikon", "nike") == 2
+    scores = {
+        "iphone": counts["iphone"] * channel[1],
+        "phone": counts["phone"] * channel[2],
+        "iphne": 50 * channel[0],
+    }
+    total = sum(scores.values())
+    keep = counts["nikon"] * channel[0]
+    switch = counts["nike"] * channel[2]
+    deletions = math.comb(8, 1) + math.comb(8, 2)
+    terms = 2_000_000
+    _shows(
+        qid,
+        ("answer.md", f"= {scores['iphone']:,.0f} | {scores['iphone'] / total:.1%}"),
+        ("answer.md", f"= {scores['phone']:,.0f} | {scores['phone'] / total:.1%}"),
+        ("answer.md", f"= {scores['iphne']:g} | {scores['iphne'] / total:.1%}"),
+        ("answer.md", f"= {keep:,.0f}"),  # 285,000
+        ("answer.md", f"= {switch:,.0f} for"),  # 500
+        ("answer.md", f"keeps {keep / (keep + switch):.1%}"),  # 99.8%
+        ("answer.md", f"= 8 + 28 = {deletions}"),
+        ("answer.md", f"{terms:,} \\times {deletions} = {terms * deletions // 10**6} million"),
+        ("rubric.toml", f"= {scores['iphone']:,.0f}, about {scores['iphone'] / total:.1%}"),
+        ("rubric.toml", f"{keep / (keep + switch):.1%}"),
+        ("rubric.toml", f"= {keep:,.0f} against {switch:,.0f}"),
+        ("rubric.toml", f"{deletions} per 8-letter term and about 72 million"),
+        ("samples.toml", f"= {scores['iphone']:,.0f}"),
+        ("samples.toml", f"= {scores['phone']:,.0f}"),
+        ("samples.toml", f"{scores['iphone'] / total:.1%}"),
+        ("samples.toml", f"= {keep:,.0f} vs"),
+        ("samples.toml", f"{keep / (keep + switch):.1%}"),
+        ("samples.toml", f"= {deletions} per"),
+    )
