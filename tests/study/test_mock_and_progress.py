@@ -196,13 +196,18 @@ def test_export_import_round_trip_is_lossless(core: Mlprep, tmp_path: Path) -> N
     core.next_hint("pca-vs-lda") if "pca-vs-lda" in core.bank else core.next_hint("k-means")
     review(store, "bias-variance", Rating.HARD, T0)
     store.set_note("bias-variance", "remember: U-shaped test error")
+    store.save_draft("bias-variance", "half an answer, unsent ✓")
+    store.save_draft("bias-variance", "inside a mock", scope=f"mock-{row.id}")
     first = export_progress(core, T0)
+    assert [d["text"] for d in first["drafts"]] == ["half an answer, unsent ✓"]
     path = tmp_path / "export.json"
     path.write_text(json.dumps(first))
 
     fresh = Mlprep(db=tmp_path / "fresh.db")
     added = import_progress(fresh, path)
     assert added["attempts"] == 2 and added["mocks"] == 1 and added["notes"] == 1
+    assert added["drafts"] == 1
+    assert fresh.store.draft("bias-variance").text == "half an answer, unsent ✓"
     second = export_progress(fresh, T0)
     assert second == first
     again = import_progress(fresh, path)
@@ -294,3 +299,18 @@ def test_cli_import_refuses_impossible_rows_all_or_nothing(
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
     target = Mlprep(db=db)
     assert target.store.attempts() == [] and target.store.review_logs() == []
+
+
+def test_a_file_from_before_drafts_were_exported_still_imports(
+    core: Mlprep, tmp_path: Path
+) -> None:
+    from mlprep.study import export_progress, import_progress
+
+    core.store.set_note("bias-variance", "kept")
+    doc = export_progress(core, T0)
+    del doc["drafts"]  # as files written before drafts were exported
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(doc))
+    fresh = Mlprep(db=tmp_path / "fresh.db")
+    added = import_progress(fresh, path)
+    assert added["notes"] == 1 and added["drafts"] == 0

@@ -25,6 +25,7 @@ __all__ = ["EXPORT_SCHEMA", "export_progress", "import_progress"]
 
 EXPORT_SCHEMA = "mlprep.export"
 EXPORT_VERSION = 1
+PRACTICE_SCOPE = "practice"  # Draft.scope outside a mock
 
 
 class _Row(BaseModel):
@@ -84,6 +85,12 @@ class NoteRow(_Row):
     updated_at: AwareDatetime
 
 
+class DraftRow(_Row):
+    question_id: str
+    text: str
+    updated_at: AwareDatetime
+
+
 class ExportDocument(_Row):
     schema_: Literal["mlprep.export"]
     version: Literal[1]
@@ -95,6 +102,9 @@ class ExportDocument(_Row):
     review_log: list[ReviewLogRow]
     mocks: list[MockRow]
     notes: list[NoteRow]
+    # added within version 1 (older files have none): the practice answer boxes' unsent
+    # text; a mock's drafts belong to that mock and are not carried over
+    drafts: list[DraftRow] = Field(default_factory=list)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -104,7 +114,7 @@ def _iso(value: datetime | None) -> str | None:
 def export_progress(core: Mlprep, now: datetime) -> dict[str, Any]:
     from sqlalchemy import select
 
-    from mlprep.store import HintState, Note
+    from mlprep.store import Draft, HintState, Note
 
     store, learner = core.store, core.learner
     lid = store.learner_id(learner)
@@ -113,6 +123,13 @@ def export_progress(core: Mlprep, now: datetime) -> dict[str, Any]:
     with store.transaction() as s:
         hints = list(s.scalars(select(HintState).where(HintState.learner_id == lid)))
         notes = list(s.scalars(select(Note).where(Note.learner_id == lid)))
+        drafts = list(
+            s.scalars(
+                select(Draft).where(
+                    Draft.learner_id == lid, Draft.scope == PRACTICE_SCOPE, Draft.text != ""
+                )
+            )
+        )
     return {
         "schema": EXPORT_SCHEMA,
         "version": EXPORT_VERSION,
@@ -175,6 +192,10 @@ def export_progress(core: Mlprep, now: datetime) -> dict[str, Any]:
             {"question_id": n.question_id, "text": n.text, "updated_at": _iso(n.updated_at)}
             for n in sorted(notes, key=lambda n: n.question_id)
         ],
+        "drafts": [
+            {"question_id": d.question_id, "text": d.text, "updated_at": _iso(d.updated_at)}
+            for d in sorted(drafts, key=lambda d: d.question_id)
+        ],
     }
 
 
@@ -213,6 +234,7 @@ def _check_questions(core: Mlprep, doc: ExportDocument, path: Path) -> None:
         "reviews": doc.reviews,
         "review_log": doc.review_log,
         "notes": doc.notes,
+        "drafts": doc.drafts,
     }
     for name, rows in sections.items():
         for index, row in enumerate(rows):
@@ -227,13 +249,15 @@ def import_progress(core: Mlprep, path: Path) -> dict[str, int]:
     """Merge an export into the store, all or nothing. Returns rows added per kind."""
     from sqlalchemy import select
 
-    from mlprep.store import Attempt, HintState, MockSession, Note, ReviewLog, ReviewState
+    from mlprep.store import Attempt, Draft, HintState, MockSession, Note, ReviewLog, ReviewState
 
     doc = _parse(path)
     _check_questions(core, doc, path)
     store = core.store
     lid = store.learner_id(core.learner)
-    added = dict.fromkeys(("attempts", "hints", "reviews", "review_log", "mocks", "notes"), 0)
+    added = dict.fromkeys(
+        ("attempts", "hints", "reviews", "review_log", "mocks", "notes", "drafts"), 0
+    )
     with store.transaction() as s:
         mocks = {
             m.started_at: m
@@ -327,4 +351,18 @@ def import_progress(core: Mlprep, path: Path) -> dict[str, int]:
                     s.add(note)
                 note.text, note.updated_at = n.text, n.updated_at
                 added["notes"] += 1
+        for d in doc.drafts:
+            draft = s.scalar(
+                select(Draft).where(
+                    Draft.learner_id == lid,
+                    Draft.question_id == d.question_id,
+                    Draft.scope == PRACTICE_SCOPE,
+                )
+            )
+            if draft is None or draft.updated_at < d.updated_at:
+                if draft is None:
+                    draft = Draft(learner_id=lid, question_id=d.question_id, scope=PRACTICE_SCOPE)
+                    s.add(draft)
+                draft.text, draft.updated_at = d.text, d.updated_at
+                added["drafts"] += 1
     return added
