@@ -567,3 +567,38 @@ def test_search_spelling_correction() -> None:
         ("samples.toml", f"{keep / (keep + switch):.1%}"),
         ("samples.toml", f"= {deletions} per"),
     )
+
+
+# --- session-next-item-attention (D05) -------------------------------------------------------
+
+
+def test_session_next_item_attention() -> None:
+    qid = "session-next-item-attention"
+    items, dims, sessions, length, negatives = 1_000_000, 64, 256, 50, 4_096
+    positions = sessions * length
+    full = positions * items * dims
+    sampled = positions * negatives * dims
+    logits_gb = positions * items * 4 / 1e9
+    table_mb = items * dims * 4 / 1e6
+    _shows(
+        qid,
+        ("answer.md", f"= {positions:,} positions"),
+        ("answer.md", f"{full / 1e11:.2f} \\times 10^{{11}}"),  # 8.19
+        ("answer.md", f"{sampled / 1e9:.2f} \\times 10^{{9}}"),  # 3.36
+        ("answer.md", f"{full / sampled:.0f} times less"),  # 244
+        ("answer.md", f"{logits_gb:.1f} GB"),  # 51.2
+        ("answer.md", f"= {table_mb:.0f} MB"),  # 256
+        ("answer.md", f"add {2 * table_mb:.0f} MB, {3 * table_mb:.0f} MB in all"),
+        ("rubric.toml", f"{full / 1e11:.2f} x 10^11"),
+        ("rubric.toml", f"{sampled / 1e9:.2f} x 10^9"),
+        ("rubric.toml", f"{full / sampled:.0f} times less"),
+        ("rubric.toml", f"{logits_gb:.1f} GB"),
+        ("rubric.toml", f"{table_mb:.0f} MB"),
+        ("rubric.toml", f"{3 * table_mb:.0f} MB"),
+        ("samples.toml", f"= {positions:,} positions"),
+        ("samples.toml", f"= {full / 1e11:.2f} x 10^11"),
+        ("samples.toml", f"{sampled / 1e9:.2f} x 10^9, {full / sampled:.0f} times"),
+        ("samples.toml", f"add {2 * table_mb:.0f} MB, {3 * table_mb:.0f} MB total"),
+        ("samples.toml", f"{logits_gb:.1f} GB"),
+    )
+    assert (length * length) == 2_500  # the corpus's "50 x 50 attention matrix, 2,500 scores"
