@@ -513,3 +513,42 @@ def test_llm_semantic_cache() -> None:
     assert f"about {100 * extra_saved / extra_wrong:.1f} cents" in corpus  # 2.8 cents
     ratio = f"by {wrong[0.90] / wrong[0.95]:.1f} for about {saved[0.90] / saved[0.95] - 1:.1%} more"
     assert ratio in corpus  # 5.5 and 37.5%
+
+
+def test_recsys_embedding_sharding() -> None:
+    rows, dim, fbytes, gpus, hbm = 1_000_000_000 + 200_000_000 + 300_000_000, 128, 4, 16, 80
+    features, batch, dense = 32, 65_536, 50_000_000
+    tables = rows * dim * fbytes
+    full_adagrad = 2 * tables
+    rowwise = rows * fbytes
+    with_rowwise = tables + rowwise
+    fp16 = rows * dim * 2 + rowwise
+    assert full_adagrad / 1e9 > gpus * hbm > with_rowwise / 1e9
+    vector = dim * fbytes
+    all_to_all = batch * features * vector
+    lookups = batch * features
+    hot = 0.05 * rows
+    qid = "recsys-embedding-sharding"
+    _check(
+        qid,
+        [
+            (f"{tables / 1e9:.0f} GB", ARSC),  # 768 GB
+            (f"{full_adagrad / 1e9:,.0f} GB", ARSC),  # 1,536 GB
+            (f"{gpus * hbm:,} GB", ARSC),  # 1,280 GB
+            (f"{rowwise / 1e9:.0f} GB", ARSC),  # 6 GB
+            (f"{with_rowwise / 1e9:.0f} GB", ARSC),  # 774 GB
+            (f"{with_rowwise / gpus / 1e9:.1f} GB per GPU", ARSC),  # 48.4
+            (f"{fp16 / 1e9:.0f} GB", ("answer.md", "samples.toml", "corpus.toml")),  # 390 GB
+            (f"{dense * 4 / 1e6:.0f} MB", ("answer.md", "samples.toml", "corpus.toml")),  # 200 MB
+            (f"{vector} bytes", ("hints.md", "rubric.toml", "samples.toml", "corpus.toml")),
+            (f"{all_to_all:,}", ARSC),  # 1,073,741,824
+            (f"{all_to_all / 2**30:.0f} GiB", ARSC),
+            (f"{lookups:,}", ARSC),  # 2,097,152
+            (f"{lookups / rows:.2%}", ARSC),  # 0.14%
+            (f"{hot / 1e6:.0f} million", ARSC),  # 75 million rows
+            (f"{hot * dim * fbytes / 1e9:.1f} GB", ARSC),  # 38.4 GB
+            (f"{hot * dim * 2 / 1e9:.1f} GB", A),  # 19.2 GB in fp16
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert f"about {hbm - with_rowwise / gpus / 1e9:.0f} GB each to spare" in corpus  # 31.6
