@@ -552,3 +552,49 @@ def test_recsys_embedding_sharding() -> None:
     )
     corpus = _text(qid, "corpus.toml")
     assert f"about {hbm - with_rowwise / gpus / 1e9:.0f} GB each to spare" in corpus  # 31.6
+
+
+def test_retraining_cadence_cost() -> None:
+    retrain, slope = 3_200, 400
+
+    def per_day(t: float, c: float = retrain) -> float:
+        return c / t + slope * t / 2
+
+    best = math.sqrt(2 * retrain / slope)
+    assert best == 4
+    # counted in whole days (cost 400 t on day t = 0..T-1), the optimum is also T = 4
+    whole = {t: retrain / t + slope * (t - 1) / 2 for t in range(1, 31)}
+    assert min(whole, key=whole.__getitem__) == 4
+    cheap = 800
+    best_cheap = math.sqrt(2 * cheap / slope)
+    qid = "retraining-cadence-cost"
+    _check(
+        qid,
+        [
+            (f"${slope * 10:,}", ("prompt.md",)),  # $4,000 after 10 days
+            (f"{slope // 2}\\,T", A),
+            (f"{slope // 2}T", ("rubric.toml", "samples.toml")),
+            (f"{2 * retrain:,}/{slope}", ("corpus.toml",)),  # 6,400/400
+            (f"= {best:.0f} \\text{{ days}}", A),
+            (f"= {best:.0f} days", ("rubric.toml", "samples.toml")),
+            (f"${per_day(best):,.0f}", ARSC),  # $1,600
+            (f"${retrain / best:,.0f}", ("answer.md", "corpus.toml")),  # $800 each
+            (f"${per_day(1):,.0f}", ARSC),  # $3,400
+            (f"${retrain / 7:,.2f}", A),  # $457.14
+            (f"${per_day(7):,.2f}", ("answer.md", "samples.toml", "corpus.toml")),  # $1,857.14
+            (f"${retrain / 30:,.2f}", ("answer.md", "corpus.toml")),  # $106.67
+            (f"${slope * 30 / 2:,.0f}", ("answer.md", "corpus.toml")),  # $6,000
+            (f"${per_day(30):,.2f}", ("answer.md", "samples.toml", "corpus.toml")),  # $6,106.67
+            (f"${per_day(30) - per_day(best):,.2f}", AS),  # $4,506.67
+            (f"{per_day(7) / per_day(best) - 1:.0%} more", A),  # 16%
+            (f"= {best_cheap:.0f} days", ("answer.md", "samples.toml")),
+            (f"${per_day(best_cheap, cheap):,.0f}$ a day", A),
+            (
+                f"${per_day(best_cheap, cheap):,.0f} a day",
+                ("rubric.toml", "samples.toml", "corpus.toml"),
+            ),
+        ],
+    )
+    samples = _text(qid, "samples.toml")
+    assert f"{retrain / 7:,.2f} + {slope * 7 / 2:,.0f}" in samples  # 457.14 + 1,400
+    assert f"{retrain / 30:,.2f} + {slope * 30 / 2:,.0f}" in samples  # 106.67 + 6,000
