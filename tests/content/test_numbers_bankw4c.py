@@ -444,3 +444,31 @@ def test_dataset_diff_lcs_scale() -> None:
     )
     # the corpus's counter-example to greedy matching: the LCS keeps three lines
     assert _lcs_length(["b", "a", "a", "a"], ["a", "a", "a", "b"]) == 3
+
+
+def test_fp16_accumulation_debugging() -> None:
+    import numpy as np
+
+    half = np.finfo(np.float16)
+    subnormal = 2.0**-24
+    grad, scale, params = 2e-8, 2**16, 200_000_000
+    assert np.float16(grad) == 0  # underflows
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.float16(2.0 * scale))  # overflows
+    fp32_bytes, mixed_bytes = 4 + 4 + 4, 4 + 2 + 2 + 4
+    _check(
+        "fp16-accumulation-debugging",
+        [
+            (f"{subnormal * 1e8:.2f} \\times 10^{{-8}}", A),  # 5.96
+            (f"{subnormal * 1e8:.2f} x 10^-8", ("samples.toml",)),
+            (f"{float(half.tiny) * 1e5:.1f} \\times 10^{{-5}}", A),  # 6.1e-5
+            (f"{float(half.max):,.0f}", ARS),  # 65,504
+            (f"{grad * scale * 1e3:.2f} \\times 10^{{-3}}", A),  # 1.31e-3
+            (f"{grad * scale * 1e3:.2f} x 10^-3", ("samples.toml",)),
+            (f"{2.0 * scale:,.0f}", ARS),  # 131,072
+            (f"= **{fp32_bytes} bytes**", A),
+            (f"{mixed_bytes}", AS),
+            (f"{params * fp32_bytes / 1e9:.1f} GB", ARS),  # 2.4 GB
+        ],
+    )
+    assert fp32_bytes == mixed_bytes
