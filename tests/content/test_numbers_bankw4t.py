@@ -236,3 +236,45 @@ def test_kl_divergence_distillation() -> None:
         ("corpus.toml", f"about {entropy / math.log(2):.3f} and the forward divergence about "),
         ("corpus.toml", f"divergence about {forward / math.log(2):.3f}"),
     )
+
+
+def _sci(x: float, times: str = " \\times ") -> str:
+    """2.048e12 -> '2.0 \\times 10^{12}' (or '2.0 x 10^12' with times=' x ')."""
+    exponent = math.floor(math.log10(x))
+    power = f"10^{{{exponent}}}" if "\\" in times else f"10^{exponent}"
+    return f"{x / 10**exponent:.1f}{times}{power}"
+
+
+def test_implicit_als_music() -> None:
+    qid = "implicit-als-music"
+    users, tracks, nnz, k = 2_000_000, 200_000, 500_000_000, 64
+    pairs = users * tracks
+    gram = tracks * k**2
+    corrections = nnz * k**2  # one half-step; the tracks' half-step costs the same
+    solves = (users + tracks) * k**3
+    sweep = 2 * corrections + solves
+    sgd_epoch = nnz * k
+    factors_mb = (users + tracks) * k * 4 / 1e6
+    assert pairs == 4 * 10**11 and sgd_epoch == 32 * 10**9
+    x = " x "
+    _shows(
+        qid,
+        ("answer.md", "$2,000,000 \\times 200,000 = 4 \\times 10^{11}$"),
+        ("answer.md", f"({nnz / pairs:.3%} of"),  # 0.125%
+        ("answer.md", f"\\approx {_sci(gram)}$"),  # 8.2 x 10^8
+        ("answer.md", f"5 \\times 10^8 \\times {k**2:,} \\approx {_sci(corrections)}$"),
+        ("answer.md", f"{users + tracks:,} \\times {k**3:,} \\approx {_sci(solves)}$"),
+        ("answer.md", f"about ${_sci(sweep)}$"),  # 4.7 x 10^12
+        ("answer.md", f"= {_sci(sgd_epoch)}$"),
+        ("answer.md", f"around {sweep / sgd_epoch:.0f} times less"),  # 146
+        ("answer.md", f"about {factors_mb:.0f} MB"),
+        ("rubric.toml", f"about {_sci(gram, x)}"),
+        ("rubric.toml", f"nnz k^2 = {_sci(corrections, x)} per half-step"),
+        ("rubric.toml", f"(m + n) k^3 = {_sci(solves, x)} for the solves (about {_sci(sweep, x)}"),
+        ("rubric.toml", f"nnz k = {_sci(sgd_epoch, x)}"),
+        ("samples.toml", f"about {_sci(corrections, x)} multiply-adds per half-step"),
+        ("samples.toml", f"about {_sci(solves, x)}, for the solves"),
+        ("samples.toml", f"(about {_sci(gram, x)})"),
+        ("samples.toml", f"nnz k = {_sci(sgd_epoch, x)}"),
+        ("corpus.toml", f"roughly {sweep / sgd_epoch:.0f} times cheaper"),
+    )
