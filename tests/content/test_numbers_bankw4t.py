@@ -278,3 +278,42 @@ def test_implicit_als_music() -> None:
         ("samples.toml", f"nnz k = {_sci(sgd_epoch, x)}"),
         ("corpus.toml", f"roughly {sweep / sgd_epoch:.0f} times cheaper"),
     )
+
+
+def test_rope_context_extension() -> None:
+    qid = "rope-context-extension"
+    d, base, train_len, target_len = 128, 10_000, 4_096, 32_768
+    theta = [base ** (-2 * i / d) for i in range(d // 2)]
+    wavelength = [2 * math.pi / t for t in theta]
+    never_turn = [i for i, w in enumerate(wavelength) if w > train_len]
+    assert never_turn == list(range(46, 64))
+    scale = target_len // train_len
+    slow_seen, slow_far = theta[-1] * train_len, theta[-1] * target_len
+    ntk_base = base * scale ** (d / (d - 2))
+    _shows(
+        qid,
+        ("answer.md", f"\\approx {theta[-1] / 1e-4:.2f} \\times 10^{{-4}}$"),  # 1.15
+        ("answer.md", f"$2\\pi \\approx {wavelength[0]:.1f}$ tokens"),
+        ("answer.md", f"about **{wavelength[-1]:,.0f} tokens**"),
+        ("answer.md", f"that is $i \\le {never_turn[0] - 1}$"),
+        ("answer.md", f"the **{len(never_turn)} pairs** $i = {never_turn[0]}"),
+        ("answer.md", f"about {slow_seen:.2f} radians ({slow_seen / (2 * math.pi):.1%} of a turn)"),
+        ("answer.md", f"about {slow_far:.1f} radians at distance 32,768, against {slow_seen:.2f}"),
+        ("answer.md", f"the {len(never_turn)} slow pairs"),
+        ("answer.md", f"\\frac{{4096}}{{32768}} = m/{scale}$"),
+        ("answer.md", f"\\approx {ntk_base:,.0f}$"),
+        ("rubric.toml", f"2 pi = {wavelength[0]:.1f} tokens"),
+        ("rubric.toml", f"about {wavelength[-1]:,.0f} tokens (theta_63"),
+        ("rubric.toml", f"(theta_63 = {theta[-1] / 1e-4:.2f} x 10^-4)"),
+        ("rubric.toml", f"the {len(never_turn)} pairs i = 46..63"),
+        ("rubric.toml", f"({slow_seen:.2f} rad seen vs {slow_far:.1f} rad at 32,768)"),
+        ("rubric.toml", f"about {ntk_base:,.0f} for s = {scale}"),
+        ("rubric.toml", f"to about {ntk_base:,.0f} for an eightfold extension"),
+        ("samples.toml", f"about {wavelength[0]:.1f}"),
+        ("samples.toml", f"to about {wavelength[-1]:,.0f} tokens"),
+        ("samples.toml", f"so {len(never_turn)} pairs never complete"),
+        ("samples.toml", f"about {slow_far:.1f} rad at 32k against {slow_seen:.2f}"),
+        ("samples.toml", f"about {ntk_base:,.0f}, which"),
+        ("corpus.toml", f"about {wavelength[45]:,.0f} tokens, just inside"),
+        ("corpus.toml", f"pair 46 about {round(wavelength[46], -1):,.0f}, just outside"),
+    )
