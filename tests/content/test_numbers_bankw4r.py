@@ -602,3 +602,46 @@ def test_session_next_item_attention() -> None:
         ("samples.toml", f"{logits_gb:.1f} GB"),
     )
     assert (length * length) == 2_500  # the corpus's "50 x 50 attention matrix, 2,500 scores"
+
+
+# --- sponsored-slots-feed-value (S02) --------------------------------------------------------
+
+
+def test_sponsored_slots_feed_value() -> None:
+    qid = "sponsored-slots-feed-value"
+    commission, order, user_cost = 0.12, 40, 0.01
+    organic = 0.005 * order * commission
+    ad_click, ad_sale = 0.015, 0.003 * order * commission
+    ad_gross = ad_click * 1.20 + ad_sale
+    ad_net = ad_gross - user_cost
+    assert ad_gross > organic > ad_net
+    gap = organic + user_cost - ad_sale
+    break_even = gap / ad_click
+    at_150 = ad_click * 1.50 + ad_sale - user_cost
+    inflated_clicks = ad_click * 1.5
+    inflated = inflated_clicks * 1.20 + ad_sale - user_cost
+    assert inflated > organic > ad_net  # the over-prediction flips the slot
+    _shows(
+        qid,
+        ("answer.md", f"= {organic:.3f}"),  # 0.024
+        ("answer.md", f"= {ad_click * 1.20:.3f}"),  # 0.018
+        ("answer.md", f"= {ad_sale:.4f}"),  # 0.0144
+        ("answer.md", f"{ad_gross:.4f} without the user cost"),  # 0.0324
+        ("answer.md", f"= {ad_net:.4f}"),  # 0.0224
+        ("answer.md", f"b \\ge {gap:.4f} / {ad_click} = {break_even:.2f} ({break_even:.4f})"),
+        ("answer.md", f"= {at_150:.4f}"),  # 0.0269
+        ("answer.md", f"({100 * inflated_clicks:.2f}% instead of {100 * ad_click:.1f}%)"),
+        ("answer.md", f"= {inflated_clicks * 1.20:.3f}"),  # 0.027
+        ("answer.md", f"value {inflated:.4f}"),  # 0.0314
+        ("rubric.toml", f"{organic:.3f}"),
+        ("rubric.toml", f"{ad_sale:.4f}"),
+        ("rubric.toml", f"{ad_gross:.4f}"),
+        ("rubric.toml", f"{ad_net:.4f}"),
+        ("rubric.toml", f"{gap:.4f} / {ad_click} = {break_even:.2f}"),
+        ("rubric.toml", f"{inflated:.4f}"),
+        ("samples.toml", f"{ad_gross:.4f}"),
+        ("samples.toml", f"{ad_net:.4f}"),
+        ("samples.toml", f"b >= {gap:.4f} / {ad_click} = {break_even:.2f}"),
+        ("samples.toml", f"{inflated:.4f}"),
+        ("hints.md", f"{ad_sale:.4f} - {user_cost:.2f} \\ge {organic:.3f}"),
+    )
