@@ -1,4 +1,5 @@
-"""Right rules, but recomputes both sides' squared error per candidate: O(d n^2) a round."""
+"""Right rules, but recomputes both sides' squared error per candidate: O(d n^2) a round,
+too slow at the stated size."""
 
 from itertools import pairwise
 

@@ -1,4 +1,5 @@
-"""Plain recursion without memoisation: correct, but exponential in the string lengths."""
+"""Plain recursion without memoisation: correct, but exponential in the string lengths,
+so it is far too slow (and recurses too deep) on long strings."""
 
 
 def longest_common_subsequence(string1, string2):

@@ -1,5 +1,5 @@
 """Binary search that recurses on slices: each slice copies half of the list, so the
-total cost is O(n), not O(log n)."""
+total cost is O(n), not O(log n): too slow on the billion-element tests."""
 
 
 def search_sorted(nums, target):

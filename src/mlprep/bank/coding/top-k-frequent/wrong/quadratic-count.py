@@ -1,4 +1,5 @@
-"""Correct order, but calls items.count for every distinct item: O(n * d) time."""
+"""Correct order, but calls items.count for every distinct item: O(n * d) time, too slow
+at the stated size."""
 
 
 def top_k_frequent(items, k):
