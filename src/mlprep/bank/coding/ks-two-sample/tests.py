@@ -26,6 +26,7 @@ def generate(rng, size):
 _A = np.array([1.0, 2.0, 2.0, 3.0, 5.0])
 _B = np.array([2.0, 3.0, 3.0, 4.0, 6.0, 7.0])
 _R = np.random.default_rng(404)
+_R2 = np.random.default_rng(405)  # its own stream: the cases drawn from _R stay the same
 
 CASES = [
     {
@@ -113,5 +114,12 @@ CASES = [
         "kind": "hidden",
         "args": (np.round(_R.normal(0, 1, 50000), 2), np.round(_R.normal(0.02, 1, 50000), 2)),
         "note": "n = m = 50,000 values rounded to 0.01 (many ties), a small shift",
+    },
+    {
+        "name": "largest stated size, continuous",
+        "kind": "hidden",
+        "args": (_R2.normal(0, 1, 50000), _R2.normal(0.01, 1, 50000)),
+        "note": "n = m = 50,000 distinct values: one scan of both samples per distinct value "
+        "is 10^10 steps, where the rounded case above has only about 800 distinct values",
     },
 ]
