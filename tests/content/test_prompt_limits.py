@@ -118,6 +118,13 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
         "n_estimators": a[2],
         "m": n(a[4]),
     },
+    "grad-accumulation-clipping": lambda a: {
+        "M": len(a[0]),
+        "P": max((len(batch) for batch in a[0]), default=0),
+        "entries": max(
+            (sum(int(np.size(g)) for g in batch if g is not None) for batch in a[0]), default=0
+        ),
+    },
     "hash-bucket-assignment": lambda a: {"users": len(a[0])},
     "info-nce-loss": lambda a: {"B": dim(a[0], 0), "d": dim(a[0], 1)},
     "information-measures": lambda a: {"m": dim(a[0], 0), "n": dim(a[0], 1)},
@@ -136,6 +143,7 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
         "d_model": n(a[0]),
         "heads": a[6],
     },
+    "label-smoothed-cross-entropy": lambda a: {"N": dim(a[0], 0), "K": dim(a[0], 1)},
     "layer-norm-backward": lambda a: {"N": dim(a[0], 0), "D": dim(a[0], 1)},
     "layer-norm-forward": lambda a: {"values": int(np.size(a[0]))},
     "lda-projection": lambda a: {"n": n(a[0]), "d": cols(a[0])},
@@ -191,7 +199,9 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
         "d": dim(a[0], 1),
         "position": int(np.max(a[1], initial=0)),
     },
+    "sample-ratio-mismatch": lambda a: {"k": len(a[0]), "users": max(a[0], default=0)},
     "sgd-momentum-steps": lambda a: {"T": dim(a[1], 0), "D": dim(a[1], 1)},
+    "sigmoid-focal-loss": lambda a: {"N": dim(a[0], 0), "C": dim(a[0], 1)},
     "silhouette-score": lambda a: {"n": dim(a[0], 0), "d": dim(a[0], 1)},
     "single-linkage-clustering": lambda a: {"n": dim(a[0], 0), "d": dim(a[0], 1)},
     "softmax-cross-entropy": lambda a: {"N": n(a[0]), "K": cols(a[0])},
@@ -215,6 +225,8 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
     "two-proportion-z-test": lambda a: {"group": max(a[1], a[3])},
     "ucb1-bandit": lambda a: {"T": dim(a[0], 0), "K": dim(a[0], 1)},
     "user-based-cf": lambda a: {"users": dim(a[0], 0), "items": dim(a[0], 1), "k": a[3]},
+    "warmup-cosine-schedule": lambda a: {"n": n(a[0]), "total_steps": a[4]},
+    "welch-t-test": lambda a: {"n": n(a[0]), "m": n(a[1])},
     "word-ladder": lambda a: {"words": len(a[2]), "word length": longest(a[2])},
 }
 
@@ -231,6 +243,7 @@ BOUNDS: dict[str, dict[str, int]] = {
     "max-pool2d": {"W": 67},  # 64 + integers(-3, 4)
     "one-hot-encode": {"categories": 12},  # integers(1, min(n, 12) + 1)
     "rotary-embedding": {"position": 10_000},  # integers(0, 10_001)
+    "sample-ratio-mismatch": {"users": 10**8},  # a multinomial split of min(size, 10**8)
     "softmax-cross-entropy": {"K": 7},  # integers(1, 8)
     "user-based-cf": {"items": 29},  # integers(4, 30)
 }
