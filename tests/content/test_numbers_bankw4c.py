@@ -472,3 +472,17 @@ def test_fp16_accumulation_debugging() -> None:
         ],
     )
     assert fp32_bytes == mixed_bytes
+
+
+def test_permutation_forest_review() -> None:
+    small, large, customers = 5, 12, 100_000
+    cells = 2**large
+    _check(
+        "permutation-forest-review",
+        [
+            (f"{math.factorial(small)}", ARS),  # 120
+            (f"{math.factorial(large):,}", ARS),  # 479,001,600
+            (f"{cells:,}", ARS),  # 4,096
+            (f"{customers / cells:.1f}", ARS),  # 24.4
+        ],
+    )
