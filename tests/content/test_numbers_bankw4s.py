@@ -598,3 +598,56 @@ def test_retraining_cadence_cost() -> None:
     samples = _text(qid, "samples.toml")
     assert f"{retrain / 7:,.2f} + {slope * 7 / 2:,.0f}" in samples  # 457.14 + 1,400
     assert f"{retrain / 30:,.2f} + {slope * 30 / 2:,.0f}" in samples  # 106.67 + 6,000
+
+
+def test_speculative_decoding_code_completion() -> None:
+    params, step_ms, draft_ms, prefill_ms, tokens = 34e9, 30, 3, 80, 40
+
+    def per_round(alpha: float, gamma: int) -> float:
+        return (1 - alpha ** (gamma + 1)) / (1 - alpha)
+
+    def rate(alpha: float, gamma: int) -> float:
+        return per_round(alpha, gamma) / (draft_ms * gamma + step_ms) * 1000
+
+    base = 1000 / step_ms
+    weights = params * 2
+    before = prefill_ms + tokens * step_ms
+    after = prefill_ms + tokens / rate(0.8, 4) * 1000
+    assert after < 700 < before
+    qid = "speculative-decoding-code-completion"
+    figures: list[tuple[str, tuple[str, ...]]] = [
+        (f"{weights / 1e9:.0f} GB", ARSC),  # 68 GB
+        (
+            f"{weights / (step_ms / 1000) / 1e12:.2f} TB/s",
+            ("answer.md", "samples.toml", "corpus.toml"),
+        ),
+        (f"{base:.1f}", ARSC),  # 33.3
+        (f"{before:,}", ARSC),  # 1,280 ms
+        (f"{after:.0f}", ARSC),  # 580 ms
+        (f"{tokens / rate(0.8, 4) * 1000:.0f}", ("samples.toml", "corpus.toml")),  # 500 ms
+    ]
+    for gamma in (2, 4, 8):
+        figures += [
+            (f"{per_round(0.8, gamma):.{2 if gamma == 2 else 4}f}", AS),  # 2.44, 3.3616, 4.3289
+            (f"{rate(0.8, gamma):.2f}", AS),  # 67.78, 80.04, 80.17
+            (f"{rate(0.5, gamma):.2f}", A),  # 48.61, 46.13, 36.96
+            (f"{rate(0.5, gamma) / base:.2f}x", A),  # 1.46x, 1.38x, 1.11x
+            (f"{draft_ms * gamma + step_ms} ms", A),  # 36, 42, 54 ms
+        ]
+    figures += [
+        (f"{per_round(0.8, 4):.4f}", ARSC),  # 3.3616
+        (f"{rate(0.8, 4) / base:.2f}x", A),  # 2.40x
+        (f"{rate(0.8, 2) / base:.2f}x", A),  # 2.03x
+        (f"{per_round(0.5, 4):.4f}", ARSC),  # 1.9375
+        (f"{per_round(0.5, 2):.2f}", ("answer.md", "corpus.toml")),  # 1.75
+        (f"{per_round(0.5, 8):.4f}", ("answer.md", "corpus.toml")),  # 1.9961
+        (f"{rate(0.5, 4) / base:.2f}x", ARS),  # 1.38x
+    ]
+    _check(qid, figures)
+    t2, t4, t8 = (draft_ms * g + step_ms for g in (2, 4, 8))
+    assert f"rounds take {t2}, {t4} and {t8} ms" in _text(qid, "samples.toml")
+    corpus = _text(qid, "corpus.toml")
+    assert f"{5 * 64} token-positions" in corpus
+    assert f"prefill now {prefill_ms / after:.0%} of the total" in corpus
+    assert f"wasting {(8 - 2) * draft_ms} ms a round" in corpus
+    assert f"from {before / 1000:.2f} s to about {after / 1000:.2f} s" in corpus
