@@ -12,13 +12,13 @@ which was only 0.6-1.4 times over the limit on this machine. The rules:
   least 3 times the limit on some test (SLOW_FACTOR), so a machine three times faster
   still rejects it.
 
-Everything runs in this process, one thread for BLAS like the sandbox, and measures the
-CPU time of each call (what the judge limits) on fresh copies of the inputs, after
-support.py's prepare() where the question has one. The tests are the hidden cases and
---seeds draws of the generator at the largest of random_sizes. A slow solution's calls
-are cut at CAP times the limit (its figure then reads ">="), largest input first, and it
-stops at the first call that reaches the cap. The judge's own clock runs in a sandbox
-and pays a little more per call; the margins leave room for that.
+Each question runs in a fresh process, one thread for BLAS like the sandbox, and the CPU
+time of each call (what the judge limits) is measured on fresh copies of the inputs,
+after support.py's prepare() where the question has one. The tests are the hidden cases
+and --seeds draws of the generator at the largest of random_sizes. A slow solution's
+calls are cut at --cap times the limit (default 4; its figure then reads ">="), largest
+input first, and it stops at the first call that reaches the cap. The judge's own clock
+runs in a sandbox and pays a little more per call; the margins leave room for that.
 
 Prints a table; exits 1 when a rule is broken, 0 otherwise.
 """
@@ -160,7 +160,7 @@ class Row:
         )
 
 
-def measure(question: Any, seeds: int) -> list[Row]:
+def measure(question: Any, seeds: int, cap: float = CAP) -> list[Row]:
     spec = question.meta.coding
     folder = Path(question.path)
     limit = spec.time_limit_ms / 1000
@@ -191,7 +191,7 @@ def measure(question: Any, seeds: int) -> list[Row]:
         fn = entry(path, f"wrong_{question.meta.id}_{path.stem}")
         worst, cut = 0.0, False
         for args in tests:
-            took, cut = cpu_seconds(fn, args, prepare, CAP * limit)
+            took, cut = cpu_seconds(fn, args, prepare, cap * limit)
             worst = max(worst, took)
             if cut:
                 break
@@ -203,11 +203,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ids", nargs="*", help="question ids (default: every coding question)")
     parser.add_argument("--seeds", type=int, default=2, help="generator draws at the largest size")
+    parser.add_argument(
+        "--cap", type=float, default=CAP, help="stop a slow solution at this many times the limit"
+    )
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     opts = parser.parse_args(argv)
     if opts.worker:  # one question, in a fresh process: questions cannot disturb each other
-        rows = measure(load_question(builtin_bank_root() / "coding" / opts.ids[0]), opts.seeds)
+        question = load_question(builtin_bank_root() / "coding" / opts.ids[0])
+        rows = measure(question, opts.seeds, opts.cap)
         print(json.dumps([asdict(r) for r in rows]))
         return 0
     coding = sorted(p.parent.name for p in (builtin_bank_root() / "coding").glob("*/tests.py"))
@@ -224,7 +228,16 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for qid in ids:
         worker = subprocess.run(
-            [sys.executable, __file__, "--worker", "--seeds", str(opts.seeds), qid],
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                "--seeds",
+                str(opts.seeds),
+                "--cap",
+                str(opts.cap),
+                qid,
+            ],
             capture_output=True,
             text=True,
         )
