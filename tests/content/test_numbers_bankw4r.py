@@ -645,3 +645,56 @@ def test_sponsored_slots_feed_value() -> None:
         ("samples.toml", f"{inflated:.4f}"),
         ("hints.md", f"{ad_sale:.4f} - {user_cost:.2f} \\ge {organic:.3f}"),
     )
+
+
+# --- query-category-naive-bayes (K21) --------------------------------------------------------
+
+
+def test_query_category_naive_bayes() -> None:
+    qid = "query-category-naive-bayes"
+    vocabulary = 5_000
+    departments = {  # prior, words in the department's queries, word counts
+        "Phones": (0.40, 10_000, {"apple": 500, "case": 20}),
+        "Accessories": (0.35, 8_000, {"apple": 300, "case": 900}),
+        "Groceries": (0.25, 6_000, {"apple": 400, "case": 10, "pie": 150}),
+    }
+
+    def word_p(department: str, word: str) -> float:
+        _, words, counts = departments[department]
+        return (counts.get(word, 0) + 1) / (words + vocabulary)
+
+    def posterior(query: str) -> list[float]:
+        logs = [
+            math.log(prior) + sum(math.log(word_p(d, w)) for w in query.split())
+            for d, (prior, _, _) in departments.items()
+        ]
+        top = max(logs)
+        weights = [math.exp(v - top) for v in logs]
+        return [w / sum(weights) for w in weights]
+
+    rows = {q: posterior(q) for q in ("apple", "apple case", "apple pie")}
+    for query, probs in rows.items():
+        cells = " | ".join(f"{p:.1%}" for p in probs)
+        _shows(qid, ("answer.md", f'| "{query}" | {cells} |'))
+    apple_scores = [prior * word_p(d, "apple") for d, (prior, _, _) in departments.items()]
+    case_ratio = word_p("Accessories", "case") / word_p("Phones", "case")
+    pie_ratio = word_p("Groceries", "pie") / word_p("Phones", "pie")
+    _shows(
+        qid,
+        ("answer.md", f"= {apple_scores[0]:.5f}"),  # 0.01336
+        ("answer.md", f"= {apple_scores[1]:.5f}"),  # 0.00810
+        ("answer.md", f"= {apple_scores[2]:.5f}"),  # 0.00911
+        ("answer.md", f"is about {round(case_ratio)} times"),  # 50
+        ("answer.md", f"is about {round(pie_ratio)} times"),  # 206
+        ("answer.md", "15,000 for Phones, 13,000 for Accessories and 11,000 for Groceries"),
+        ("answer.md", f"({rows['apple'][0]:.1%})"),
+        ("rubric.toml", f"'apple' {' / '.join(f'{p:.1%}' for p in rows['apple'])}"),
+        ("rubric.toml", f"'apple case' {' / '.join(f'{p:.1%}' for p in rows['apple case'])}"),
+        ("rubric.toml", f"'apple pie' {' / '.join(f'{p:.1%}' for p in rows['apple pie'])}"),
+        ("samples.toml", f"= {apple_scores[0]:.5f}"),
+        ("samples.toml", f"{rows['apple'][0]:.1%} Phones, {rows['apple'][1]:.1%} Accessories"),
+        ("samples.toml", ", ".join(f"{p:.1%}" for p in rows["apple case"])),
+        ("samples.toml", ", ".join(f"{p:.1%}" for p in rows["apple pie"])),
+        ("corpus.toml", f"{rows['apple case'][1]:.1%}"),
+    )
+    assert rows["apple"][0] < 0.5  # "less than half the probability"
