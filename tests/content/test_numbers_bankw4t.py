@@ -317,3 +317,44 @@ def test_rope_context_extension() -> None:
         ("corpus.toml", f"about {wavelength[45]:,.0f} tokens, just inside"),
         ("corpus.toml", f"pair 46 about {round(wavelength[46], -1):,.0f}, just outside"),
     )
+
+
+def test_glove_ratios_by_hand() -> None:
+    qid = "glove-ratios-by-hand"
+    totals = (200_000, 250_000)
+    counts = {"snow": (1_800, 50), "beach": (40, 2_000), "weather": (900, 1_100)}
+    counts["keyboard"] = (10, 12)
+    prob = {k: (a / totals[0], b / totals[1]) for k, (a, b) in counts.items()}
+    ratio = {k: pw / ps for k, (pw, ps) in prob.items()}
+
+    def weight(x: float) -> float:
+        return min(1.0, (x / 100) ** 0.75)
+
+    _shows(
+        qid,
+        ("answer.md", f"| snow | {prob['snow'][0]:g} | {prob['snow'][1]:g} | "),
+        ("answer.md", f"| {ratio['snow']:.0f} |"),
+        ("answer.md", f"| beach | {prob['beach'][0]:g} | {prob['beach'][1]:g} | "),
+        ("answer.md", f"| {ratio['beach']:g} |"),
+        ("answer.md", f"| weather | {prob['weather'][0]:g} | {prob['weather'][1]:g} | "),
+        ("answer.md", f"| {ratio['weather']:.2f} |"),
+        ("answer.md", f"| keyboard | {prob['keyboard'][0]:.5f} | {prob['keyboard'][1]:.6f} | "),
+        ("answer.md", f"| {ratio['keyboard']:.2f} |"),
+        ("answer.md", f"$\\log(45) \\approx {math.log(ratio['snow']):.2f}$"),
+        ("answer.md", f"$\\log(0.025) \\approx {math.log(ratio['beach']):.2f}$"),
+        ("answer.md", f"$f(10) = 0.1^{{0.75}} \\approx {weight(10):.3f}$"),
+        ("answer.md", f"$f(50) = 0.5^{{0.75}} \\approx {weight(50):.3f}$"),
+        ("answer.md", f"$f(1800) = {weight(1800):.0f}$"),
+        ("rubric.toml", f"(snow {ratio['snow']:.0f}, beach {ratio['beach']:g}, weather "),
+        ("rubric.toml", f"weather {ratio['weather']:.2f}, keyboard {ratio['keyboard']:.2f})"),
+        ("rubric.toml", f"log 45 = {math.log(ratio['snow']):.2f}"),
+        ("rubric.toml", f"f(10) = {weight(10):.3f}, f(50) = {weight(50):.3f}, f(1800) = 1"),
+        ("samples.toml", f"{prob['snow'][0]:g} vs {prob['snow'][1]:g}, ratio {ratio['snow']:.0f}"),
+        ("samples.toml", f"{prob['beach'][0]:g} vs {prob['beach'][1]:g}, ratio {ratio['beach']:g}"),
+        ("samples.toml", f"about {ratio['weather']:.2f}"),
+        ("samples.toml", f"{prob['keyboard'][0]:.5f} vs {prob['keyboard'][1]:.6f}"),
+        ("samples.toml", f"about {ratio['keyboard']:.2f}"),
+        ("samples.toml", f"about log 45 = {math.log(ratio['snow']):.2f}"),
+        ("samples.toml", f"f(10) = {weight(10):.3f}, f(50) = {weight(50):.3f}"),
+        ("corpus.toml", f"ratio of about log 45 = {math.log(ratio['snow']):.2f}"),
+    )
