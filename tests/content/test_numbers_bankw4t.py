@@ -358,3 +358,70 @@ def test_glove_ratios_by_hand() -> None:
         ("samples.toml", f"f(10) = {weight(10):.3f}, f(50) = {weight(50):.3f}"),
         ("corpus.toml", f"ratio of about log 45 = {math.log(ratio['snow']):.2f}"),
     )
+
+
+def _weighted(children: list[tuple[int, int]], impurity: object) -> float:
+    assert callable(impurity)
+    total = sum(a + b for a, b in children)
+    return sum((a + b) / total * impurity(a / (a + b)) for a, b in children)
+
+
+def test_split_criteria_gini_entropy() -> None:
+    qid = "split-criteria-gini-entropy"
+
+    def error(p: float) -> float:
+        return min(p, 1 - p)
+
+    def gini(p: float) -> float:
+        return 2 * p * (1 - p)
+
+    def entropy(p: float) -> float:
+        return 0.0 if p in (0.0, 1.0) else -(p * math.log2(p) + (1 - p) * math.log2(1 - p))
+
+    split_a, split_b = [(300, 100), (100, 300)], [(200, 400), (200, 0)]
+    node2, split_c = [(700, 300)], [(400, 50), (300, 250)]
+    err_a, err_b = _weighted(split_a, error), _weighted(split_b, error)
+    gini_a, gini_b = _weighted(split_a, gini), _weighted(split_b, gini)
+    ent_a, ent_b = _weighted(split_a, entropy), _weighted(split_b, entropy)
+    assert math.isclose(err_a, err_b)  # misclassification error ties
+    err_drop = _weighted(node2, error) - _weighted(split_c, error)
+    assert abs(err_drop) < 1e-12  # exactly zero
+    gini2, gini_c = _weighted(node2, gini), _weighted(split_c, gini)
+    ent2, ent_c = _weighted(node2, entropy), _weighted(split_c, entropy)
+    n, features = 1_000_000, 50
+    dg, de = gini2 - gini_c, ent2 - ent_c
+    _shows(
+        qid,
+        ("answer.md", f"= {err_a:.2f}$ | $0.75 \\times \\tfrac13 + 0.25 \\times 0 = {err_b:.2f}$"),
+        ("answer.md", f"0.5 \\times {gini(0.75):.3f} = {gini_a:.3f}$"),
+        ("answer.md", f"$0.75 \\times {gini(1 / 3):.3f} + 0.25 \\times 0 \\approx {gini_b:.3f}$"),
+        (
+            "answer.md",
+            f"| ${ent_a:.3f}$ | $0.75 \\times {entropy(1 / 3):.3f} \\approx {ent_b:.3f}$",
+        ),
+        ("answer.md", f"Gini falls from {gini2:.2f} to about {gini_c:.3f}"),
+        ("answer.md", f"(a decrease of about {gini2 - gini_c:.3f})"),
+        ("answer.md", f"entropy from {ent2:.3f} to {ent_c:.3f} bits (about {ent2 - ent_c:.3f})"),
+        ("answer.md", f"now {400 / 450:.0%} defaults"),
+        ("answer.md", "$50 \\times 10^6 = 5 \\times 10^7$"),
+        ("answer.md", f"{features * 255:,} candidates"),
+        (
+            "rubric.toml",
+            f"Gini {gini_a:.3f} (A) vs {gini_b:.3f} (B); entropy {ent_a:.3f} vs {ent_b:.3f} bits",
+        ),
+        (
+            "rubric.toml",
+            f"Gini falls by about {dg:.3f} and entropy by about {de:.3f}",
+        ),
+        ("samples.toml", f"= {gini(1 / 3):.3f}, weighted by 0.75 gives {gini_b:.3f}"),
+        ("samples.toml", f"Gini {gini_b:.3f}, entropy {ent_b:.3f}"),
+        (
+            "samples.toml",
+            f"from {gini2:.2f} to {gini_c:.3f}, a decrease of about {dg:.3f}",
+        ),
+        ("samples.toml", f"from {ent2:.3f} to {ent_c:.3f} bits, about {ent2 - ent_c:.3f}"),
+        ("corpus.toml", f"Gini 4/9 ≈ {gini(1 / 3):.3f}, weighted by 0.75 gives {gini_b:.3f}"),
+    )
+    exact = features * n * math.log2(n)
+    assert round(math.log10(exact)) == 9  # "roughly 10^9 comparisons"
+    assert round(math.log2(n)) == 20  # the sample's "50 x 10^6 x 20"
