@@ -425,3 +425,65 @@ def test_split_criteria_gini_entropy() -> None:
     exact = features * n * math.log2(n)
     assert round(math.log10(exact)) == 9  # "roughly 10^9 comparisons"
     assert round(math.log2(n)) == 20  # the sample's "50 x 10^6 x 20"
+
+
+def _sci_minus(x: float) -> str:
+    """2.4e-05 -> '2.4 x 10^-5'; 1e-08 -> '10^-8' (the form samples and rubrics print)."""
+    exponent = math.floor(math.log10(x) + 1e-12)
+    mantissa = x / 10**exponent
+    return f"{mantissa:g} x 10^{exponent}"
+
+
+def test_spelling_noisy_channel_by_hand() -> None:
+    qid = "spelling-noisy-channel-by-hand"
+    prior = {"shoes": 0.012, "hose": 0.0003, "those": 0.0009, "chose": 0.00002}
+    channel = {"shoes": 0.002, "hose": 0.0005, "those": 0.0001, "chose": 0.0003}
+    bigram = {"shoes": 0.002, "hose": 0.05, "those": 0.0001, "chose": 0.00001}
+    alone = {w: prior[w] * channel[w] for w in prior}
+    context = {w: bigram[w] * channel[w] for w in prior}
+    post = {w: s / sum(alone.values()) for w, s in alone.items()}
+    post_ctx = {w: s / sum(context.values()) for w, s in context.items()}
+    assert max(post, key=post.__getitem__) == "shoes"
+    assert max(post_ctx, key=post_ctx.__getitem__) == "hose"
+    tex = {
+        w: _sci_minus(s).replace(" x ", " \\times ").replace("^", "^{") + "}"
+        for w, s in alone.items()
+    }
+    _shows(
+        qid,
+        ("answer.md", f"$0.012 \\times 0.002 = {tex['shoes']}$ | {post['shoes']:.3f} |"),
+        ("answer.md", f"$0.0003 \\times 0.0005 = {tex['hose']}$ | {post['hose']:.3f} |"),
+        ("answer.md", f"$0.0009 \\times 0.0001 = {tex['those']}$ | {post['those']:.3f} |"),
+        ("answer.md", f"$0.00002 \\times 0.0003 = {tex['chose']}$ | {post['chose']:.4f} |"),
+        ("answer.md", f"posterior of about **{post['shoes']:.3f}**"),
+        ("answer.md", f"$0.002 \\times 0.002 = 4 \\times 10^{{-6}}$ | {post_ctx['shoes']:.3f} |"),
+        ("answer.md", f"$0.05 \\times 0.0005 = 2.5 \\times 10^{{-5}}$ | {post_ctx['hose']:.3f} |"),
+        ("answer.md", f"$0.0001 \\times 0.0001 = 10^{{-8}}$ | {post_ctx['those']:.4f} |"),
+        (
+            "answer.md",
+            f"$0.00001 \\times 0.0003 = 3 \\times 10^{{-9}}$ | {post_ctx['chose']:.4f} |",
+        ),
+        ("answer.md", f"about **{post_ctx['hose']:.3f}**"),
+        ("answer.md", f"*hose* {bigram['hose'] / bigram['shoes']:.0f} times more likely"),
+        ("answer.md", f"its {channel['shoes'] / channel['hose']:.0f}-times less likely error"),
+        (
+            "rubric.toml",
+            f"{_sci_minus(alone['shoes'])} (shoes), {_sci_minus(alone['hose'])} (hose)",
+        ),
+        (
+            "rubric.toml",
+            f"{_sci_minus(alone['those'])} (those), {_sci_minus(alone['chose'])} (chose)",
+        ),
+        ("rubric.toml", f"posterior about {post['shoes']:.3f}"),
+        (
+            "rubric.toml",
+            f"shoes {_sci_minus(context['shoes'])}, hose {_sci_minus(context['hose'])}",
+        ),
+        ("rubric.toml", f"about {post_ctx['hose']:.3f} (shoes {post_ctx['shoes']:.3f})"),
+        ("samples.toml", f"= {_sci_minus(alone['shoes'])}, hose {_sci_minus(alone['hose'])}"),
+        ("samples.toml", f"posterior of about {post['shoes']:.3f}"),
+        ("samples.toml", f"about {post_ctx['hose']:.3f} (shoes {post_ctx['shoes']:.3f})"),
+        ("corpus.toml", f"by a factor of {alone['shoes'] / alone['hose']:.0f}"),
+        ("corpus.toml", f"both {prior['shoes'] / prior['hose']:.0f} times more frequent"),
+        ("corpus.toml", f"{post['hose']:.3f} for hose, {post['those']:.3f} for those"),
+    )
