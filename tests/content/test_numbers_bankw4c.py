@@ -486,3 +486,26 @@ def test_permutation_forest_review() -> None:
             (f"{customers / cells:.1f}", ARS),  # 24.4
         ],
     )
+
+
+def test_as_of_feature_join() -> None:
+    accounts, txn_per, rows_per = 2_000_000, 10, 25
+    txns, rows = accounts * txn_per, accounts * rows_per
+    pairs = accounts * txn_per * rows_per
+    probes = math.ceil(math.log2(rows_per + 1))
+    _check(
+        "as-of-feature-join",
+        [
+            (f"{txn_per} \\times {rows_per} = {txn_per * rows_per}", A),  # 250
+            (f"{txn_per} x {rows_per} = {txn_per * rows_per}", ("samples.toml",)),
+            (f"{pairs / 1e8:.0f} \\times", A),  # 5 x 10^8
+            (f"{pairs / 1e8:.0f} x 10^8", ("rubric.toml", "samples.toml")),
+            (f"{pairs * 100 / 1e9:.0f} GB", AS),  # 50 GB
+            (f"= {probes}$ probes", A),  # 5
+            (f"at most {probes} probes", ("samples.toml",)),
+            (f"10^{round(math.log10(txns * probes))}", ARS),  # 10^8
+            (f"{(txns + rows) / 1e7:.0f} \\times 10^7", A),  # 7 x 10^7
+            (f"{(txns + rows) / 1e7:.0f} x 10^7", ("rubric.toml", "samples.toml")),
+        ],
+    )
+    assert txns * probes == 10**8
