@@ -651,3 +651,48 @@ def test_speculative_decoding_code_completion() -> None:
     assert f"prefill now {prefill_ms / after:.0%} of the total" in corpus
     assert f"wasting {(8 - 2) * draft_ms} ms a round" in corpus
     assert f"from {before / 1000:.2f} s to about {after / 1000:.2f} s" in corpus
+
+
+def test_account_takeover_login_risk() -> None:
+    logins, rate, friction, loss, stop = 20_000_000, 1 / 20_000, 0.50, 1_500, 0.9
+    atos = logins * rate
+
+    def day(share: float, caught: int) -> tuple[float, float, float]:
+        stepped = share * logins
+        fr = (stepped - caught) * friction
+        lost = (atos - caught * stop) * loss
+        return fr, lost, fr + lost
+
+    a, b = day(0.01, 700), day(0.03, 850)
+    band, band_atos = 0.02 * logins, 850 - 700
+    break_even = friction / (stop * loss + friction)
+    assert band_atos / band > break_even  # just above: B is (barely) worth it
+    qid = "account-takeover-login-risk"
+    _check(
+        qid,
+        [
+            (f"{16_960 / 2:,.0f} km/h", ARSC),  # 8,480
+            (f"{atos:,.0f}", ARSC),  # 1,000
+            (f"${atos * loss:,.0f}", ARSC),  # $1,500,000
+            (f"{0.01 * logins - 700:,.0f}", ASC),  # 199,300
+            (f"{0.01 * logins:,.0f} step-ups", A),  # 200,000
+            (f"{700 * stop:.0f}", ("answer.md", "corpus.toml")),  # 630 stopped
+            (f"{atos - 700 * stop:.0f}", ("samples.toml", "corpus.toml")),  # 370 missed
+            (f"${a[0]:,.0f}", ASC),  # $99,650
+            (f"${a[1]:,.0f}", ASC),  # $555,000
+            (f"${a[2]:,.0f}", ARSC),  # $654,650
+            (f"{0.03 * logins - 850:,.0f}", ("answer.md", "corpus.toml")),  # 599,150
+            (f"{850 * stop:.0f}", ("answer.md", "corpus.toml")),  # 765
+            (f"${b[0]:,.0f}", ASC),  # $299,575
+            (f"${b[1]:,.0f}", ASC),  # $352,500
+            (f"${b[2]:,.0f}", ARSC),  # $652,075
+            (f"${a[2] - b[2]:,.0f}", ARSC),  # $2,575
+            (f"{band:,.0f}", ARSC),  # 400,000
+            (f"{band_atos}", ARSC),  # 150
+            (f"{band_atos / band:.4%}", ARSC),  # 0.0375%
+            (f"{break_even:.3%}", ARSC),  # 0.037%
+            (f"{stop * loss + friction:,.1f}", ("answer.md", "samples.toml", "corpus.toml")),
+            (f"${band_atos * stop * loss:,.0f}", ("answer.md", "corpus.toml")),  # $202,500
+            (f"${(band - band_atos) * friction:,.0f}", ("answer.md", "corpus.toml")),  # $199,925
+        ],
+    )
