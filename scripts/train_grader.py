@@ -252,6 +252,7 @@ def train(
     pairs: list[Pair],
     cache: dict[str, torch.Tensor],
     epochs: int,
+    weights: torch.Tensor | None = None,
 ) -> list[float]:
     head_params = [*joint.head.parameters(), *joint.segment.parameters()]
     layer_params = [p for layer in [*per_text.layers, *joint.layers] for p in layer.parameters()]
@@ -274,7 +275,7 @@ def train(
         t0 = time.time()
         for a, am, b, bm, y in batches(pairs, cache, BATCH, rng):
             logits = joint.logits(per_text(a, am), am, per_text(b, bm), bm)
-            loss = nn.functional.cross_entropy(logits, y)
+            loss = nn.functional.cross_entropy(logits, y, weight=weights)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_([*per_text.parameters(), *joint.parameters()], 1.0)
@@ -292,6 +293,15 @@ def train(
         losses.append(total / n)
         print(f"epoch {epoch + 1}: loss {total / n:.4f} ({time.time() - t0:.0f} s)", flush=True)
     return losses
+
+
+def label_weights(pairs: list[Pair]) -> torch.Tensor:
+    """Per-label loss weights inverse to their share of the training pairs (mean 1):
+    the derived neutrals outnumber supports and contradictions, and an unbalanced loss
+    teaches the model to say "neutral" to paraphrase it has not seen."""
+    counts = Counter(p.label for p in pairs)
+    total = sum(counts.values())
+    return torch.tensor([total / (len(LABELS) * max(1, counts[k])) for k in LABELS])
 
 
 def metrics(pred: np.ndarray, gold: np.ndarray) -> dict[str, Any]:
@@ -607,6 +617,12 @@ def main() -> None:
     parser.add_argument(
         "--frozen", type=int, default=FROZEN, help="per-text layers kept at the base weights"
     )
+    parser.add_argument(
+        "--balance",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="weight the loss so each label counts equally (default: on)",
+    )
     parser.add_argument("--bank", type=Path, default=None, help="content root (default: the bank)")
     parser.add_argument("--max-pairs", type=int, default=None, help="(tests) use the first N")
     parser.add_argument(
@@ -664,7 +680,10 @@ def main() -> None:
         encode_s = time.time() - t0
         print(f"encoded {len(texts)} texts in {encode_s:.0f} s", flush=True)
         t0 = time.time()
-        losses = train(per_text, joint, train_pairs, cache, args.epochs)
+        weights = label_weights(train_pairs) if args.balance else None
+        if weights is not None:
+            print(f"label weights {dict(zip(LABELS, weights.tolist(), strict=True))}")
+        losses = train(per_text, joint, train_pairs, cache, args.epochs, weights)
         train_s = time.time() - t0
         dev_torch = torch_eval(per_text, joint, dev_pairs, cache) if dev_pairs else {}
         # The encoder grading runs: frozen layers and the fine-tuned per-text ones
@@ -708,6 +727,7 @@ def main() -> None:
         "threads": args.threads,
         "split_layer": args.split,
         "frozen_layers": args.frozen,
+        "balanced": args.balance,
         "max_tokens": MAX_TOKENS,
         "losses": [round(x, 4) for x in losses],
         "dev_torch_fp32": dev_torch,
