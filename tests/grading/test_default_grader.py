@@ -74,7 +74,8 @@ def _negate(text: str) -> str:
     for line in text.split("\n"):
         lead, body = re.match(r"(\s*(?:[-*]|\d+[.)])?\s*)(.*)", line).groups()  # type: ignore[union-attr]
         parts = []
-        for sentence in re.split(r"(?<=[.!?])\s+", body):
+        # Sentences end where the grader ends them, closing emphasis included ("**Bold.**").
+        for sentence in re.split(r"(?<=[.!?])(?:[*_\"')\]’”]{1,2})?\s+", body):
             if not sentence:
                 continue
             denied, n = re.subn(

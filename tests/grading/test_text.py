@@ -55,3 +55,56 @@ def test_truncate_words() -> None:
     text = "one two three four"
     assert truncate_words(text, 2) == ("one two ", True)
     assert truncate_words(text, 10) == (text, False)
+
+
+def _negated(text: str) -> list[tuple[str, bool]]:
+    (s,) = sentences(text)
+    return [(" ".join(c.tokens), c.negated) for c in s.clauses]
+
+
+def test_a_consequence_after_a_denial_is_asserted() -> None:
+    for text in (
+        "The classes are not balanced, so accuracy is misleading.",
+        "The classes are not balanced so accuracy is misleading.",
+        "The data is not stationary; therefore we difference it.",
+    ):
+        flags = _negated(text)
+        assert flags[0][1] and not flags[-1][1], flags
+    # "not so" is a degree, not a consequence: the clause stays denied.
+    assert _negated("It is not so simple to tune.") == [("it be not so simple to tune", True)]
+
+
+def test_what_follows_a_colon_after_a_denial_is_asserted() -> None:
+    flags = _negated("Accuracy cannot tell these apart: 99% of the cases are negatives.")
+    assert [f for _, f in flags] == [True, False]
+    flags = _negated("There is no ground truth: we use the silhouette score, and stability.")
+    assert [f for _, f in flags] == [True, False, False]
+
+
+def test_a_denial_in_brackets_stays_in_them() -> None:
+    flags = _negated("Computed assuming the null (no difference), of a gap at least as extreme.")
+    assert [f for _, f in flags] == [False, True, False]
+    # ... but a denial before the brackets still covers them and what follows.
+    flags = _negated("It does not help (not at all), and it hurts recall.")
+    assert all(f for _, f in flags)
+
+
+def test_without_negates_only_its_own_phrase() -> None:
+    assert _negated("Without labels you judge clusters by cohesion.") == [
+        ("without label", True),
+        ("you judge cluster by cohesion", False),
+    ]
+    flags = _negated("You can train it without any labels and it still works.")
+    assert flags[0] == ("you can train it", False)
+    assert flags[1][1] and flags[1][0].startswith("without")
+    assert flags[-1] == ("it still work", False)
+
+
+def test_a_sentence_ends_after_closing_emphasis() -> None:
+    text = "**A clean run is not rare.** About 8.2% of runs are clean. He said \"stop.\" Then left."
+    assert [s.text for s in sentences(text)] == [
+        "**A clean run is not rare.**",
+        "About 8.2% of runs are clean.",
+        'He said "stop."',
+        "Then left.",
+    ]

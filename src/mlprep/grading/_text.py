@@ -37,16 +37,38 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at . ! ? followed by space, at a blank line, before a bullet or after a
 # line ending in a colon; other line breaks are hard wrapping inside a sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•#]|\d+[.)])\s)|(?<=:)[ \t]*\n")
+# Closing emphasis, quotes and brackets after the stop stay with the sentence ("**Bold.**").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+|(?<=[.!?][*_\"')\]’”])\s+|(?<=[.!?][*_\"')\]’”]{2})\s+"
+    r"|\n\s*\n|\n(?=\s*(?:[-*•#]|\d+[.)])\s)|(?<=:)[ \t]*\n"
+)
 # Clause boundaries inside a sentence: punctuation and contrastive conjunctions.
 # A negation covers its clause: clauses end at punctuation, a dash or a contrast ("but").
+# "so", "therefore", "hence", "thus" start a consequence, which is asserted, with or
+# without a comma before it ("X is not balanced so accuracy misleads": the second
+# clause is not denied); "not so" and "or so" are not consequences.
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|whereas|although|though|while|instead|yet)\b",
+    r"[,;:()\[\]—–]|\s-\s|\b(?:but|however|whereas|although|though|while|instead|yet)\b"
+    r"|(?<!\bnot )(?<!n't )(?<!\bor )(?<!\band )\b(?:so|therefore|hence|thus)\b(?![-'’])",
     re.IGNORECASE,
 )
 _CONTRASTS = frozenset(
     {"but", "however", "whereas", "although", "though", "while", "instead", "yet", ";"}
 )
+_CONSEQUENCES = frozenset({"so", "therefore", "hence", "thus"})
+# Where a "without" phrase ends when no comma closes it: at the subject or verb of
+# the main clause ("Without labels you judge clusters by cohesion").
+_WITHOUT_END = _words(
+    """i you we they he she it there this that one is are was were can could will would
+    should must may might do does did has have had"""
+)
+# A denial by one of these ends at a colon: what follows gives the reason or the
+# alternative, and is asserted ("Accuracy cannot tell them apart: 99% are negatives",
+# "There is no ground truth: we use the silhouette"). A plain "not" carries past it
+# ("X is not Y: ..." denies the explanation too; stopping there let model answers
+# with each sentence denied score a median of 0.5).
+_COLON_DENIALS = frozenset({"cannot", "cant", "couldnt", "no", "nothing", "none", "never"})
+_WITHOUT_MAX = 5  # words of a "without" phrase, at most, when nothing else ends it
 # Items of a list: what commas, line breaks and bullets separate.
 _ITEM_BREAK = re.compile(r"[,;:()\[\]/|•]|\n|\s[-*–—]\s|^\s*[-*]\s", re.MULTILINE)
 
@@ -195,21 +217,56 @@ def _is_negated(tokens: list[str]) -> bool:
     return False
 
 
+def _without_spans(tokens: list[str]) -> list[tuple[int, int, bool]]:
+    """A clause whose only negation is "without", cut into (start, end, negated) runs:
+    "without" negates its own phrase, which ends at the main clause's subject or verb
+    (or after _WITHOUT_MAX words), not the words before it or after it."""
+    runs: list[tuple[int, int, bool]] = []
+    i = 0
+    pos = 0
+    while i < len(tokens):
+        if tokens[i] != "without":
+            i += 1
+            continue
+        if i > pos:
+            runs.append((pos, i, False))
+        end = i + 1
+        while end < len(tokens) and end - i <= _WITHOUT_MAX and tokens[end] not in _WITHOUT_END:
+            end += 1
+        runs.append((i, end, True))
+        pos = i = end
+    if pos < len(tokens):
+        runs.append((pos, len(tokens), False))
+    return runs
+
+
 def _clauses(text: str, offset: int) -> list[Clause]:
     """Split at clause breaks; a negation covers its clause and the rest of the sentence
-    up to a contrast ("X is not A, B or C, but D": A, B and C are negated, D is not)."""
+    up to a contrast ("X is not A, B or C, but D": A, B and C are negated, D is not) or
+    a consequence ("so", "therefore"); "cannot", "no", "nothing", "never" up to a colon
+    (_COLON_DENIALS); a denial inside brackets stays inside them; "without" covers its
+    own phrase only."""
     out: list[Clause] = []
     pos = 0
-    pieces: list[tuple[int, int, bool]] = []
-    contrast_before = False
+    pieces: list[tuple[int, int, bool, str]] = []
+    reset_before = False
+    brk_before = ""
     for brk in _CLAUSE_BREAK.finditer(text):
-        pieces.append((pos, brk.start(), contrast_before))
-        contrast_before = brk.group().strip().lower() in _CONTRASTS
+        pieces.append((pos, brk.start(), reset_before, brk_before))
+        word = brk.group().strip().lower()
+        reset_before = word in _CONTRASTS or word in _CONSEQUENCES
+        brk_before = word
         pos = brk.end()
-    pieces.append((pos, len(text), contrast_before))
+    pieces.append((pos, len(text), reset_before, brk_before))
     active = False
-    for lo, hi, after_contrast in pieces:
-        if after_contrast:
+    stops_at_colon = False  # the carried denial ends at a colon
+    before_paren: list[bool] = []
+    for lo, hi, reset, brk in pieces:
+        if brk == "(":
+            before_paren.append(active)
+        elif brk == ")" and before_paren:
+            active = before_paren.pop()  # a denial inside brackets stays inside them
+        if reset or (brk == ":" and stops_at_colon):
             active = False
         words = list(_WORD.finditer(text, lo, hi))
         if not words:
@@ -217,15 +274,21 @@ def _clauses(text: str, offset: int) -> list[Clause]:
         tokens = [lemma(w.group()) for w in words]
         own = _is_negated(tokens)
         negated = active or own
+        if own and _carries(tokens) and not active:
+            stops_at_colon = all(t in _COLON_DENIALS for t in tokens if t in NEGATIONS)
         active = active or (own and _carries(tokens))
-        out.append(
-            Clause(
-                tokens=tokens,
-                starts=[offset + w.start() for w in words],
-                ends=[offset + w.end() for w in words],
-                negated=negated,
+        runs = [(0, len(tokens), negated)]
+        if own and not active and not _carries(tokens):
+            runs = _without_spans(tokens)  # "without" alone: its own phrase only
+        for a, b, neg in runs:
+            out.append(
+                Clause(
+                    tokens=tokens[a:b],
+                    starts=[offset + w.start() for w in words[a:b]],
+                    ends=[offset + w.end() for w in words[a:b]],
+                    negated=neg,
+                )
             )
-        )
     return out
 
 
