@@ -101,7 +101,7 @@ def test_without_negates_only_its_own_phrase() -> None:
 
 
 def test_a_sentence_ends_after_closing_emphasis() -> None:
-    text = "**A clean run is not rare.** About 8.2% of runs are clean. He said \"stop.\" Then left."
+    text = '**A clean run is not rare.** About 8.2% of runs are clean. He said "stop." Then left.'
     assert [s.text for s in sentences(text)] == [
         "**A clean run is not rare.**",
         "About 8.2% of runs are clean.",

@@ -261,12 +261,12 @@ def _clauses(text: str, offset: int) -> list[Clause]:
     active = False
     stops_at_colon = False  # the carried denial ends at a colon
     before_paren: list[bool] = []
-    for lo, hi, reset, brk in pieces:
-        if brk == "(":
+    for lo, hi, reset, mark in pieces:
+        if mark == "(":
             before_paren.append(active)
-        elif brk == ")" and before_paren:
+        elif mark == ")" and before_paren:
             active = before_paren.pop()  # a denial inside brackets stays inside them
-        if reset or (brk == ":" and stops_at_colon):
+        if reset or (mark == ":" and stops_at_colon):
             active = False
         words = list(_WORD.finditer(text, lo, hi))
         if not words:
