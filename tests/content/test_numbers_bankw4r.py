@@ -698,3 +698,54 @@ def test_query_category_naive_bayes() -> None:
         ("corpus.toml", f"{rows['apple case'][1]:.1%}"),
     )
     assert rows["apple"][0] < 0.5  # "less than half the probability"
+
+
+# --- hybrid-retrieval-rank-fusion (L05) ------------------------------------------------------
+
+
+def test_hybrid_retrieval_rank_fusion() -> None:
+    qid = "hybrid-retrieval-rank-fusion"
+    bm25 = {"d1": 17.8, "d2": 15.2, "d3": 14.9, "d4": 12.1, "d5": 11.7}
+    dense = {"d6": 0.83, "d3": 0.81, "d7": 0.79, "d1": 0.78, "d8": 0.74}
+    relevant = {"d1", "d2", "d3", "d6", "d9"}
+    summed: dict[str, float] = {}
+    fused: dict[str, float] = {}
+    for scores in (bm25, dense):
+        for rank, (doc, score) in enumerate(scores.items(), 1):
+            summed[doc] = summed.get(doc, 0.0) + score
+            fused[doc] = fused.get(doc, 0.0) + 1 / (60 + rank)
+    by_sum = sorted(summed, key=lambda d: -summed[d])
+    by_rrf = sorted(fused, key=lambda d: (-fused[d], d))
+
+    def recall(top: list[str]) -> float:
+        return len(relevant & set(top[:5])) / len(relevant)
+
+    assert by_sum[:5] == ["d1", "d3", "d2", "d4", "d5"]
+    assert by_rrf[:5] == ["d1", "d3", "d6", "d2", "d7"]
+    sums = ", ".join(f"{d} {summed[d]:g}" for d in by_sum[:5])
+    _shows(
+        qid,
+        ("answer.md", f"The sums are {sums}"),
+        ("answer.md", ", ".join(f"{d} {summed[d]:g}" for d in by_sum[5:])),
+        ("answer.md", f"1/61 + 1/64 = {fused['d1']:.5f}"),
+        ("answer.md", f"1/63 + 1/62 = {fused['d3']:.5f}"),
+        ("answer.md", f"1/61 = {fused['d6']:.5f}"),
+        ("answer.md", f"1/62 = {fused['d2']:.5f}"),
+        ("answer.md", f"1/63 = {fused['d7']:.5f}"),
+        ("answer.md", f"1/64 = {fused['d4']:.5f}"),
+        ("answer.md", f"1/65 = {fused['d5']:.5f}"),
+        ("answer.md", "The fused top five is " + ", ".join(by_rrf[:5])),
+        ("answer.md", f"d1, d2, d3: {recall(list(bm25)):.1f}"),
+        ("answer.md", f"d6, d3, d1: {recall(list(dense)):.1f}"),
+        ("answer.md", f"d1, d3, d2: {recall(by_sum):.1f}"),
+        ("answer.md", f"d1, d3, d6, d2: {recall(by_rrf):.1f}"),
+        ("rubric.toml", f"d1 {fused['d1']:.5f}, d3 {fused['d3']:.5f}, d6 {fused['d6']:.5f}"),
+        ("rubric.toml", f"d2 {fused['d2']:.5f}, d7 {fused['d7']:.5f}"),
+        ("rubric.toml", f"score sum {recall(by_sum):.1f}, RRF {recall(by_rrf):.1f}"),
+        ("samples.toml", sums.replace(f"d1 {summed['d1']:g}", f"d1 {summed['d1']:.2f}")),
+        (
+            "samples.toml",
+            f"d1 = 1/61 + 1/64 = {fused['d1']:.5f}, d3 = 1/63 + 1/62 = {fused['d3']:.5f}",
+        ),
+        ("samples.toml", f"the sum {recall(by_sum):.1f}, RRF {recall(by_rrf):.1f}"),
+    )
