@@ -487,3 +487,56 @@ def test_spelling_noisy_channel_by_hand() -> None:
         ("corpus.toml", f"both {prior['shoes'] / prior['hose']:.0f} times more frequent"),
         ("corpus.toml", f"{post['hose']:.3f} for hose, {post['those']:.3f} for those"),
     )
+
+
+def test_lstm_step_by_hand() -> None:
+    qid = "lstm-step-by-hand"
+
+    def sigmoid(z: float) -> float:
+        return 1 / (1 + math.exp(-z))
+
+    c_prev = 2.0
+    f, i, g, o = sigmoid(2.0), sigmoid(-1.0), math.tanh(0.5), sigmoid(1.0)
+    c = f * c_prev + i * g
+    h = o * math.tanh(c)
+    survive = {b: sigmoid(b) ** 20 for b in (0, 1, 3)}
+    hidden, inputs = 256, 128
+    params = 4 * (hidden * (hidden + inputs) + hidden)
+    _shows(
+        qid,
+        ("answer.md", f"\\sigma(2) \\approx {f:.3f}"),
+        ("answer.md", f"\\sigma(-1) \\approx {i:.3f}"),
+        ("answer.md", f"\\tanh(0.5) \\approx {g:.3f}"),
+        ("answer.md", f"\\sigma(1) \\approx {o:.3f}"),
+        ("answer.md", f"\\approx {f * c_prev:.3f} + {i * g:.3f} = {c:.3f}$$"),
+        (
+            "answer.md",
+            f"\\tanh({c:.3f}) \\approx {o:.3f} \\times {math.tanh(c):.3f} \\approx {h:.3f}$$",
+        ),
+        ("answer.md", f"kept {f:.0%} of"),
+        ("answer.md", f"only {i:.0%} of the new candidate value {g:.3f}"),
+        ("answer.md", f"(2.0 to {c:.3f})"),
+        ("answer.md", f"exposed {o:.0%} of"),
+        ("answer.md", f"\\partial c_{{t-1}} = f_t \\approx {f:.3f}$"),
+        ("answer.md", f"| 0 | {sigmoid(0):.1f} | $9.5 \\times 10^{{-7}}$ |"),
+        ("answer.md", f"| 1 | {sigmoid(1):.3f} | {survive[1]:.4f} |"),
+        ("answer.md", f"| 3 | {sigmoid(3):.3f} | {survive[3]:.3f} |"),
+        ("answer.md", f"$256 + 128 = {hidden + inputs}$"),
+        ("answer.md", f"${hidden + inputs} \\times {4 * hidden:,}$"),
+        ("answer.md", f"= {params:,}$ parameters"),
+        ("rubric.toml", f"f = {f:.3f}, i = {i:.3f}, g = {g:.3f}, o = {o:.3f}"),
+        ("rubric.toml", f"c_t = {f:.3f} x 2 + {i:.3f} x {g:.3f} = {c:.3f}"),
+        ("rubric.toml", f"h_t = {o:.3f} x tanh({c:.3f}) = {h:.3f}"),
+        ("rubric.toml", f"0.5^20 = 9.5 x 10^-7, {sigmoid(1):.3f}^20 = {survive[1]:.4f}"),
+        ("rubric.toml", f"{sigmoid(3):.3f}^20 = {survive[3]:.3f}"),
+        ("rubric.toml", f"({params:,} parameters)"),
+        ("samples.toml", f"= {f * c_prev:.3f} + {i * g:.3f} = {c:.3f}"),
+        ("samples.toml", f"= {o:.3f} x {math.tanh(c):.3f} =\n{h:.3f}".replace("\n", " ")),
+        ("samples.toml", f"{sigmoid(1):.3f}^20 = {survive[1]:.4f}"),
+        ("samples.toml", f"{sigmoid(3):.3f}^20 = {survive[3]:.3f}"),
+        ("corpus.toml", f"contributes {f * c_prev:.3f} and the new write {i * g:.3f}"),
+        ("corpus.toml", f"the layer's {params:,} parameters"),
+        ("corpus.toml", f"only about {0.9**30:.0%} of the gradient survives 30 steps"),
+    )
+    assert f"{survive[0]:.1e}" == "9.5e-07"
+    assert c < c_prev  # "the memory barely changed (2.0 to 1.886)"
