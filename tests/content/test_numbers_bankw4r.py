@@ -749,3 +749,42 @@ def test_hybrid_retrieval_rank_fusion() -> None:
         ),
         ("samples.toml", f"the sum {recall(by_sum):.1f}, RRF {recall(by_rrf):.1f}"),
     )
+
+
+# --- hotel-search-position-bias-swaps (S04) --------------------------------------------------
+
+
+def test_hotel_search_position_bias_swaps() -> None:
+    qid = "hotel-search-position-bias-swaps"
+    swapped_ctr = {1: 0.12, 2: 0.084, 3: 0.06, 5: 0.036}
+    propensity = {k: ctr / swapped_ctr[1] for k, ctr in swapped_ctr.items()}
+    hotel_a = 0.09 / propensity[1]
+    hotel_b = 0.03 / propensity[5]
+    assert hotel_b > hotel_a
+    shown = [f"{propensity[k]:.1f}".rstrip("0").rstrip(".") for k in (1, 2, 3, 5)]
+    assert shown == ["1", "0.7", "0.5", "0.3"]
+    weights = {k: 1 / propensity[k] for k in (2, 3, 5)}
+    _shows(
+        qid,
+        ("answer.md", "| relative propensity | " + " | ".join(shown) + " |"),
+        ("answer.md", f"9% / 1 = {hotel_a:.0%}"),
+        ("answer.md", f"3% / 0.3 = {hotel_b:.0%}"),
+        ("answer.md", f"1/0.7 = {weights[2]:.2f}"),
+        ("answer.md", f"1/0.5 = {weights[3]:g}"),
+        ("answer.md", f"1/0.3 = {weights[5]:.2f}"),
+        ("rubric.toml", f"3% / 0.3 = {hotel_b:.0%}"),
+        (
+            "rubric.toml",
+            f"({weights[2]:.2f}, {weights[3]:g}, {weights[5]:.2f} at positions 2, 3, 5)",
+        ),
+        ("samples.toml", f"8.4/12 = {propensity[2]:.1f} at position 2"),
+        ("samples.toml", f"6/12 = {propensity[3]:.1f} at 3, 3.6/12 = {propensity[5]:.1f} at 5"),
+        ("samples.toml", f"3%/0.3 = {hotel_b:.0%}"),
+        (
+            "samples.toml",
+            f"{weights[2]:.2f} at position 2, {weights[3]:g} at 3, {weights[5]:.2f} at 5",
+        ),
+        ("corpus.toml", f"= {propensity[2]:.1f} at position 2"),
+    )
+    # the logs' 3.6% / 12% is the same 0.3 ratio, as the answer's parenthesis notes
+    assert round(0.036 / 0.12, 9) == round(propensity[5], 9)
