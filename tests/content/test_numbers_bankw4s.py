@@ -696,3 +696,28 @@ def test_account_takeover_login_risk() -> None:
             (f"${(band - band_atos) * friction:,.0f}", ("answer.md", "corpus.toml")),  # $199,925
         ],
     )
+
+
+def test_llm_guardrails_pipeline() -> None:
+    benign, fp, checks, check_ms, ttft = 2_000_000, 0.01, 4, 120, 400
+    refused = 1 - (1 - fp) ** checks
+    per_check = 1 - (1 - 0.01) ** (1 / checks)
+    assert abs(1 - (1 - per_check) ** checks - 0.01) < 1e-12
+    stopped = 1 - (1 - 0.85) * (1 - 0.60)
+    assert check_ms < ttft  # parallel checks finish before the first token
+    qid = "llm-guardrails-pipeline"
+    _check(
+        qid,
+        [
+            (f"{checks * check_ms} ms", ARSC),  # 480 ms
+            (f"{1 - refused:.4f}", A),  # 0.9606
+            (f"{refused:.2%}", ARSC),  # 3.94%
+            (f"{refused * benign:,.0f}", ARSC),  # 78,808
+            (f"{per_check:.3%}", ARSC),  # 0.251%
+            (f"{stopped:.0%}", ARSC),  # 94%
+            (f"{(1 - 0.85) * (1 - 0.60):.2f}", A),  # 0.06
+        ],
+    )
+    corpus = _text(qid, "corpus.toml")
+    assert f"one benign user in {1 / refused:.0f} instead of one in 100" in corpus  # 25
+    assert f"Sequential guards waste {checks * check_ms - check_ms} ms" in corpus
