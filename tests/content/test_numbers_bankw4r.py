@@ -788,3 +788,57 @@ def test_hotel_search_position_bias_swaps() -> None:
     )
     # the logs' 3.6% / 12% is the same 0.3 ratio, as the answer's parenthesis notes
     assert round(0.036 / 0.12, 9) == round(propensity[5], 9)
+
+
+# --- lambdamart-gbdt-search (B01) ------------------------------------------------------------
+
+
+def test_lambdamart_gbdt_search() -> None:
+    qid = "lambdamart-gbdt-search"
+    grades = [1, 0, 3, 0, 2]
+    rows, features, bins = 50_000_000, 200, 255
+    ideal = _dcg(sorted(grades, reverse=True))
+    dcg = _dcg(grades)
+
+    def delta(i: int, j: int) -> float:  # positions counted from 1
+        swing = (2 ** grades[i - 1] - 2 ** grades[j - 1]) * (
+            1 / math.log2(i + 1) - 1 / math.log2(j + 1)
+        )
+        return abs(swing) / ideal
+
+    wrong = [
+        (i + 1, j + 1)
+        for i in range(len(grades))
+        for j in range(i + 1, len(grades))
+        if grades[i] < grades[j]
+    ]
+    assert wrong == [(1, 3), (1, 5), (2, 3), (2, 5), (4, 5)]
+    ratio = delta(1, 3) / delta(4, 5)
+    pairs = [f"{delta(*p):.3f}" for p in ((1, 3), (2, 3), (4, 5))]
+    _shows(
+        qid,
+        ("answer.md", f"= 1 + 3.5 + {3 / math.log2(6):.3f} = {dcg:.3f}"),
+        ("answer.md", f"= {ideal:.3f}"),
+        ("answer.md", f"NDCG@5 = {dcg:.3f} / {ideal:.3f} = {dcg / ideal:.3f}"),
+        ("answer.md", f"(4, 5): {len(wrong)} pairs"),
+        ("answer.md", f"3/{ideal:.3f} = {pairs[0]}"),
+        ("answer.md", f"about {round(ratio)} times"),
+        ("answer.md", f"{rows * features:.0e}".replace("1e+10", "10^{10}")),
+        ("answer.md", f"{features} \\times {bins} = {features * bins:,}"),
+        (
+            "answer.md",
+            f"{rows * features / 1e9:.0f} GB instead of {rows * features * 4 / 1e9:.0f} GB",
+        ),
+        ("hints.md", f"DCG {ideal:.3f}"),
+        ("rubric.toml", f"{dcg:.3f} / {ideal:.3f} = {dcg / ideal:.3f}"),
+        ("rubric.toml", f"{len(wrong)} mis-ordered pairs"),
+        ("rubric.toml", f"{features} x {bins} = {features * bins:,}"),
+        ("rubric.toml", f"about {round(ratio)} times"),
+        ("samples.toml", f"NDCG@5 = {dcg / ideal:.3f}"),
+        ("samples.toml", f"{features} x {bins} = {features * bins:,}"),
+        ("samples.toml", f"~{round(ratio)} times"),
+    )
+    for figure in pairs:
+        _shows(
+            qid, ("answer.md", f"| {figure} |"), ("rubric.toml", figure), ("samples.toml", figure)
+        )
