@@ -27,6 +27,7 @@ QUESTIONS = [
     "label-smoothed-cross-entropy",
     "grad-accumulation-clipping",
     "multi-lora-forward",
+    "repetition-penalty-sampling",
 ]
 
 
@@ -390,3 +391,86 @@ def test_lora_claims() -> None:
     s = 3.0 / 2
     assert np.allclose(xs @ (ws + s * b @ a).T, xs @ ws.T + s * (xs @ a.T) @ b.T, atol=1e-12)
     assert "$r(d_{in} + d_{out})$ parameters against $d_{in} d_{out}$" in answer
+
+
+# --- repetition-penalty-sampling --------------------------------------------------------
+
+
+def test_sampling_sizes() -> None:
+    qid = "repetition-penalty-sampling"
+    text = _text(qid)
+    assert "*B* = 64 sequences, *V* = 50,000 and 2,000 tokens per `generated` list" in text
+    z, generated, _, _, uniforms = _case(qid, "largest stated size")
+    assert z.shape == (64, 50_000) and uniforms.shape == (64,)
+    assert max(len(g) for g in generated) == 2000
+    for z, generated, temperature, penalty, uniforms in _generated(qid, 6):
+        assert z.shape[0] <= 64 and z.shape[1] <= 50_000 and np.abs(z).max() <= 100
+        assert all(len(g) <= 2000 for g in generated) and len(generated) == z.shape[0]
+        assert temperature == 0 or 0.01 <= temperature <= 10
+        assert penalty >= 1 and np.all((uniforms >= 0) & (uniforms < 1))
+
+
+def test_sampling_uniforms_keep_the_promised_gap() -> None:
+    """Every hidden and random draw is >= 1e-9 from every cumulative sum (prompt rule 3)."""
+    tests = _module("repetition-penalty-sampling", "tests")
+    args = [c["args"] for c in tests.CASES] + [
+        tests.generate(np.random.default_rng(seed), size)
+        for seed in range(12)
+        for size in (1, 4, 16)
+    ]
+    checked = 0
+    for z, generated, temperature, penalty, uniforms in args:
+        if temperature == 0:
+            continue
+        for i in range(z.shape[0]):
+            cdf = tests._cdf(z[i], generated[i], temperature, penalty)
+            assert np.min(np.abs(cdf - uniforms[i])) >= 1e-9
+            checked += 1
+    assert checked > 50
+
+
+def test_sampling_generator_reaches_the_edges() -> None:
+    tests = _module("repetition-penalty-sampling", "tests")
+    seen = {"greedy": False, "cold": False, "exact tie": False, "near tie": False}
+    seen |= {"empty seen": False, "repeats": False, "negative seen": False}
+    for seed in range(40):
+        z, generated, temperature, penalty, _ = tests.generate(np.random.default_rng(seed), 16)
+        seen["greedy"] |= temperature == 0
+        seen["cold"] |= temperature == 0.01
+        for i in range(z.shape[0]):
+            top = np.sort(z[i])[::-1]
+            if len(top) > 1:
+                seen["exact tie"] |= bool(top[0] == top[1])
+                seen["near tie"] |= bool(0 < top[0] - top[1] <= 1e-10)
+            g = generated[i]
+            seen["empty seen"] |= not g
+            seen["repeats"] |= len(set(g)) < len(g)
+            seen["negative seen"] |= any(z[i, t] < 0 for t in g) and penalty > 1
+    assert all(seen.values()), seen
+
+
+def test_sampling_claims() -> None:
+    qid = "repetition-penalty-sampling"
+    prompt, answer = _text(qid), _text(qid, "answer.md")
+    z = np.array([[2.0, 1.0, -1.0, 0.5], [0.0, 3.0, 3.0, -2.0]])
+    # "tokens 1 and 2 tie at 3.0 ... with it token 1 drops to 2.0"
+    assert "tokens 1 and 2 tie at 3.0" in prompt and "token 1 drops to 2.0" in prompt
+    assert z[1, 1] == z[1, 2] == 3.0 and 3.0 / 1.5 == 2.0
+    # "token 0 keeps the lead after the penalty (2 / 1.5 ≈ 1.33)"
+    assert "(2 / 1.5 ≈ 1.33)" in prompt and round(2 / 1.5, 2) == 1.33
+    row = np.array([2 / 1.5, 1.0, -1.0, 0.5 / 1.5])
+    assert int(np.argmax(row)) == 0
+    # "probability about 0.53, so the draw 0.6 falls to token 1 (cumulative 0.85)"
+    assert "probability about 0.53" in prompt and "(cumulative 0.85)" in prompt
+    s = row / 0.7
+    p = np.exp(s - s.max())
+    p /= p.sum()
+    assert round(float(p[0]), 2) == 0.53 and round(float(p[0] + p[1]), 2) == 0.85
+    # answer: exp overflows above about 709; T = 0.01 and logits of 100 reach 1e4
+    assert "overflows above about 709" in answer and "reach $10^4$" in answer
+    assert 709 < math.log(np.finfo(float).max) < 710 and 100 / 0.01 == 1e4
+    assert math.exp(709.0) < float("inf")
+    with pytest.raises(OverflowError):
+        math.exp(710.0)
+    # answer: per occurrence, theta^3 for a token seen three times
+    assert "($\\theta^3$ for a token seen three times)" in answer

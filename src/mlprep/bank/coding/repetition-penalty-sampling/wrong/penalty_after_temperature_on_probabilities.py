@@ -1,0 +1,22 @@
+"""Divides the seen tokens' probabilities by theta after the softmax and renormalises, instead of penalising the logits."""
+
+import numpy as np
+
+
+def next_tokens(logits, generated, temperature, repetition_penalty, uniforms):
+    z = np.array(logits, dtype=float)
+    out = []
+    for i in range(z.shape[0]):
+        row = z[i]
+        seen = np.unique(np.asarray(generated[i], dtype=np.int64))
+        if temperature == 0:
+            if seen.size:
+                v = row[seen]
+                row[seen] = np.where(v > 0, v / repetition_penalty, v * repetition_penalty)
+            out.append(int(np.argmax(row)))
+            continue
+        s = row / temperature
+        p = np.exp(s - s.max())
+        p[seen] /= repetition_penalty
+        out.append(int(np.searchsorted(np.cumsum(p / p.sum()), uniforms[i], side="right")))
+    return out
