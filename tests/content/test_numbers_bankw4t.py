@@ -540,3 +540,32 @@ def test_lstm_step_by_hand() -> None:
     )
     assert f"{survive[0]:.1e}" == "9.5e-07"
     assert c < c_prev  # "the memory barely changed (2.0 to 1.886)"
+
+
+def test_forest_extrapolation_pricing() -> None:
+    qid = "forest-extrapolation-pricing"
+    base, per_bedroom, bedrooms = 60, 85, 9
+    villa = base + per_bedroom * bedrooms
+    p2023, p2024, p2025 = 150, 162, 175
+    growth = p2024 / p2023
+    trend_2025 = p2024 * growth
+    forest_gap = (p2024 - p2025) / p2025
+    _shows(
+        qid,
+        ("answer.md", f"$60 + 85 \\times 9 = ${villa:,}$"),
+        ("answer.md", f"about {abs(forest_gap):.1%} too low"),
+        ("answer.md", f"$162 / 150 = {growth:.2f}$"),
+        ("answer.md", f"so {growth - 1:.0%} a year"),
+        ("answer.md", f"$162 \\times {growth:.2f} \\approx ${trend_2025:.0f}$"),
+        ("rubric.toml", f"60 + 85 x 9 = \\${villa}"),
+        ("rubric.toml", f"{abs(forest_gap):.1%} low"),
+        ("rubric.toml", f"162/150 = {growth:.2f} predicts about \\${trend_2025:.0f}"),
+        ("rubric.toml", f"60 + 85 x 9 = {villa} dollars"),
+        ("rubric.toml", f"roughly {abs(forest_gap):.1%} too low"),
+        ("rubric.toml", f"growth factor of {growth:.2f} predicts about {trend_2025:.0f}"),
+        ("samples.toml", f"60 + 85 x 9 = ${villa}"),
+        ("samples.toml", f"about {abs(forest_gap):.1%} low"),
+        ("samples.toml", f"162/150 = {growth:.2f}, so a linear trend gives 162 x {growth:.2f}"),
+        ("samples.toml", f"162 x {growth:.2f}, about ${trend_2025:.0f}"),
+    )
+    assert round(trend_2025) == p2025  # the 2023-2024 trend lands on the observed 2025 level
