@@ -197,3 +197,102 @@ def test_srm_hidden_notes() -> None:
     assert round(p, 5) == 0.00511 and flag
     _, p, flag = srm(*_case("sample-ratio-mismatch", "p just above alpha"))
     assert not flag
+
+
+# --- bayesian-ab-beta-binomial ----------------------------------------------------------
+
+
+def test_bayesian_limits_and_sizes() -> None:
+    text, coding = _limits("bayesian-ab-beta-binomial"), _coding("bayesian-ab-beta-binomial")
+    assert "rtol = 1e-6 and atol = 1e-8" in text
+    assert coding["rtol"] == 1e-6 and coding["atol"] == 1e-8
+    assert "at most 100,000 trials per arm and priors up to 100" in text
+    tests = _module("bayesian-ab-beta-binomial", "tests")
+    cases = [c["args"] for c in tests.CASES] + _generated("bayesian-ab-beta-binomial", 20)
+    assert max(max(c[1], c[3]) for c in cases) == 100_000
+    for s_a, n_a, s_b, n_b, a0, b0 in cases:
+        assert 0 <= s_a <= n_a <= 100_000 and 0 <= s_b <= n_b <= 100_000
+        assert 1 <= a0 <= 100 and 1 <= b0 <= 100
+
+
+def test_bayesian_prompt_claims() -> None:
+    text = _text("bayesian-ab-beta-binomial")
+    # "a beta function of arguments near 50,000 is below 10^-30000"
+    assert "a beta function of arguments near 50,000 is below $10^{-30000}$" in text
+    log_beta = 2 * math.lgamma(50_000) - math.lgamma(100_000)
+    assert log_beta / math.log(10) < -30_000
+    # "B is better with probability 0.95; shipping B risks losing 0.03 percentage points on
+    # average, while keeping A gives up 2.5 points"
+    assert "B is better with probability 0.95; shipping B risks losing 0.03 percentage" in text
+    assert "keeping A gives up 2.5 points" in text and "each decision loses $1/6$" in text
+    solution = _module("bayesian-ab-beta-binomial", "solution")
+    p, loss_b, loss_a = solution.bayesian_ab(120, 1000, 145, 1000, 1, 1)
+    assert round(p, 2) == 0.95 and round(100 * loss_b, 2) == 0.03 and round(100 * loss_a, 1) == 2.5
+    p, loss_b, loss_a = solution.bayesian_ab(0, 0, 0, 0, 1, 1)
+    assert math.isclose(loss_b, 1 / 6, rel_tol=1e-12) and math.isclose(loss_a, 1 / 6, rel_tol=1e-12)
+
+
+def test_bayesian_exact_against_quadrature() -> None:
+    """Rules 2 and 3 against direct numerical integration of the two Beta densities."""
+    solution = _module("bayesian-ab-beta-binomial", "solution")
+    grid = (np.arange(200_000) + 0.5) / 200_000
+    for args in [(3, 40, 9, 60, 2, 20), (17, 34, 7, 25, 1, 1), (0, 0, 13, 15, 2, 1)]:
+        s_a, n_a, s_b, n_b, a0, b0 = args
+        a_a, b_a, a_b, b_b = a0 + s_a, b0 + n_a - s_a, a0 + s_b, b0 + n_b - s_b
+
+        def density(a: int, b: int) -> np.ndarray:
+            log_b = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+            return np.exp((a - 1) * np.log(grid) + (b - 1) * np.log1p(-grid) - log_b)
+
+        f_a, f_b = density(a_a, b_a), density(a_b, b_b)
+        cdf_b = np.cumsum(f_b) / len(grid)
+        p = float(np.sum(f_a * (1 - cdf_b)) / len(grid))
+        partial = np.cumsum(grid * f_b) / len(grid)  # int_0^x y f_B(y) dy
+        loss_b = float(np.sum(f_a * (grid * cdf_b - partial)) / len(grid))
+        got = solution.bayesian_ab(*args)
+        assert math.isclose(got[0], p, abs_tol=2e-4) and math.isclose(got[1], loss_b, abs_tol=2e-4)
+
+
+def test_bayesian_answer_claims() -> None:
+    answer = _text("bayesian-ab-beta-binomial", "answer.md")
+    # "Sampling a million draws gives about three correct digits"
+    assert "Sampling a million draws gives about three correct digits" in answer
+    assert 1e-4 < math.sqrt(0.25 / 1_000_000) < 1e-3
+    # "its value near 10^6 carries an absolute error near 10^-10"
+    assert "its value near $10^6$ carries an absolute error near $10^{-10}$" in answer
+    assert 1e6 < math.lgamma(100_000) < 2e6 and 1e-10 < float(np.spacing(1e6)) < 2.5e-10
+    # x Beta(x; a, b) = mean Beta(x; a + 1, b)
+    a, b, x = 7, 4, 0.3
+    dens = math.exp((a - 1) * math.log(x) + (b - 1) * math.log(1 - x))
+    dens /= math.exp(math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b))
+    plus = math.exp(a * math.log(x) + (b - 1) * math.log(1 - x))
+    plus /= math.exp(math.lgamma(a + 1) + math.lgamma(b) - math.lgamma(a + b + 1))
+    assert math.isclose(x * dens, a / (a + b) * plus, rel_tol=1e-12)
+
+
+def test_bayesian_hidden_notes() -> None:
+    solution = _module("bayesian-ab-beta-binomial", "solution")
+    p, _, loss_a = solution.bayesian_ab(*_case("bayesian-ab-beta-binomial", "B clearly worse"))
+    assert p < 1e-8 and abs(loss_a) < 1e-8
+    s_a, n_a, s_b, n_b, a0, b0 = _case("bayesian-ab-beta-binomial", "terms underflow")
+    a_a, b_a, b_b = a0 + s_a, b0 + n_a - s_a, b0 + n_b - s_b
+    log_t0 = (
+        math.lgamma(b_a + b_b)
+        + math.lgamma(a_a + b_a)
+        - math.lgamma(a_a + b_a + b_b)
+        - math.lgamma(b_a)
+    )
+    assert math.exp(log_t0) == 0.0 and round(log_t0, -3) == -26_000
+
+
+def test_bayesian_symmetry_in_b1_and_a2() -> None:
+    """mutants.toml: P(Beta(a1, b1) < Beta(a2, b2)) is symmetric in b1 and a2."""
+    prob_greater = _module("bayesian-ab-beta-binomial", "solution")._prob_greater
+    assert math.isclose(prob_greater(121, 881, 146, 856), 0.9501969076164295, rel_tol=1e-15)
+    assert math.isclose(prob_greater(121, 146, 881, 856), 0.9501969076160529, rel_tol=1e-15)
+    rng = np.random.default_rng(12)
+    for a1, b1, a2, b2 in rng.integers(1, 60, size=(30, 4)):
+        a1, b1, a2, b2 = int(a1), int(b1), int(a2), int(b2)
+        assert math.isclose(
+            prob_greater(a1, b1, a2, b2), prob_greater(a1, a2, b1, b2), abs_tol=1e-12
+        )
