@@ -177,6 +177,13 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
     "moving-average": lambda a: {"n": n(a[0]), "window": a[1]},
     "mse-mae": lambda a: {"n": n(a[0])},
     "multi-head-attention": lambda a: {"T": dim(a[0], 0), "d_model": dim(a[0], 1)},
+    "multi-lora-forward": lambda a: {
+        "N": dim(a[0], 0),
+        "d_in": dim(a[0], 1),
+        "d_out": dim(a[1], 0),
+        "adapters": len(a[3]),
+        "rank": max((dim(adapter[0], 0) for adapter in a[3]), default=0),
+    },
     "multinomial-naive-bayes": lambda a: {
         "training documents": len(a[0]),
         "training tokens": sum(len(d) for d in a[0]),
@@ -192,6 +199,11 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
     "permutation-test": lambda a: {"values": n(a[0]) + n(a[1]), "P": dim(a[2], 0)},
     "population-stability-index": lambda a: {"n": n(a[0]), "m": n(a[1]), "n_bins": a[2]},
     "precision-recall-f1": lambda a: {"n": n(a[0])},
+    "repetition-penalty-sampling": lambda a: {
+        "B": dim(a[0], 0),
+        "V": dim(a[0], 1),
+        "generated": longest(a[1]),
+    },
     "ridge-regression": lambda a: {"n": n(a[0]), "d": cols(a[0])},
     "roc-auc": lambda a: {"n": n(a[0])},
     "rotary-embedding": lambda a: {
