@@ -72,6 +72,10 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
         "n_iters": a[4],
     },
     "average-precision": lambda a: {"n": n(a[0])},
+    "bayesian-ab-beta-binomial": lambda a: {
+        "trials": max(a[1], a[3]),
+        "prior": max(a[4], a[5]),
+    },
     "batch-norm-forward": lambda a: {"N": dim(a[0], 0), "D": dim(a[0], 1)},
     "beam-search": lambda a: {"V": dim(a[0], 1), "beam_width": a[3], "max_len": a[4]},
     "best-split-entropy": lambda a: {"n": n(a[0])},
