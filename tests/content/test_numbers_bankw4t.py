@@ -569,3 +569,38 @@ def test_forest_extrapolation_pricing() -> None:
         ("samples.toml", f"162 x {growth:.2f}, about ${trend_2025:.0f}"),
     )
     assert round(trend_2025) == p2025  # the 2023-2024 trend lands on the observed 2025 level
+
+
+def test_churn_score_plain_language() -> None:
+    qid = "churn-score-plain-language"
+    base_rate, score = 0.05, 0.32
+    contributions = {"tenure": 1.10, "price": 0.90, "calls": 0.60, "family": -0.41}
+    base = math.log(base_rate / (1 - base_rate))
+    total = base + sum(contributions.values())
+
+    def sigmoid(z: float) -> float:
+        return 1 / (1 + math.exp(-z))
+
+    assert round(sigmoid(total), 2) == score  # the table reproduces the model's score
+    _shows(
+        qid,
+        ("answer.md", f"$\\log(0.05/0.95) \\approx {base:.3f}$"),
+        ("answer.md", f"0.60 - 0.41 = {total:.3f}$"),
+        ("answer.md", f"$\\sigma({total:.3f}) = 1/(1 + e^{{{-total:.3f}}}) \\approx {score:.2f}$"),
+        ("answer.md", f"$\\sigma({total:.3f} - 0.90) \\approx {sigmoid(total - 0.90):.2f}$"),
+        ("answer.md", f"about {sigmoid(total - 1.10):.2f}."),
+        ("answer.md", f"{sigmoid(total - 0.90):.0%} instead of {score:.0%}"),
+        ("answer.md", f"about {round(1000 * 0.30)} of the 1,000"),
+        ("rubric.toml", f"({base:.3f} + {sum(contributions.values()):.2f} = {total:.3f}"),
+        ("rubric.toml", f"roughly {score / base_rate:.1f} times the 5% base rate"),
+        ("rubric.toml", f"log-odds of {base:.3f} plus the four contributions gives {total:.3f}"),
+        ("rubric.toml", f"to about {sigmoid(total - 0.90):.2f} without the price increase"),
+        ("samples.toml", f"about {score / base_rate:.1f}\ntimes".replace("\n", " ")),
+        ("samples.toml", f"= {base:.3f}. Adding"),
+        ("samples.toml", f"gives {total:.3f}, and the"),
+        ("samples.toml", f"about {sigmoid(total - 0.90):.2f} - half"),
+        (
+            "corpus.toml",
+            f"would be {total - 0.90:.3f} and her score about {sigmoid(total - 0.90):.2f}",
+        ),
+    )
