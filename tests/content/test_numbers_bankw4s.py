@@ -721,3 +721,43 @@ def test_llm_guardrails_pipeline() -> None:
     corpus = _text(qid, "corpus.toml")
     assert f"one benign user in {1 / refused:.0f} instead of one in 100" in corpus  # 25
     assert f"Sequential guards waste {checks * check_ms - check_ms} ms" in corpus
+
+
+def test_multilingual_tokenizer_costs() -> None:
+    old = {"English": 1_300, "German": 1_750, "Hindi": 4_550, "Thai": 5_200}
+    new = {"English": 1_250, "German": 1_500, "Hindi": 2_100, "Thai": 2_400}
+    price, context, hidden, params = 3 / 1e6, 8_192, 4_096, 7e9
+    fits = {k: math.floor(context / (v / 1_000)) for k, v in old.items()}
+    fits_new = {k: math.floor(context / (v / 1_000)) for k, v in new.items()}
+    emb_old, emb_new = 32_000 * hidden * 2, 128_000 * hidden * 2
+    out_old, out_new, total = 2 * hidden * 32_000, 2 * hidden * 128_000, 2 * params
+    qid = "multilingual-tokenizer-costs"
+    figures: list[tuple[str, tuple[str, ...]]] = [
+        *[(f"${v * price:.5g}", ("answer.md", "samples.toml")) for v in old.values()],
+        *[(f"{fits[k]:,} words", A) for k in old],
+        *[(f"{fits[k]:,}", ("samples.toml", "corpus.toml")) for k in ("English", "Hindi", "Thai")],
+        (f"{old['Hindi'] / old['English']:.1f}x", ("answer.md", "samples.toml")),  # 3.5x
+        (f"{old['Thai'] / old['English']:.1f}x", A),  # 4.0x
+        (f"{old['German'] / old['English']:.2f}x", A),  # 1.35x
+        (f"{new['Hindi'] / new['English']:.2f}", ARSC),  # 1.68
+        (f"{new['Thai'] / new['English']:.2f}", ARSC),  # 1.92
+        (f"${new['Hindi'] * price:.4f}", ARSC),  # $0.0063
+        (f"${new['Thai'] * price:.4f}", ARSC),  # $0.0072
+        (f"{fits_new['Hindi']:,}", ARSC),  # 3,900
+        (f"{fits_new['Thai']:,}", ARSC),  # 3,413
+        (f"{emb_new:,}", A),  # 1,048,576,000
+        (f"{emb_old:,}", A),  # 262,144,000
+        (f"{emb_new / 1e9:.2f} GB", ARSC),  # 1.05 GB
+        (f"{emb_old / 1e6:.0f} MB", ARSC),  # 262 MB
+        (f"{2 * emb_new / 1e9:.1f} GB", ("answer.md", "samples.toml", "corpus.toml")),  # 2.1 GB
+        (f"{2 * emb_old / 1e6:.0f} MB", ("answer.md", "samples.toml", "corpus.toml")),  # 524 MB
+        (f"{out_new / 1e9:.2f} GFLOPs", ARSC),  # 1.05
+        (f"{out_old / 1e9:.2f}", A),  # 0.26
+        (f"{total / 1e9:.0f} GFLOPs", ARSC),  # 14
+        (f"{out_new / total:.1%}", ARSC),  # 7.5%
+        (f"{out_old / total:.1%}", ARSC),  # 1.9%
+    ]
+    _check(qid, figures)
+    corpus = _text(qid, "corpus.toml")
+    assert f"${old['Thai'] * price * 1e6:,.0f} in input tokens" in corpus  # $15,600
+    assert f"${old['English'] * price * 1e6:,.0f} for a million English" in corpus  # $3,900
