@@ -604,3 +604,27 @@ def test_churn_score_plain_language() -> None:
             f"would be {total - 0.90:.3f} and her score about {sigmoid(total - 0.90):.2f}",
         ),
     )
+
+
+def test_log_target_retransformation_bias() -> None:
+    qid = "log-target-retransformation-bias"
+    factor = {s: math.exp(s**2 / 2) for s in (0.4, 0.7)}
+    below = {s: 1 - 1 / f for s, f in factor.items()}
+    _shows(
+        qid,
+        ("answer.md", f"$e^{{{0.4**2 / 2:.2f}}} \\approx {factor[0.4]:.3f}$"),
+        ("answer.md", f"about {below[0.4]:.1%} below the mean"),
+        ("answer.md", f"$e^{{{0.7**2 / 2:.3f}}} \\approx {factor[0.7]:.3f}$"),
+        ("answer.md", f"about {below[0.7]:.1%} below the"),
+        ("rubric.toml", f"{factor[0.4]:.3f} overall (predictions {below[0.4]:.1%} below the mean)"),
+        ("rubric.toml", f"{factor[0.7]:.3f} in the premium segment ({below[0.7]:.1%} below)"),
+        (
+            "rubric.toml",
+            f"about {factor[0.4]:.3f}, so predictions are about {below[0.4]:.1%} below",
+        ),
+        ("rubric.toml", f"about {factor[0.7]:.3f}, about {below[0.7]:.1%} below"),
+        ("samples.toml", f"exp({0.4**2 / 2:.2f}) = {factor[0.4]:.3f}, so about {below[0.4]:.1%}"),
+        ("samples.toml", f"exp({0.7**2 / 2:.3f}) =\n{factor[0.7]:.3f}".replace("\n", " ")),
+        ("samples.toml", f"about {below[0.7]:.1%} below"),
+        ("corpus.toml", f"would be priced at about {1000 / factor[0.7]:.0f}"),
+    )
