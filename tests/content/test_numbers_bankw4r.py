@@ -842,3 +842,25 @@ def test_lambdamart_gbdt_search() -> None:
         _shows(
             qid, ("answer.md", f"| {figure} |"), ("rubric.toml", figure), ("samples.toml", figure)
         )
+
+
+# --- taste-segments-cold-start (B06) ---------------------------------------------------------
+
+
+def test_taste_segments_cold_start() -> None:
+    qid = "taste-segments-cold-start"
+    a, b = 0.42, 0.60
+    silhouette = (b - a) / max(a, b)
+    by_k = {8: 0.21, 12: 0.24, 20: 0.19}
+    best_k = max(by_k, key=lambda k: by_k[k])
+    assert best_k == 12
+    _shows(
+        qid,
+        ("answer.md", f"(0.60 - 0.42)/0.60 = {silhouette:.1f}"),
+        ("answer.md", f"peaks at k = {best_k} ({by_k[best_k]})"),
+        ("rubric.toml", f"(0.60 - 0.42) / 0.60 = {silhouette:.1f}"),
+        ("rubric.toml", f"k = {best_k}"),
+        ("samples.toml", f"(0.60 - 0.42)/0.60 = {silhouette:.1f}"),
+        ("samples.toml", f"k = {best_k} ({by_k[best_k]})"),
+        ("corpus.toml", f"= {silhouette:.1f}"),
+    )
