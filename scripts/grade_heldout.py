@@ -1,6 +1,8 @@
 """Grade the independent evaluation set with every installed grader, side by side.
 
     python scripts/grade_heldout.py [--grader NAME ...] [--json FILE]
+    python scripts/grade_heldout.py --grader default --model DIR \
+        [--claims-tuned FILE] [--hybrid-tuned FILE]      # a candidate model
 
 Prints the grading issue's figures per grader (docs/grading.md quotes them) and, with
 --per-level, the mean score of each level of answer. The set is tests/grading/heldout/:
@@ -14,6 +16,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from mlprep.content import load_bank
 from mlprep.grading import available_graders, get_grader
@@ -22,21 +25,59 @@ from mlprep.grading.evaluation import HELDOUT_TARGETS, grade_heldout, load_heldo
 HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "grading" / "heldout"
 
 
+def _candidates(model_dir: Path, claims_tuned: Path | None, hybrid_tuned: Path | None) -> Any:
+    """The claim and hybrid graders on a candidate model, with the numbers fitted for it."""
+    from mlprep.grading._claim_model import ClaimModel
+    from mlprep.grading._claims import ClaimGrader, Thresholds
+    from mlprep.grading._hybrid import HybridGrader, HybridParams
+
+    model = ClaimModel(model_dir)
+    thresholds = Thresholds()
+    if claims_tuned is not None:
+        thresholds = Thresholds(**json.loads(claims_tuned.read_text())["best"]["thresholds"])
+    out: list[tuple[str, Any]] = [(f"claims[{model_dir.name}]", ClaimGrader(model, thresholds))]
+    if hybrid_tuned is not None:
+        chosen = json.loads(hybrid_tuned.read_text())["chosen"]
+        params = HybridParams(
+            lexical_weight=chosen["lexical_weight"],
+            thresholds=Thresholds(**chosen["thresholds"]),
+            lexical_misconceptions=chosen["lexical_misconceptions"],
+            topic_low=chosen["topic"][0],
+            topic_high=chosen["topic"][1],
+        )
+        out.append(
+            (f"hybrid[{model_dir.name}]", HybridGrader(claims=ClaimGrader(model), params=params))
+        )
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grader", action="append", help="grader name (default: all installed)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--model", type=Path, help="also grade with a candidate claim model (its folder)"
+    )
+    parser.add_argument(
+        "--claims-tuned", type=Path, help="tune_claims.py --json output: its chosen thresholds"
+    )
+    parser.add_argument(
+        "--hybrid-tuned", type=Path, help="tune_hybrid.py --json output: its chosen numbers"
+    )
     args = parser.parse_args()
     bank = load_bank()
     answers = load_heldout(HELDOUT)
     names = args.grader or sorted(available_graders())
-    rows = []
+    graders: list[tuple[str, Any]] = []
     for name in names:
         try:
-            grader = get_grader(name)
+            graders.append((name, get_grader(name)))
         except Exception as exc:  # a grader that cannot load is reported, not fatal
             print(f"{name}: unavailable ({exc})", file=sys.stderr)
-            continue
+    if args.model is not None:
+        graders.extend(_candidates(args.model, args.claims_tuned, args.hybrid_tuned))
+    rows = []
+    for name, grader in graders:
         start = time.perf_counter()
         figures = grade_heldout(
             answers,

@@ -86,6 +86,23 @@ def _made_up(answers: list[LabelledAnswer]) -> list[tuple[str, LabelledAnswer]]:
     return out
 
 
+def tuning_answers(every: int = 1) -> tuple[list[LabelledAnswer], list[str]]:
+    """The bank's samples (excluded questions out) and the made-up answers, with their
+    kinds, in a fixed order (a readings file is only valid for the same order)."""
+    samples = [a for a in labelled_answers(load_bank()) if a.question.id not in EXCLUDED_QUESTIONS]
+    samples = samples[::every]
+    made_up = [
+        m
+        for kind in ("off-topic", "near-topic", "keywords")
+        for m in _made_up(samples)
+        if m[0] == kind
+    ]
+    made_up = made_up[::every]
+    answers = samples + [a for _, a in made_up]
+    kinds = [a.sample.quality for a in samples] + [k for k, _ in made_up]
+    return answers, kinds
+
+
 def summarise(
     grader: ClaimGrader, answers: list[LabelledAnswer], kinds: list[str], readings: list[Reading]
 ) -> dict[str, Any]:
@@ -186,17 +203,7 @@ def main() -> None:
         "--per-claim", type=int, default=None, help="passages read per claim (default: shipped)"
     )
     args = parser.parse_args()
-    samples = [a for a in labelled_answers(load_bank()) if a.question.id not in EXCLUDED_QUESTIONS]
-    samples = samples[:: args.every]
-    made_up = [
-        m
-        for kind in ("off-topic", "near-topic", "keywords")
-        for m in _made_up(samples)
-        if m[0] == kind
-    ]
-    made_up = made_up[:: args.every]
-    answers = samples + [a for _, a in made_up]
-    kinds = [a.sample.quality for a in samples] + [k for k, _ in made_up]
+    answers, kinds = tuning_answers(args.every)
     options = {} if args.per_claim is None else {"per_claim": args.per_claim}
     grader = ClaimGrader(ClaimModel(args.model, threads=args.threads), **options)
     t0 = time.time()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -22,8 +23,30 @@ from mlprep.grading import (
 
 def test_builtin_graders_are_registered() -> None:
     names = available_graders()
-    assert {"default", "semantic"} <= set(names)
+    assert {"default", "lexical", "hybrid", "claims", "semantic"} <= set(names)
     assert all(description for description in names.values())
+
+
+def test_the_default_is_the_hybrid_grader() -> None:
+    assert get_grader("default") is get_grader("hybrid")
+    assert get_grader("default").name == "hybrid"
+    assert get_grader("lexical").name == "lexical"
+
+
+def test_the_default_falls_back_to_lexical_without_the_claim_model(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import mlprep.grading._claim_model as claim_model
+
+    # No model files where the claim model looks, and no grader created yet.
+    monkeypatch.setattr(claim_model.ClaimModel.__init__, "__defaults__", (tmp_path,))
+    monkeypatch.setattr(_registry, "_INSTANCES", {})
+    try:
+        assert get_grader("default").name == "lexical"
+        with pytest.raises(UsageError, match="claim model files missing"):
+            get_grader("claims")
+    finally:
+        monkeypatch.undo()
 
 
 def test_instances_load_once_and_are_shared() -> None:

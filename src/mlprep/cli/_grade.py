@@ -47,7 +47,10 @@ def register(app: typer.Typer) -> None:
         ),
         answer: str = typer.Argument(..., help="File with your answer; '-' reads standard input."),
         grader: str = typer.Option(
-            "default", "--grader", "-g", help="default | semantic (needs mlprep\\[semantic])."
+            "default",
+            "--grader",
+            "-g",
+            help="default (= hybrid) | lexical | claims | semantic (needs mlprep\\[semantic]).",
         ),
         as_json: bool = JsonOption,
         watch: bool = typer.Option(

@@ -238,6 +238,11 @@ class ClaimGrader:
             words=reading.words,
         )
 
+    def contradicted_shares(self, question: Question, reading: Reading) -> list[float]:
+        """Per criterion of ``question``, the share of its claims ``reading`` contradicts."""
+        verdicts = {s.id: self._verdict(reading.probs[i]) for i, s in enumerate(reading.specs)}
+        return self._contradicted_shares(question, reading.specs, verdicts)
+
     @staticmethod
     def _contradicted_shares(
         question: Question, specs: list[ClaimSpec], verdicts: dict[str, _Verdict]

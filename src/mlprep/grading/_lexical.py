@@ -742,7 +742,7 @@ def lexical_best_lines(analysis: Analysis, bm25: list[list[float]]) -> list[int 
 class LexicalGrader:
     """The default grader: fast, light, deterministic. Safe to share between threads."""
 
-    name = "default"
+    name = "lexical"
     description = "key terms and paraphrases of each rubric concept, lemmatised, negation-aware"
 
     def __init__(self, params: Params = DEFAULT_PARAMS) -> None:

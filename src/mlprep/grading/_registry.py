@@ -46,7 +46,7 @@ class _Entry:
 
 _REGISTRY: dict[str, _Entry] = {}
 _INSTANCES: dict[str, Grader] = {}
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: a factory may get another grader (hybrid)
 
 
 def _usage_error(message: str) -> Exception:

@@ -1,0 +1,96 @@
+"""The hybrid grader (lexical coverage checked by the claim model) with the real bank."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from grading_texts import FLUENT_BUT_WRONG, NEGATED_BIAS_VARIANCE, sample
+
+from mlprep.content import Bank, Question
+from mlprep.grading import available_graders, get_grader
+from mlprep.grading._claims import ClaimGrader, Thresholds
+from mlprep.grading._hybrid import HybridGrader, HybridParams, criterion_credit, topic_scale
+from mlprep.grading._topics import topic_ratio
+
+
+@pytest.fixture(scope="module")
+def hybrid() -> HybridGrader:
+    grader = get_grader("hybrid")
+    assert isinstance(grader, HybridGrader)
+    return grader
+
+
+def test_the_registry_knows_it_and_it_shares_the_claim_model(hybrid: HybridGrader) -> None:
+    assert "hybrid" in available_graders()
+    claims = get_grader("claims")
+    assert isinstance(claims, ClaimGrader)
+    assert hybrid.claims.model is claims.model
+
+
+def test_a_contradicted_claim_takes_the_lexical_credit_with_it() -> None:
+    assert criterion_credit(1.0, 0.0, 0.0, 0.5) == 0.5
+    assert criterion_credit(1.0, 1.0, 0.0, 0.5) == 1.0
+    assert criterion_credit(1.0, 1.0, 1.0, 0.5) == 0.0
+    assert criterion_credit(1.0, 0.0, 0.5, 1.0) == 0.5
+
+
+def test_the_topic_ramp() -> None:
+    p = HybridParams(topic_low=0.5, topic_high=0.9)
+    assert topic_scale(1.0, p) == 1.0
+    assert topic_scale(0.9, p) == 1.0
+    assert topic_scale(0.5, p) == 0.0
+    assert topic_scale(0.7, p) == pytest.approx(0.5)
+    assert topic_scale(0.1, HybridParams(topic_high=0.0)) == 1.0  # off
+
+
+def test_a_model_answer_is_about_its_own_question(written: list[Question]) -> None:
+    for q in written:
+        assert topic_ratio(q, q.answer) == 1.0, q.id
+
+
+def test_another_questions_answer_is_further_from_this_one(bank: Bank) -> None:
+    essay = bank.get("bias-variance").answer
+    for other in ("confusion-matrix-metrics", "dropout", "bagging-vs-boosting"):
+        assert topic_ratio(bank.get(other), essay) < 0.9, other
+
+
+def test_evidence_is_a_real_span_and_feedback_names_claims(
+    hybrid: HybridGrader, bias_variance: Question
+) -> None:
+    for text in (
+        bias_variance.answer,
+        FLUENT_BUT_WRONG,
+        NEGATED_BIAS_VARIANCE,
+        *(s.text for s in bias_variance.samples),
+    ):
+        report = hybrid.grade(bias_variance, text)
+        assert report.grader == "hybrid"
+        for c in report.criteria:
+            if c.evidence is not None:
+                assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+            assert not re.search(r"missing '", c.feedback)
+            if c.status == "met":
+                assert c.feedback == "Covered."
+        for m in report.misconceptions:
+            assert m.evidence is not None
+            assert text[m.evidence.start : m.evidence.end] == m.evidence.text
+
+
+def test_right_beats_wrong(hybrid: HybridGrader, bias_variance: Question) -> None:
+    strong = hybrid.grade(bias_variance, sample(bias_variance, "strong")).score
+    assert strong >= 0.6
+    for text in (FLUENT_BUT_WRONG, NEGATED_BIAS_VARIANCE, sample(bias_variance, "weak")):
+        assert hybrid.grade(bias_variance, text).score < strong
+
+
+def test_an_answer_to_another_question_fails(hybrid: HybridGrader, bank: Bank) -> None:
+    essay = bank.get("bias-variance").answer
+    for other in ("confusion-matrix-metrics", "dropout", "bagging-vs-boosting"):
+        assert not hybrid.grade(bank.get(other), essay).passed, other
+
+
+def test_thresholds_reach_the_claim_part(hybrid: HybridGrader) -> None:
+    strict = HybridGrader(hybrid.lexical, hybrid.claims, HybridParams(thresholds=Thresholds(0.9)))
+    assert strict.claims.thresholds.support_low == 0.9
+    assert strict.claims.model is hybrid.claims.model
