@@ -46,6 +46,7 @@ Split = Literal["tune", "holdout"]
 # Floors from the grading issue, per grader.
 TARGETS: dict[str, dict[str, float]] = {
     "default": {"qwk": 0.7, "strong_over_weak": 0.95, "pass_agreement": 0.85, "mean_gap_sd": 0.15},
+    "lexical": {"qwk": 0.7, "strong_over_weak": 0.95, "pass_agreement": 0.85, "mean_gap_sd": 0.15},
     "semantic": {"qwk": 0.8, "strong_over_weak": 0.95, "pass_agreement": 0.85, "mean_gap_sd": 0.15},
 }
 HOLDOUT_SHARE = 0.3
