@@ -202,6 +202,12 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
     "permutation-forest": lambda a: {"rows": len(a[0]["rows"]), "features": len(a[1])},
     "permutation-test": lambda a: {"values": n(a[0]) + n(a[1]), "P": dim(a[2], 0)},
     "population-stability-index": lambda a: {"n": n(a[0]), "m": n(a[1]), "n_bins": a[2]},
+    "precision-recall-at-k-ties": lambda a: {
+        "queries": len(a[0]),
+        "candidates": sum(len(q) for q in a[0]),
+        "in one query": longest(a[0]),
+        "k": a[2],
+    },
     "precision-recall-f1": lambda a: {"n": n(a[0])},
     "repetition-penalty-sampling": lambda a: {
         "B": dim(a[0], 0),
