@@ -96,12 +96,14 @@ def test_isotonic_sizes() -> None:
 
 def test_als_sizes_and_density() -> None:
     text = _prompt("als-matrix-factorization")
-    assert "*m* = *n* = 400, *k* = 8 and `n_iters` = 10 (about 5% of the cells observed" in text
-    ratings, observed, v0, _, n_iters = _case("als-matrix-factorization", "largest stated size")
-    assert ratings.shape == (400, 400) and v0.shape == (400, 8) and n_iters == 10
+    # the largest of each size (tests/content/test_prompt_limits.py checks them all)
+    stated = "*m* = 400 users, *n* = 449 items, *k* = 8 and `n_iters` = 20"
+    assert f"{stated} (about 5% of the cells observed at that size)" in text
+    ratings, observed, v0, _, _ = _case("als-matrix-factorization", "largest stated size")
+    assert ratings.shape == (400, 400) and v0.shape == (400, 8)
     assert round(100 * float(observed.mean())) == 5
     for r, _, v, _, it in _generated("als-matrix-factorization"):
-        assert max(r.shape) <= 400 and v.shape[1] <= 8 and it <= 10
+        assert r.shape[0] <= 400 and r.shape[1] <= 449 and v.shape[1] <= 8 and it <= 20
 
 
 def test_ucb_sizes() -> None:
@@ -138,17 +140,17 @@ def test_single_linkage_sizes_and_pair_count() -> None:
 def test_naive_bayes_sizes() -> None:
     text = _prompt("multinomial-naive-bayes")
     assert (
-        "at most 5,000 training documents with 110,000 tokens in all, 10 classes, a "
-        "vocabulary of 3,000, and 1,000 test documents with 50,000 tokens in all (single "
-        "test documents have up to 5,000 tokens)" in text
+        "at most 5,000 training documents with 100,941 tokens in all, 10 classes, a "
+        "vocabulary of 3,000, and 1,000 test documents with 49,524 tokens in all (single "
+        "test documents have up to 4,494 tokens)" in text
     )
     tests = _module("multinomial-naive-bayes", "tests")
     candidates = [c["args"] for c in tests.CASES] + _generated("multinomial-naive-bayes")
     for train, labels, test_docs, _ in candidates:
-        assert len(train) <= 5000 and sum(map(len, train)) <= 110_000
+        assert len(train) <= 5000 and sum(map(len, train)) <= 100_941
         assert len(set(labels)) <= 10 and len({t for d in train for t in d}) <= 3000
-        assert len(test_docs) <= 1000 and sum(map(len, test_docs)) <= 50_000
-        assert all(len(d) <= 5000 for d in test_docs)
+        assert len(test_docs) <= 1000 and sum(map(len, test_docs)) <= 49_524
+        assert all(len(d) <= 4494 for d in test_docs)
     train, labels, _, _ = _case("multinomial-naive-bayes", "largest stated size")
     assert len(train) == 5000 and len(set(labels)) == 10
 
