@@ -116,3 +116,57 @@ def test_prk_expectation_over_orders() -> None:
             hits.append(float(y[order[:k]].sum()))
         p, _ = solution.precision_recall_at_k([s], [y], k)
         assert math.isclose(p, np.mean(hits) / k, rel_tol=1e-12, abs_tol=1e-15)
+
+
+# --- sharded-running-variance -----------------------------------------------------------
+
+
+def test_sharded_limits_and_sizes() -> None:
+    text, coding = _limits("sharded-running-variance"), _coding("sharded-running-variance")
+    assert f"rtol = {coding['rtol']:g}".replace("e-09", "e-9") in text
+    assert "rtol = 1e-9 and atol = 1e-6" in text and coding["atol"] == 1e-6
+    assert "at most 110,000 operations (up to 100,000 values in one shard" in text
+    assert "magnitudes up to $10^7$" in text and "standard deviation of 0.1" in text
+    (ops,) = _case("sharded-running-variance", "largest stated size")
+    adds = [op for op in ops if op[0] == "add"]
+    assert len(ops) == 110_000 and len(adds) == 100_000 and len({op[1] for op in ops}) == 1
+    tests = _module("sharded-running-variance", "tests")
+    cases = [c["args"] for c in tests.CASES] + _generated("sharded-running-variance", 12)
+    for (ops,) in cases:
+        assert len(ops) <= 110_000
+        for kind, shard, arg in ops:
+            assert kind in ("add", "merge", "query") and isinstance(shard, str)
+            if kind == "add":
+                assert abs(arg) <= 1.01e7
+            elif kind == "merge":
+                assert isinstance(arg, str) and arg != shard
+            else:
+                assert arg in (0, 1)
+
+
+def test_sharded_cancellation_claims() -> None:
+    """Hint 1: near 1e7 the two terms are near 1e14; answer: near 1e6 they share 14 digits."""
+    hints = _text("sharded-running-variance", "hints.md")
+    answer = _text("sharded-running-variance", "answer.md")
+    assert "subtracts two numbers near $10^{14}$ to get one near 0.01" in hints
+    assert "agree in their first 14 digits" in answer
+    rng = np.random.default_rng(1)
+    for center, exponent in ((1e7, 14), (1e6, 12)):
+        x = rng.normal(center, 0.1, 10_000)
+        mean_sq = float(np.mean(x * x))
+        assert round(math.log10(mean_sq)) == exponent and abs(float(np.var(x)) - 0.01) < 0.001
+        digits = math.log10(mean_sq / float(np.var(x)))
+        if center == 1e6:  # the mean square and the squared mean share 14 digits
+            assert round(digits) == 14
+    naive = _module("sharded-running-variance", "wrong/naive_sum_of_squares").shard_statistics
+    (ops,) = _case("sharded-running-variance", "repeated value far from zero")
+    assert any(v[2] != 0.0 for v in naive(ops))  # rounding noise where the answer is 0
+
+
+def test_sharded_example_claim() -> None:
+    assert 'After the merge `"eu"` holds the five values 4, 7, 13, 1 and 3' in _text(
+        "sharded-running-variance"
+    )
+    values = np.array([4.0, 7.0, 13.0, 1.0, 3.0])
+    assert math.isclose(values.mean(), 5.6) and math.isclose(values.var(ddof=1), 21.8)
+    assert math.isclose(values.var(), 17.44)
