@@ -222,6 +222,16 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
         "position": int(np.max(a[1], initial=0)),
     },
     "sample-ratio-mismatch": lambda a: {"k": len(a[0]), "users": max(a[0], default=0)},
+    "sharded-running-variance": lambda a: {
+        "operations": len(a[0]),
+        "values in one shard": max(
+            (
+                sum(1 for op in a[0] if op[0] == "add" and op[1] == name)
+                for name in {op[1] for op in a[0]}
+            ),
+            default=0,
+        ),
+    },
     "sgd-momentum-steps": lambda a: {"T": dim(a[1], 0), "D": dim(a[1], 1)},
     "sigmoid-focal-loss": lambda a: {"N": dim(a[0], 0), "C": dim(a[0], 1)},
     "silhouette-score": lambda a: {"n": dim(a[0], 0), "d": dim(a[0], 1)},
