@@ -69,6 +69,9 @@ _BIG = np.random.default_rng(200_000)
 _NAN = (math.nan, math.nan, math.nan)
 _RATINGS = np.random.default_rng(5).integers(1, 6, 60)
 _NEAR = _R.normal(0.0, 1.0, 40)
+_FLAT = np.random.default_rng(101)
+_FLAT_A = 99.9 + _FLAT.uniform(-1e-3, 1e-3, 20_000)
+_FLAT_B = 99.9 + 4.5e-5 + _FLAT.uniform(-2e-3, 2e-3, 15_000)
 
 CASES = [
     {
@@ -163,6 +166,14 @@ CASES = [
             np.minimum(_R.lognormal(3.1, 1.1, 80), 100.0),
         ),
         "note": "skewed values capped at 100, unequal variances",
+    },
+    {
+        "name": "nearly constant arms near 100",
+        "kind": "hidden",
+        "args": (_FLAT_A, _FLAT_B),
+        "note": "values 99.9 +- 0.002 with t near -4.7: a variance near 1e-6 against a mean "
+        "square near 1e4, so the one-pass sum(x**2)/n - mean**2 cancels away about 1e-5 of p "
+        "(kills wrong/one_pass_variance.py); a two-pass variance keeps 1e-13",
     },
     {
         "name": "largest stated size",
