@@ -62,12 +62,6 @@ def test_lexical_grader_meets_targets_on_heldout(bank: Bank) -> None:
     _check_heldout(bank, "lexical")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the hybrid default scores below the human mean on the bank's held-out samples: "
-    "mean gap 0.151 sd against the 0.15 target (kappa 0.892, Spearman 0.864 meet theirs); "
-    "docs/grading.md",
-)
 def test_default_grader_meets_targets_on_heldout(bank: Bank) -> None:
     _check_heldout(bank, "default")
 
