@@ -22,16 +22,14 @@ from pathlib import Path
 
 import pytest
 
+from mlprep.content import load_bank
+
 CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "browser test password"
+
 WRITTEN = "bias-variance"
-ANSWER = (
-    "Bias is the systematic error of a model that is too simple and underfits; variance is "
-    "how much the fitted model changes with the training sample, typical of a flexible "
-    "model that overfits. Expected error is bias squared plus variance plus noise, so "
-    "making the model more complex lowers bias but raises variance. More data reduces "
-    "variance; regularisation trades a little bias for less variance."
-)
+# the bank's own strong sample: it passes under whichever grader is the default
+ANSWER = next(s.text for s in load_bank().get(WRITTEN).samples if s.quality == "strong")
 
 pytestmark = pytest.mark.skipif(
     shutil.which(CHROMIUM) is None and not os.environ.get("CI"),
