@@ -152,6 +152,7 @@ def test_export_import_round_trip_between_sqlite_and_postgresql(
         "review_log": 2,
         "mocks": 1,
         "notes": 1,
+        "drafts": 0,
     }
     assert export_progress(on_pg, T0) == exported
     # Importing the same file again matches every row by its natural key: nothing added.
