@@ -100,14 +100,16 @@ CASES = [
         "name": "large input",
         "kind": "hidden",
         "args": _big,
-        "note": "3,000 points: a vectorised or plain loop both fit the limit",
+        "note": "3,000 points in two clusters",
     },
     {
         "name": "still moving after 300 steps",
         "kind": "hidden",
-        "args": ([(float(x),) for x in range(1000)], 30, [(float(c),) for c in range(30)]),
-        "note": "1,000 evenly spaced points and 30 centroids packed at one end: the clusters "
-        "shift one point at a time and need about 550 steps, so the answer is the assignment "
-        "of exactly the 300th step (kills a cap of 299 or 301)",
+        # the smallest evenly spaced line (n x k) found that is still moving after 301
+        # steps: every learner's judge runs it, so its size is its cost
+        "args": ([(float(x),) for x in range(550)], 25, [(float(c),) for c in range(25)]),
+        "note": "550 evenly spaced points and 25 centroids packed at one end: the clusters "
+        "shift one point at a time and need more than 300 steps, so the answer is the "
+        "assignment of exactly the 300th step (kills a cap of 299 or 301)",
     },
 ]
