@@ -33,3 +33,63 @@ def test_too_few_measurable_sizes_are_not_reliable() -> None:
     _, r2 = fit_exponent(SIZES, times)
     assert not growth_reliable(times, r2)
     assert not growth_reliable([None, None, None, None], None)
+
+
+class _Spec:
+    growth_sizes = SIZES
+    complexity = None
+
+
+class _Suite:
+    @staticmethod
+    def generate(rng: object, n: int) -> tuple[int]:
+        return (n,)
+
+
+def _run_like_the_sandbox(first: dict[int, float], again: dict[int, float], ran: list[str]):
+    """A RunBoth that runs each side's job in order and honours its Stop, as run_all does."""
+    from mlprep.judging._execute import Attempt
+
+    def both(tests, stops):
+        def side():
+            stop = stops() if stops else None
+            out: dict[int, Attempt] = {}
+            for t in tests:
+                n = t.args[0]
+                cpu = again[n] if t.name.endswith("again") else first.get(n, 1.0)
+                out[t.index] = Attempt("ok", cpu_ms=cpu)
+                ran.append(t.name)
+                if stop is not None and stop(t.index, out[t.index]):
+                    break
+            return None, out
+
+        return side(), side()
+
+    return both
+
+
+def test_growth_repeats_only_short_runs_in_the_same_job_and_keeps_the_smaller() -> None:
+    from mlprep.judging._growth import measure_growth
+
+    first = {500: 5.0, 1000: 12.0, 2000: 40.0, 4000: 160.0}  # the last two are long
+    again = {500: 4.0, 1000: 13.0, 2000: 1.0, 4000: 1.0}
+    ran: list[str] = []
+    result = measure_growth(_Spec, _Suite, 1, _run_like_the_sandbox(first, again, ran))
+    assert result is not None
+    assert result.yours.times_ms == [4.0, 12.0, 40.0, 160.0]
+    mine = ran[: len(ran) // 2]
+    assert mine == [
+        "growth warm-up",
+        *(f"growth n={n}" for n in SIZES),
+        "growth n=500 again",
+        "growth n=1000 again",
+    ]
+
+
+def test_growth_of_a_slow_solution_runs_each_size_once() -> None:
+    from mlprep.judging._growth import measure_growth
+
+    first = {500: 30.0, 1000: 120.0, 2000: 480.0, 4000: 1900.0}
+    ran: list[str] = []
+    measure_growth(_Spec, _Suite, 1, _run_like_the_sandbox(first, {}, ran))
+    assert not any(name.endswith("again") for name in ran)

@@ -30,8 +30,11 @@ _RELIABLE_POINTS = 3
 _RELIABLE_R2 = 0.95
 
 Runs = tuple[Any, dict[int, Attempt]]
-# runs tests for the learner and the reference: ((setup, attempts), (setup, attempts) | None)
-RunBoth = Callable[[list[PlannedTest]], tuple[Runs, Runs | None]]
+# asked after each test of one side's job; True ends that job (the rest are not run)
+Stop = Callable[[int, Attempt], bool]
+# runs tests for the learner and the reference: ((setup, attempts), (setup, attempts) | None);
+# the optional factory makes a fresh Stop for each side
+RunBoth = Callable[[list[PlannedTest], Callable[[], Stop] | None], tuple[Runs, Runs | None]]
 
 
 def fit_exponent(sizes: list[int], times: list[float | None]) -> tuple[float | None, float | None]:
@@ -93,39 +96,59 @@ def _cpu(attempt: Attempt | None) -> float | None:
     return attempt.cpu_ms if attempt.cpu_ms is not None else attempt.time_ms
 
 
+def _repeat_short(sizes: int) -> Stop:
+    """A Stop for one job of [warm-up, sizes..., repeats of the sizes...].
+
+    Each size's repeat runs only while that size's first run was short (under
+    _REPEAT_BELOW_MS): once a size is long, the larger ones are taken as long too and
+    the job ends, so a slow solution is not run twice. One job per side instead of a
+    second round of jobs for the repeats.
+    """
+    first: dict[int, float] = {}
+
+    def short(j: int) -> bool:
+        return j < sizes and first.get(j, math.inf) < _REPEAT_BELOW_MS
+
+    def stop(index: int, attempt: Attempt) -> bool:
+        if index < sizes:
+            cpu = _cpu(attempt)
+            first[index] = math.inf if cpu is None else cpu
+            return index == sizes - 1 and not short(0)
+        if index == sizes:  # the warm-up
+            return False
+        return not short(index - sizes)  # repeat of size j at index sizes + 1 + j
+
+    return stop
+
+
 def measure_growth(spec: Any, suite: Any, seed: int, both: RunBoth) -> Complexity | None:
     import numpy as np
 
     sizes = list(spec.growth_sizes)
+    count = len(sizes)
     rng = np.random.default_rng([seed, 1])
     tests = [
         PlannedTest(j, f"growth n={n}", "random", tuple(suite.generate(rng, n)), size=n)
         for j, n in enumerate(sizes)
     ]
     # the first call in a fresh process pays for lazy imports and caches: a throwaway
-    # call on the smallest input goes first in every job
-    warmup = PlannedTest(len(sizes), "growth warm-up", "random", tests[0].args, size=sizes[0])
+    # call on the smallest input goes first
+    warmup = PlannedTest(count, "growth warm-up", "random", tests[0].args, size=sizes[0])
+    # short runs are noisy: each is run once more (smallest CPU time kept), in the same job
+    repeats = [
+        PlannedTest(count + 1 + j, f"{t.name} again", "random", t.args, size=t.size)
+        for j, t in enumerate(tests)
+    ]
     try:
-        (_, mine), ref = both([warmup, *tests])
-        ref_runs = ref[1] if ref else {}
-        # short runs are noisy: measure them once more and keep the smaller CPU time
-        again = [
-            t
-            for t in tests
-            if any(
-                (_cpu(runs.get(t.index)) or math.inf) < _REPEAT_BELOW_MS
-                for runs in (mine, ref_runs)
-            )
-        ]
-        if again:
-            (_, mine2), ref2 = both([warmup, *again])
-            for first, second in ((mine, mine2), (ref_runs, ref2[1] if ref2 else {})):
-                for i, attempt in second.items():
-                    now, before = _cpu(attempt), _cpu(first.get(i))
-                    if now is not None and (before is None or now < before):
-                        first[i] = attempt
+        (_, mine), ref = both([warmup, *tests, *repeats], lambda: _repeat_short(count))
     except SandboxUnavailable:
         return None
+    ref_runs = ref[1] if ref else {}
+    for runs in (mine, ref_runs):
+        for j in range(count):
+            now, before = _cpu(runs.get(count + 1 + j)), _cpu(runs.get(j))
+            if now is not None and (before is None or now < before):
+                runs[j] = runs[count + 1 + j]
 
     def series(runs: dict[int, Attempt]) -> list[float | None]:
         out: list[float | None] = []

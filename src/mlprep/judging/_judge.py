@@ -12,12 +12,13 @@ import contextlib
 import random
 import threading
 import time
+from collections.abc import Callable
 from typing import Any, Literal
 
 from . import _wire
 from ._cgroup import cgroup_kind
 from ._execute import Attempt, Runner
-from ._growth import measure_growth
+from ._growth import Stop, measure_growth
 from ._plan import (
     PlannedTest,
     banned_imports,
@@ -199,8 +200,16 @@ class _Judgement:
             check_mutation=check_mutation,
         )
 
-    def _both(self, tests: list[PlannedTest], reference: bool = True) -> tuple[Runs, Runs | None]:
-        """Run the learner's code and (concurrently) the reference on ``tests``."""
+    def _both(
+        self,
+        tests: list[PlannedTest],
+        stops: Callable[[], Stop] | None = None,
+        reference: bool = True,
+    ) -> tuple[Runs, Runs | None]:
+        """Run the learner's code and (concurrently) the reference on ``tests``.
+
+        ``stops`` makes a fresh early-stop rule for each side's job (see Runner.run_all).
+        """
         tests = execution_order(tests)
         mine_job = self._job(self.source, tests, self.spec.check_mutation)
         ref_box: list[Any] = []
@@ -214,14 +223,14 @@ class _Judgement:
 
             def run_reference() -> None:
                 try:
-                    ref_box.append(self.runner.run_all(ref_job))
+                    ref_box.append(self.runner.run_all(ref_job, stops() if stops else None))
                 except BaseException as exc:  # re-raised below in the calling thread
                     ref_error.append(exc)
 
             thread = threading.Thread(target=run_reference, name="mlprep-reference")
             thread.start()
         try:
-            mine = self.runner.run_all(mine_job)
+            mine = self.runner.run_all(mine_job, stops() if stops else None)
         finally:
             if thread is not None:
                 thread.join()
