@@ -1,6 +1,6 @@
 """How fast the CLI's commands start, each beside its floor, measured in one run.
 
-usage: .venv/bin/python bench/cli_startup.py [--runs N] [--starts M]
+usage: .venv/bin/python bench/cli_startup.py [--runs N] [--starts M] [--only NAME]
 
 Runs every command N times in process (MLPREP_NO_SERVICE=1, one home) and N times
 served by a warm resident service (another home), rounds interleaved with the
@@ -105,6 +105,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--starts", type=int, default=3, help="cold starts of the service")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="measure only the commands whose name starts with NAME (repeatable), e.g. judge",
+    )
     args = parser.parse_args()
     from mlprep.judging._bwrap import child_env
 
@@ -148,6 +154,10 @@ def main() -> None:
             1,
         ),
     }
+    if args.only:
+        commands = {k: v for k, v in commands.items() if k.startswith(tuple(args.only))}
+        if not commands:
+            parser.error(f"no command starts with {' or '.join(args.only)}")
     per_answer = json.loads(
         subprocess.run(
             [PY, "-c", GRADER_LOAD, str(theory), ANSWER],
@@ -215,12 +225,13 @@ def main() -> None:
             f"{name:24} {median[name] * 1000:10.1f} {warm * 1000:8.1f} {label:>30} "
             f"{ratio:6.2f} {warm / base:7.2f} {goal} {mark}"
         )
-    print(
-        f"\nservice cold start ({args.starts} times): first command with no service "
-        f"{statistics.median(first) * 1000:.0f} ms (in process, starts the service at exit); "
-        f"service answering {statistics.median(until_ready):.2f} s after that command began; "
-        f"its own loading {statistics.median(loading):.2f} s"
-    )
+    if first:  # --starts 0 skips the cold starts
+        print(
+            f"\nservice cold start ({args.starts} times): first command with no service "
+            f"{statistics.median(first) * 1000:.0f} ms (in process, starts the service at exit); "
+            f"service answering {statistics.median(until_ready):.2f} s after that command began; "
+            f"its own loading {statistics.median(loading):.2f} s"
+        )
     print(f"load average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
