@@ -90,6 +90,14 @@ CASES = [
         "note": "the midpoint of -1 and 0.5",
     },
     {
+        "name": "negative class labels",
+        "kind": "hidden",
+        "args": ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [-1, 3, -1, 3, 3, 3]),
+        "expected": (3.5, 2 / 9),
+        "note": "labels are any ints: indexing counts by label (bincount-style) folds -1 onto "
+        "the last class and sees every split as pure",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": generate(np.random.default_rng(15), 2000),

@@ -91,6 +91,19 @@ CASES = [
         "note": "integer dtypes: the result is a float array",
     },
     {
+        "name": "uint8 image, fractional bias",
+        "kind": "hidden",
+        "args": (
+            (np.arange(50).reshape(2, 5, 5) * 5).astype(np.uint8),
+            np.array([[[[1, -2], [0, 1]], [[-1, 0], [2, 1]]], [[[0, 1], [1, 0]], [[1, 1], [0, -3]]]]),
+            np.array([0.5, -1.25]),
+            2,
+            1,
+        ),
+        "note": "pixels up to 245 with negative weights and a fractional bias: an output array of "
+        "the inputs' dtype wraps or truncates (the result must be float)",
+    },
+    {
         "name": "largest stated size",
         "kind": "hidden",
         "args": (

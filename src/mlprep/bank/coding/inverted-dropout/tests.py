@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from mlprep.judging._compare import compare
+
 
 def generate(rng, size):
     """An array of about size x size entries in 1-3 dimensions, p from 0 to 0.9, train or eval."""
@@ -79,9 +81,25 @@ CASES = [
         "note": "integer dtype x: the scale 1/0.7 needs floating point",
     },
     {
+        "name": "integer input at inference",
+        "kind": "hidden",
+        "args": (np.array([[1, 2], [3, 4]]), np.array([[0.5, -1.0], [2.0, 0.0]]), 0.3, 8, False),
+        "note": "training false with an integer x: out must be a new float array, not x itself",
+    },
+    {
         "name": "largest stated size",
         "kind": "hidden",
         "args": (_R.normal(size=(1000, 1000)), _R.normal(size=(1000, 1000)), 0.1, 2024, True),
         "note": "1,000,000 entries",
     },
 ]
+
+
+def check(args, expected, got):
+    """The default comparison (rtol 1e-12, atol 0), after requiring float arrays (rule 3)."""
+    if isinstance(got, (tuple, list)) and len(got) == 2:
+        for name, value in zip(("out", "dx"), got):
+            if isinstance(value, np.ndarray) and value.dtype.kind != "f":
+                return f"{name} should be a float array, got dtype {value.dtype}"
+    found = compare(expected, got, 1e-12, 0.0)
+    return None if found is None else found.message

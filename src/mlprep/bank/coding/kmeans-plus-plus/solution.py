@@ -14,7 +14,8 @@ def kmeans_pp_init(X, k, first_index, draws):
             running = np.cumsum(closest)
             target = draws[s - 1] * total
             nxt = int(np.searchsorted(running, target, side="right"))
-            nxt = min(nxt, len(points) - 1)
+            if nxt == len(points):  # t rounded past every running sum
+                nxt = int(np.flatnonzero(closest)[-1])  # the last point with D^2 > 0
         chosen.append(nxt)
         closest = np.minimum(closest, ((points - points[nxt]) ** 2).sum(axis=1))
     return chosen

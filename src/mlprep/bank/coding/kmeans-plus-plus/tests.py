@@ -100,4 +100,65 @@ CASES = [
         "note": "t = draw * T lands at or past the last running sum by rounding: the last "
         "index is taken (kills a search that runs off the end)",
     },
+    {
+        "name": "draw just below 1, a copy of the centre last",
+        "kind": "hidden",
+        "args": (
+            [
+                [18.24, -11.693],
+                [13.138, -14.029],
+                [0.512, -14.563],
+                [7.561, 13.67],
+                [-2.98, 18.277],
+                [13.013, -6.471],
+                [3.03, 10.132],
+                [13.084, 17.338],
+                [-14.2, 9.823],
+                [-14.426, 16.261],
+                [-10.955, 14.13],
+                [-7.747, 18.793],
+                [18.24, -11.693],
+            ],
+            2,
+            0,
+            [0.9999999999999999],
+        ),
+        "expected": [0, 11],
+        "note": "T summed pairwise (np.sum) is 1.8e-12 above the last running sum and t rounds "
+        "to that sum: the fallback takes the last point with D^2 > 0 (11), not the last index "
+        "(12, a copy of centre 0)",
+    },
+    {
+        "name": "points far from the origin",
+        "kind": "hidden",
+        "args": (
+            np.round(1e6 + np.random.default_rng(9).normal(0, 1, (40, 3)), 3),
+            8,
+            0,
+            [0.544, 0.841, 0.75, 0.332, 0.599, 0.195, 0.151],
+        ),
+        "note": "coordinates near 1e6 spread by about 1: float32 coordinates (spacing 0.0625 "
+        "there) change the distances and the picks",
+    },
+    {
+        "name": "copies of the first centre, draws of zero",
+        "kind": "hidden",
+        "args": (
+            [
+                [5.48, -9.21, -18.36],
+                [5.48, -9.21, -18.36],
+                [-19.34, 12.53, 16.51],
+                [4.27, 9.18, 1.74],
+                [17.4, 12.63, -19.89],
+                [14.3, -18.66, 9.19],
+                [-12.97, 14.53, 1.66],
+            ],
+            3,
+            0,
+            [0.0, 0.0],
+        ),
+        "expected": [0, 2, 3],
+        "note": "chosen points and their copies have D^2 exactly 0: |x|^2 - 2 x.c + |c|^2 leaves "
+        "about 1e-13 there, and a draw of 0 then re-picks a chosen point",
+    },
 ]
