@@ -16,6 +16,13 @@ def generate(rng, size):
     return (X, y, lr, iterations)
 
 
+def _converging():
+    rng = np.random.default_rng(8)
+    x = rng.normal(0, 0.15, size=(200, 1))
+    y = 3 * x[:, 0] + 2 + rng.normal(0, 0.1, size=200)
+    return (x, y, 0.9, 500)
+
+
 CASES = [
     {
         "name": "prompt example",
@@ -61,5 +68,13 @@ CASES = [
         "kind": "hidden",
         "args": (*generate(np.random.default_rng(44), 5000)[:3], 60),
         "note": "5,000 rows and 60 steps",
+    },
+    {
+        "name": "converged long before the last step",
+        "kind": "hidden",
+        "args": _converging(),
+        "note": "a slow feature direction: the gradient norm falls below 1e-6 at step 264 of 500 "
+        "and w still moves by 2e-5 after it (kills stopping early on a small gradient or a "
+        "small change of the loss)",
     },
 ]

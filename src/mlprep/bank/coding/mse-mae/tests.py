@@ -12,6 +12,12 @@ def generate(rng, size):
     return (truth, pred)
 
 
+def _offset():
+    rng = np.random.default_rng(12)
+    truth = 1e6 + rng.normal(0, 100, size=1000)
+    return (truth, truth + rng.normal(0, 0.01, size=1000))
+
+
 CASES = [
     {
         "name": "prompt example",
@@ -60,5 +66,19 @@ CASES = [
         "kind": "hidden",
         "args": generate(np.random.default_rng(5), 300_000),
         "note": "300,000 values",
+    },
+    {
+        "name": "large targets, small errors",
+        "kind": "hidden",
+        "args": _offset(),
+        "note": "targets near 1e6 with errors near 0.01: expanding the square as mean(y^2) "
+        "- 2 mean(y y_hat) + mean(y_hat^2) cancels away every digit of an MSE near 1e-4",
+    },
+    {
+        "name": "integer lists, errors of billions",
+        "kind": "hidden",
+        "args": ([0, 5_000_000_000, 7], [4_000_000_000, 0, 7]),
+        "note": "int lists: the squared errors 1.6e19 and 2.5e19 overflow int64 unless the "
+        "values are converted to float first",
     },
 ]
