@@ -114,7 +114,7 @@ SIZES: dict[str, Callable[[Args], dict[str, int]]] = {
     },
     "edit-distance-alignment": lambda a: {"characters": max(len(a[0]), len(a[1]))},
     "expected-calibration-error": lambda a: {"n": dim(a[0], 0), "C": dim(a[0], 1), "bins": a[2]},
-    "gaussian-naive-bayes": lambda a: {"n": n(a[0]), "d": cols(a[0]), "q": n(a[2])},
+    "gaussian-naive-bayes": lambda a: {"n": n(a[0]), "m": cols(a[0]), "q": n(a[2])},
     "gmm-em": lambda a: {"n": dim(a[0], 0), "d": dim(a[0], 1), "K": n(a[1]), "n_iter": a[5]},
     "gradient-boosting-stumps": lambda a: {
         "n": n(a[0]),

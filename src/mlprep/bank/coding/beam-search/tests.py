@@ -28,6 +28,16 @@ with np.errstate(divide="ignore"):
 # every path has the same score -1 per step: only the tie rule decides
 _FLAT = np.full((4, 4), -1.0)
 
+# [0, 1] and [0, 2] differ by 1e-10; both then reach eos 3 at -0.5
+_NEAR_TIE = np.array(
+    [
+        [NI, -1.0 - 1e-10, -1.0, NI],
+        [NI, NI, NI, -0.5],
+        [NI, NI, NI, -0.5],
+        [0.0, NI, NI, NI],
+    ]
+)
+
 CASES = [
     {
         "name": "prompt example",
@@ -57,21 +67,15 @@ CASES = [
     {
         "name": "near-tie within 1e-10",
         "kind": "hidden",
-        "args": (
-            np.array(
-                [
-                    [NI, -1.0 - 1e-10, -1.0, NI],
-                    [NI, NI, NI, -0.5],
-                    [NI, NI, NI, -0.5],
-                    [0.0, NI, NI, NI],
-                ]
-            ),
-            0,
-            3,
-            2,
-            4,
-        ),
+        "args": (_NEAR_TIE, 0, 3, 2, 4),
         "note": "[0, 2, 3] beats [0, 1, 3] by 1e-10: not a tie, the higher score wins",
+    },
+    {
+        "name": "near-tie cut by the width",
+        "kind": "hidden",
+        "args": (_NEAR_TIE, 0, 3, 1, 4),
+        "note": "width 1 keeps [0, 2], 1e-10 ahead of [0, 1]; kills wrong/rounds_scores_when_ranking.py, "
+        "which ranks on rounded scores (a tie, so [0, 1] by order) and never sees [0, 2] again",
     },
     {
         "name": "eos takes a slot",

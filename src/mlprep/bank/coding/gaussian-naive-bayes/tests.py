@@ -91,6 +91,14 @@ CASES = [
         "note": "q = 0: no predictions and a (0, K) score matrix",
     },
     {
+        "name": "no test points, as an empty list",
+        "kind": "hidden",
+        "args": ([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]], [0, 1, 1], [], 1e-9),
+        "expected": ([], np.zeros((0, 2))),
+        "note": "X_test = [] (the prompt allows an empty list): kills wrong/empty-list-as-one-row.py, "
+        "whose np.atleast_2d turns [] into shape (1, 0)",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": generate(np.random.default_rng(17), 3000),

@@ -21,6 +21,15 @@ def generate(rng, size):
     return (X, y)
 
 
+def _far_from_origin():
+    """300 rows near (1e6, 1e6) with a spread of about 1: the scatter is tiny next to X^T X."""
+    rng = np.random.default_rng(41)
+    X = rng.normal(size=(300, 2)) @ np.array([[1.0, 0.4], [0.0, 0.6]]).T
+    y = (np.arange(300) % 3 == 0).astype(int)
+    X[y == 1] += np.array([1.5, -0.5])
+    return (X + 1e6, y)
+
+
 _EXAMPLE = [(2, 0), (-2, 0), (0, 1), (0, -1), (4, 2), (0, 2), (2, 3), (2, 1)]
 
 CASES = [
@@ -80,5 +89,12 @@ CASES = [
         "kind": "hidden",
         "args": generate(np.random.default_rng(29), 20_000),
         "note": "20,000 rows",
+    },
+    {
+        "name": "features far from the origin",
+        "kind": "hidden",
+        "args": _far_from_origin(),
+        "note": "features near 1e6 with unit spread: kills wrong/one-pass-scatter.py, whose "
+        "X^T X - n m m^T cancels (error 4e-4; centring first: 1e-10)",
     },
 ]

@@ -23,6 +23,10 @@ _R = np.random.default_rng(77)
 _SEP_X = np.column_stack([np.ones(40), np.linspace(-3, 3, 40)])
 _SEP_Y = (np.linspace(-3, 3, 40) > 0).astype(np.int64)
 
+# separable with a small penalty: the scores of the Newton iterates reach +-44.9
+_WIDE_X = np.column_stack([np.ones(40), np.linspace(-5, 5, 40)])
+_WIDE_Y = (np.linspace(-5, 5, 40) > 0).astype(np.int64)
+
 CASES = [
     {
         "name": "prompt example, one step",
@@ -54,6 +58,13 @@ CASES = [
         "kind": "hidden",
         "args": (_SEP_X, _SEP_Y, 0.01, 25),
         "note": "separable: scores grow large, only the penalty keeps w finite; catches an overflowing sigmoid",
+    },
+    {
+        "name": "scores near the stated 50",
+        "kind": "hidden",
+        "args": (_WIDE_X, _WIDE_Y, 0.01, 25),
+        "note": "scores reach +-44.9, where p rounds to exactly 0 or 1: kills "
+        "wrong/irls_working_response.py, whose (y - p) / (p (1 - p)) is 0 / 0",
     },
     {
         "name": "single row",

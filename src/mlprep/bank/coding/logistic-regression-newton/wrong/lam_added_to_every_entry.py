@@ -1,0 +1,26 @@
+"""Writes H + lam instead of H + lam * I: NumPy broadcasting adds the penalty to every entry of the Hessian."""
+
+import numpy as np
+
+
+def _sigmoid(z):
+    out = np.empty_like(z)
+    pos = z >= 0
+    out[pos] = 1.0 / (1.0 + np.exp(-z[pos]))
+    e = np.exp(z[~pos])
+    out[~pos] = e / (1.0 + e)
+    return out
+
+
+def logistic_newton(X, y, lam, n_iter):
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    d = X.shape[1]
+    w = np.zeros(d)
+    for _ in range(n_iter):
+        p = _sigmoid(X @ w)
+        g = X.T @ (p - y) + lam * w
+        s = p * (1.0 - p)
+        H = (X * s[:, None]).T @ X + lam
+        w = w - np.linalg.solve(H, g)
+    return w
