@@ -1,0 +1,19 @@
+"""Ranks on probabilities rounded to 9 decimals, so values 1e-10 apart tie and the lower index wins instead of the larger value."""
+
+import numpy as np
+
+
+def top_k_top_p(probs, k, p):
+    probs = np.asarray(probs, dtype=np.float64)
+    V = probs.shape[0]
+    order = np.argsort(-np.round(probs, 9), kind="stable")
+    m = V if (k == 0 or k >= V) else k
+    kept = order[:m]
+    if p < 1.0:
+        q = probs[kept] / probs[kept].sum()
+        cs = np.cumsum(q)
+        cut = int(np.searchsorted(cs, p, side="left")) + 1
+        kept = kept[: min(cut, m)]
+    out = np.zeros(V)
+    out[kept] = probs[kept] / probs[kept].sum()
+    return out
