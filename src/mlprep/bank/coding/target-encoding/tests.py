@@ -70,6 +70,13 @@ CASES = [
         "note": "a large m pulls every category towards the prior 4",
     },
     {
+        "name": "ints and strings that print alike",
+        "kind": "hidden",
+        "args": ([1, "1", 2, "1", 2], [1.0, 0.0, 5.0, 0.0, 3.0], [1, "1", 2, "2"], 1),
+        "note": "1 and '1' are different categories and '2' was never seen: converting the "
+        "categories to strings (np.asarray on a mixed list does it too) merges them",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": _big,
