@@ -72,6 +72,22 @@ CASES = [
         "note": "statistics must run over the batch axis even when N < D",
     },
     {
+        "name": "feature far from zero, small spread",
+        "kind": "hidden",
+        "args": (
+            np.column_stack(
+                [
+                    np.random.default_rng(8).normal(1e5, 0.1, 300),
+                    np.random.default_rng(9).normal(-2.0, 1.0, 300),
+                ]
+            ),
+            np.array([1.5, 0.5]),
+            np.array([0.25, -1.0]),
+            1e-4,
+        ),
+        "note": "one-pass-variance: mean(x^2) - mean(x)^2 near 1e10 cancels to a variance of 0.01",
+    },
+    {
         "name": "large batch",
         "kind": "hidden",
         "args": generate(np.random.default_rng(6), 400),

@@ -90,6 +90,20 @@ CASES = [
         "note": "every key has distance 0; the first inserted wins",
     },
     {
+        "name": "upper and lower case differ",
+        "kind": "hidden",
+        "args": ({"up": ["A", "b"], "low": ["c", "a"], "mix": ["B", "A", "a"]}, "a"),
+        "expected": "low",
+        "note": "ignores-case: 'A' is not 'a', so up (which has only 'A' at 0) does not qualify",
+    },
+    {
+        "name": "the empty string is a key",
+        "kind": "hidden",
+        "args": ({"x": ["b", "q"], "": ["q"], "y": ["q", "r"]}, "q"),
+        "expected": "",
+        "note": "empty-key-means-none: the key '' wins (distance 0, inserted before y)",
+    },
+    {
         "name": "many keys",
         "kind": "hidden",
         "args": (_many, "x"),

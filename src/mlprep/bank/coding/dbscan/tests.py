@@ -52,6 +52,17 @@ CASES = [
         "note": "each of the first two has itself and one other point",
     },
     {
+        "name": "just outside eps, closer than float32 resolves",
+        "kind": "hidden",
+        "args": (
+            np.array([[0.0, 0.0, 0.0], [1.00000003, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 2.99999997, 0.0]]),
+            1.0,
+            2,
+        ),
+        "expected": [-1, -1, 0, 0],
+        "note": "float32: 1.00000003 rounds to 1.0 and would count as within eps; 0.99999997 is within",
+    },
+    {
         "name": "min_samples of one",
         "kind": "hidden",
         "args": ([[0.0], [10.0], [0.5]], 1.0, 1),

@@ -62,6 +62,13 @@ CASES = [
         "note": "Apple and apple are different tokens",
     },
     {
+        "name": "whitespace is part of a token",
+        "kind": "hidden",
+        "args": (["cat ", "sat", " dog"], ["cat", "sat", "dog", "\tsat"]),
+        "expected": 1 / 6,
+        "note": "strips-whitespace: tokens are compared exactly, so 'cat ' is not 'cat'",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": _big,
