@@ -1,0 +1,433 @@
+"""Every derived figure of the written questions added by helper bankw5 (issue 18: a second
+question for the inventory keys that had one) is computed here and must appear, formatted as
+written, in the files that print it.
+
+Given figures (a scenario's inputs) are not checked; everything computed from them is. Each test
+names the question it checks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pytest
+
+from mlprep.content import builtin_bank_root
+
+BANK = builtin_bank_root()
+
+
+def _text(qid: str, name: str) -> str:
+    (folder,) = BANK.glob(f"*/{qid}")
+    text = (folder / name).read_text(encoding="utf-8")
+    text = text.replace("{,}", ",").replace("\\%", "%").replace("\\$", "$")
+    return " ".join(text.split())  # a figure may be wrapped over two lines
+
+
+def _shows(qid: str, *pairs: tuple[str, str]) -> None:
+    """Each (file, formatted figure) pair: the figure occurs in that file."""
+    missing = [(name, figure) for name, figure in pairs if figure not in _text(qid, name)]
+    assert not missing, f"{qid}: derived figures not found as written: {missing}"
+
+
+def test_a_figure_off_in_its_last_digit_fails() -> None:
+    _shows("permutation-test-whale-pilot", ("answer.md", "= 0.148$"))
+    with pytest.raises(AssertionError, match="not found"):
+        _shows("permutation-test-whale-pilot", ("answer.md", "= 0.149$"))
+
+
+# --- permutation-test-whale-pilot (K15) ------------------------------------------------------
+
+CONTROL = (0, 0, 12, 15, 18, 22, 25, 30)
+NEW_FLOW = (0, 14, 20, 24, 28, 31, 35, 160)
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _extreme_splits(
+    control: Sequence[float],
+    treated: Sequence[float],
+    statistic: Callable[[Sequence[float]], float] = _mean,
+) -> set[tuple[int, ...]]:
+    """The treated-arm index sets of every 8/8 split whose |difference| reaches the observed."""
+    pool = list(control) + list(treated)
+    observed = abs(statistic(treated) - statistic(control))
+    extreme = set()
+    for chosen in itertools.combinations(range(len(pool)), len(treated)):
+        rest = [pool[i] for i in range(len(pool)) if i not in chosen]
+        difference = statistic([pool[i] for i in chosen]) - statistic(rest)
+        if abs(difference) >= observed - 1e-9:
+            extreme.add(chosen)
+    return extreme
+
+
+def _midranks(values: Sequence[float]) -> list[float]:
+    ordered = sorted(values)
+    return [(ordered.index(v) + 1 + len(ordered) - ordered[::-1].index(v)) / 2 for v in values]
+
+
+def test_permutation_test_whale_pilot() -> None:
+    qid = "permutation-test-whale-pilot"
+    splits = math.comb(16, 8)
+    extreme = _extreme_splits(CONTROL, NEW_FLOW)
+    pool = CONTROL + NEW_FLOW
+    one_sided = sum(  # splits with the new-flow arm ahead by at least the observed difference
+        1
+        for chosen in itertools.combinations(range(16), 8)
+        if _mean([pool[i] for i in chosen]) - _mean([pool[i] for i in range(16) if i not in chosen])
+        >= _mean(NEW_FLOW) - _mean(CONTROL) - 1e-9
+    )
+    p = len(extreme) / splits
+    whale = (*NEW_FLOW[:-1], 1000)
+    ranks = _midranks(CONTROL + NEW_FLOW)
+    rank_extreme = _extreme_splits(ranks[:8], ranks[8:])
+    capped = _extreme_splits(CONTROL, tuple(min(v, 50) for v in NEW_FLOW))
+    k, draws = 290, 10_000
+    p_mc = (k + 1) / (draws + 1)
+    se = math.sqrt(p_mc * (1 - p_mc) / draws)
+    # the prompt's figures: the means, the difference, the script's count
+    assert (_mean(CONTROL), _mean(NEW_FLOW)) == (15.25, 39.0)
+    assert len(extreme) == 1906
+    # the same splits stay extreme with a 1,000-dollar spender (the answer says "the same")
+    assert _extreme_splits(CONTROL, whale) == extreme
+    _shows(
+        qid,
+        ("prompt.md", f"${_mean(CONTROL):.2f} and ${_mean(NEW_FLOW):.2f}"),
+        ("prompt.md", f"a difference of ${_mean(NEW_FLOW) - _mean(CONTROL):.2f}"),
+        ("prompt.md", f"would be ${_mean(whale) - _mean(CONTROL):.2f}"),  # 128.75
+        ("answer.md", f"= {splits:,}$ splits"),
+        ("answer.md", f"${len(extreme):,} / {splits:,} = {p:.3f}$"),
+        ("answer.md", f"${one_sided}/{splits:,} = {one_sided / splits:.3f}$"),  # 0.074
+        (
+            "answer.md",
+            f"from ${_mean(NEW_FLOW) - _mean(CONTROL):.2f} to ${_mean(whale) - _mean(CONTROL):.2f}",
+        ),
+        ("answer.md", f"$p = {len(rank_extreme):,}/{splits:,} = {len(rank_extreme) / splits:.3f}$"),
+        ("answer.md", f"$p = {len(capped):,}/{splits:,} = {len(capped) / splits:.3f}$"),
+        ("answer.md", f"\\approx {p_mc:.4f}"),  # 0.0291
+        ("answer.md", f"$1/10,001 \\approx {1 / (draws + 1):.4f}$"),
+        ("answer.md", f"{p_mc:.4f} \\times {1 - p_mc:.4f} / 10,000}} \\approx {se:.4f}$"),
+        ("answer.md", f"between {p_mc - 1.96 * se:.3f} and {p_mc + 1.96 * se:.3f}"),
+        ("rubric.toml", f"There are {splits:,} ways"),
+        ("rubric.toml", f"p-value of {p:.3f}"),
+        ("rubric.toml", f"p = {len(extreme):,}/{splits:,} = {p:.3f}"),
+        ("rubric.toml", f"about {p_mc:.4f}"),
+        ("rubric.toml", f"about {se:.4f}"),
+        ("samples.toml", f"{len(extreme):,}/{splits:,} = {p:.3f}"),
+        ("samples.toml", f"(290 + 1)/(10,000 + 1) = {p_mc:.4f}"),
+        ("samples.toml", f"about {se:.4f}"),
+        ("corpus.toml", f"sqrt(0.029 × 0.971 / 10,000) ≈ {se:.4f}"),
+        ("corpus.toml", f"about {1 / (draws + 1):.4f}"),
+        ("corpus.toml", f"{p_mc - 1.96 * se:.3f} to {p_mc + 1.96 * se:.3f}"),
+        ("corpus.toml", f"extra {(1000 - 160) / 8:.0f} dollars"),
+    )
+    assert pytest.approx(1 / 7, abs=0.01) == p  # "about one random split in seven"
+
+
+# --- multi-head-split-merge-review (K01) -----------------------------------------------------
+
+
+def _attention(
+    x: np.ndarray, weights: list[np.ndarray], reshape_split: bool, mask_after: bool
+) -> np.ndarray:
+    """The layer of the prompt (reshape_split and mask_after as the colleague wrote it) or the
+    corrected one; x is (1, T, D), 8 heads."""
+    batch, length, width = x.shape
+    heads, size = 8, width // 8
+    q, k, v = (x @ w for w in weights[:3])
+    if reshape_split:
+        q, k, v = (m.reshape(batch, heads, length, size) for m in (q, k, v))
+    else:
+        q, k, v = (m.reshape(batch, length, heads, size).transpose(0, 2, 1, 3) for m in (q, k, v))
+    scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(size)
+    if not mask_after:
+        scores = scores + np.triu(np.full((length, length), -np.inf), k=1)
+    scores = scores - scores.max(axis=-1, keepdims=True)
+    attn = np.exp(scores)
+    attn = attn / attn.sum(axis=-1, keepdims=True)
+    if mask_after:
+        attn = attn * np.tril(np.ones((length, length)))
+    out = attn @ v
+    merged = (
+        out.reshape(batch, length, width)
+        if reshape_split
+        else out.transpose(0, 2, 1, 3).reshape(batch, length, width)
+    )
+    return np.asarray(merged @ weights[3])
+
+
+def _reached_by(token: int, reshape_split: bool, mask_after: bool) -> list[int]:
+    """The positions whose output changes when the input at `token` changes."""
+    rng = np.random.default_rng(5)
+    length, width = 128, 512
+    weights = [rng.normal(size=(width, width)) / np.sqrt(width) for _ in range(4)]
+    x = rng.normal(size=(1, length, width))
+    moved = x.copy()
+    moved[0, token] += 1.0
+    change = np.abs(
+        _attention(moved, weights, reshape_split, mask_after)
+        - _attention(x, weights, reshape_split, mask_after)
+    )
+    return [int(i) for i in np.flatnonzero(change[0].max(axis=1) > 1e-12)]
+
+
+def test_multi_head_split_merge_review() -> None:
+    qid = "multi-head-split-merge-review"
+    batch, length, width, heads = 4, 128, 512, 8
+    block = length // heads
+    params = 4 * (width**2 + width)
+    cells = batch * heads * length**2
+    # the colleague's split: a change at token 100 reaches only its 16-token block (96-111),
+    # including earlier positions through the post-softmax mask; token 0 never reaches 127
+    assert _reached_by(100, reshape_split=True, mask_after=True) == list(range(96, 112))
+    assert _reached_by(0, reshape_split=True, mask_after=False) == list(range(block))
+    # the right split with the mask after the softmax leaks every future token backwards
+    assert _reached_by(100, reshape_split=False, mask_after=True) == list(range(length))
+    # the corrected layer is causal and global
+    assert _reached_by(100, reshape_split=False, mask_after=False) == list(range(100, length))
+    assert 127 in _reached_by(0, reshape_split=False, mask_after=False)
+    _shows(
+        qid,
+        ("answer.md", f"$128 / 8 = {block}$ consecutive tokens"),
+        (
+            "answer.md",
+            "the eight 64-feature slices of tokens 0-15, head 1's are those of tokens 16-31",
+        ),
+        ("answer.md", f"$1/128 \\approx {1 / length:.4f}$"),
+        ("answer.md", f"${64 / length}$ in the middle"),
+        ("answer.md", f"= {params:,}$ parameters"),
+        ("answer.md", f"same {params:,} parameters"),
+        ("answer.md", f"= {cells:,}$ weights, or ${cells * 4:,}$ bytes ({cells * 4 // 2**20} MiB)"),
+        ("rubric.toml", f"= {params:,} parameters"),
+        ("rubric.toml", f"hold {params:,} parameters"),
+        ("rubric.toml", f"= {cells:,}, about {cells * 4 // 2**20} MiB"),
+        ("rubric.toml", f"{cells:,} weights or about {cells * 4 // 2**20} MiB"),
+        ("rubric.toml", f"{1 / length:.4f} for the first position"),
+        ("rubric.toml", f"a block of {block} consecutive tokens"),
+        ("samples.toml", f"= {params:,}"),
+        ("samples.toml", f"= {cells:,} numbers, {cells * 4 // 2**20} MiB"),
+        ("samples.toml", f"so {1 / length:.4f} for the first token"),
+        ("corpus.toml", f"4 × ({width**2:,} + {width}) = {params:,}"),
+        ("corpus.toml", f"4 × 8 × {length**2:,} = {cells:,}"),
+        ("corpus.toml", f"{cells * 4:,} bytes"),
+        ("corpus.toml", f"about {2 * cells * 4 // 2**20} MiB per pass"),
+        ("corpus.toml", f"would be {(1024 // length) ** 2} times bigger"),
+        ("corpus.toml", f"about {heads * 3 * width**2 / 1e6:.1f} million parameters"),
+        ("corpus.toml", f"4 × 512 × 64 = {4 * 512 * 64:,}"),
+        ("corpus.toml", f"3 × 512² = {3 * 512**2:,}"),
+        ("corpus.toml", f"4 × 128 × 512 = {4 * 128 * 512:,}"),
+    )
+
+
+# --- mean-imputation-by-the-numbers (T36) ----------------------------------------------------
+
+
+def test_mean_imputation_by_the_numbers() -> None:
+    qid = "mean-imputation-by-the-numbers"
+    observed, missing = 7_000, 3_000
+    share = observed / (observed + missing)
+    sd, corr, slope = 600, 0.8, 150
+    filled_sd = sd * math.sqrt(share)
+    filled_corr = corr * math.sqrt(share)
+    over = (2_000 - 1_300) * slope
+    true_mean = share * 2_000 + (1 - share) * 1_300
+    # the fill's moments, recomputed on an explicit column (any values with that mean and sd)
+    rng = np.random.default_rng(0)
+    column = rng.normal(size=observed)
+    column = 2_000 + sd * (column - column.mean()) / column.std()
+    price = 150 * column + rng.normal(0, 200_000, size=observed)
+    filled = np.concatenate([column, np.full(missing, 2_000.0)])
+    # missing completely at random: the incomplete rows' prices have the same mean and spread
+    other = rng.normal(size=missing)
+    other = price.mean() + price.std() * (other - other.mean()) / other.std()
+    price_all = np.concatenate([price, other])
+    assert filled.std() == pytest.approx(filled_sd)
+    assert np.polyfit(filled, price_all, 1)[0] == pytest.approx(np.polyfit(column, price, 1)[0])
+    shrink = np.corrcoef(filled, price_all)[0, 1] / np.corrcoef(column, price)[0, 1]
+    assert shrink == pytest.approx(math.sqrt(share))
+    _shows(
+        qid,
+        ("answer.md", f"$0.7 \\times 600^2 = {share * sd**2:,.0f}$"),
+        ("answer.md", f"$600\\sqrt{{0.7}} \\approx {filled_sd:.0f}$"),
+        ("answer.md", f"\\sqrt{{0.7}} \\approx {math.sqrt(share):.3f}$"),
+        ("answer.md", f"0.8 to about {filled_corr:.2f}"),
+        ("answer.md", f"about **${over:,} too high**"),
+        ("answer.md", f"{2_000 - 1_300} square feet too large"),
+        ("answer.md", f"= {true_mean:,.0f}$"),
+        ("answer.md", f"off by {2_000 - true_mean:.0f} square feet"),
+        ("answer.md", f"roughly $-${over:,}$"),
+        ("answer.md", f"$150 \\times 400 = ${slope * 400:,}$"),
+        (
+            "rubric.toml",
+            f"about {filled_sd:.0f} and the correlation with price from 0.8 to about "
+            f"{filled_corr:.2f}",
+        ),
+        ("rubric.toml", f"about {over:,} dollars on average"),
+        ("rubric.toml", f"listings is {true_mean:,.0f}"),
+        ("samples.toml", f"sqrt(0.7), about {filled_sd:.0f}"),
+        ("samples.toml", f"to about {filled_corr:.2f}"),
+        ("samples.toml", f"about {over:,} dollars too high"),
+        ("samples.toml", f"0.3 x 1,300 = {true_mean:,.0f}"),
+        ("corpus.toml", f"0.7 × {sd**2:,} = {share * sd**2:,.0f}"),
+        ("corpus.toml", f"about {round(100 * (1 - math.sqrt(share)))}% less variable"),
+        ("corpus.toml", f"√0.7 ≈ {math.sqrt(share):.3f} → ≈ {filled_corr:.2f}"),
+        ("corpus.toml", f"to about {slope * share:.0f} dollars per square foot"),
+        ("corpus.toml", f"is {slope / 10 * 700:,.0f} dollars"),  # the contradiction's slip
+        ("corpus.toml", f"150 × 1,300 = {150 * 1_300:,}"),
+        ("corpus.toml", f"= {true_mean:,.0f} square feet"),
+        ("corpus.toml", f"(2,000 + 1,300)/2 = {(2_000 + 1_300) // 2:,}"),
+        ("corpus.toml", f"0.3 × 2,000 + 0.7 × 1,300 = {0.3 * 2_000 + 0.7 * 1_300:,.0f}"),
+        ("corpus.toml", f"around {slope * 400:,} dollars"),
+    )
+
+
+# --- friend-count-effect-experiment (T42) ----------------------------------------------------
+
+
+def test_friend_count_effect_experiment() -> None:
+    qid = "friend-count-effect-experiment"
+    slope = (45 - 20) / (7 - 2)
+    slope_upper = (70 - 45) / (14 - 7)
+    p0, p1, n = 0.410, 0.422, 50_000
+    diff = p1 - p0
+    se = math.sqrt(p0 * (1 - p0) / n + p1 * (1 - p1) / n)
+    z = diff / se
+    low, high = diff - 1.96 * se, diff + 1.96 * se
+    friends = 7.5 - 6.0
+    per_friend = diff / friends
+    assert slope == 5
+    _shows(
+        qid,
+        ("answer.md", f"$7 - 2 = {7 - 2}$"),
+        ("answer.md", f"$45 - 20 = {45 - 20}$ points: {slope:.0f} points per friend"),
+        ("answer.md", f"$25/7 \\approx {slope_upper:.1f}$"),
+        ("answer.md", f"give a user 1.5 more friends, get {friends * slope:.1f} more points"),
+        ("answer.md", f"$42.2 - 41.0 = {100 * diff:.1f}$ points"),
+        ("answer.md", f"\\approx {se:.4f},$$"),
+        ("answer.md", f"$z \\approx {z:.2f}$"),
+        ("answer.md", f"{100 * low:.2f} to {100 * high:.2f} points"),
+        ("answer.md", f"$1.2 / 1.5 = {100 * per_friend:.1f}$ points"),
+        ("answer.md", f"roughly {100 * low / friends:.2f} to {100 * high / friends:.2f}"),
+        ("answer.md", f"$0.8 / 5 = {100 * per_friend / slope:.2f}$"),
+        ("rubric.toml", f"about {se:.4f} (z about {z:.2f})"),
+        ("rubric.toml", f"about {100 * low:.2f} to {100 * high:.2f} points"),
+        ("rubric.toml", f"about {100 * se:.2f} points, z of about {z:.2f}"),
+        ("rubric.toml", f"= {100 * per_friend:.1f} points per induced friend"),
+        ("rubric.toml", f"about {100 * per_friend / slope:.2f} of the observational"),
+        ("samples.toml", f"= {se:.4f}, z about {z:.2f}"),
+        ("samples.toml", f"{100 * low:.2f} to {100 * high:.2f} points"),
+        ("samples.toml", f"1.2 / 1.5 = {100 * per_friend:.1f}"),
+        ("corpus.toml", f"≈ {se:.4f}, so 1.2 points is about {z:.2f}"),
+        ("corpus.toml", f"{100 * low:.2f} to {100 * high:.2f} points"),
+        (
+            "corpus.toml",
+            f"SE ≈ {100 * se:.2f} pts, z ≈ {z:.2f}, 95% CI ≈ [{100 * low:.2f}, {100 * high:.2f}]",
+        ),
+        ("corpus.toml", f"1.2 / 1.5 = {100 * per_friend:.1f} points"),
+        ("corpus.toml", f"≈ {100 * per_friend / slope:.2f} × observational slope"),
+        ("corpus.toml", f"roughly {100 * low / friends:.1f} to {100 * high / friends:.1f} points"),
+        ("corpus.toml", f"25 points over 14 friends, so about {25 / 14:.1f}"),
+        ("corpus.toml", f"1.2 × 1.5 = {1.2 * 1.5:.1f}"),
+        ("corpus.toml", f"1.5 / 1.2 = {1.5 / 1.2:.2f}"),
+        (
+            "corpus.toml",
+            f"1.2 ± {100 * se:.2f} points, so from {100 * (diff - se):.2f} "
+            f"to {100 * (diff + se):.2f}",
+        ),
+        ("corpus.toml", f"about {friends * slope:.1f} points, not 1.2"),
+    )
+    assert round(100 * per_friend / slope, 2) == 0.16  # "about one sixth"
+    assert "one sixth" in _text(qid, "samples.toml")
+
+
+# --- boosted-stumps-interactions (K11) -------------------------------------------------------
+
+# (night, rain) -> delay; 250 orders per cell, so the cells weigh equally
+DELAYS = {(0, 0): 10.0, (0, 1): 14.0, (1, 0): 12.0, (1, 1): 30.0}
+
+
+def _mse(predict: dict[tuple[int, int], float]) -> float:
+    return sum((DELAYS[c] - predict[c]) ** 2 for c in DELAYS) / len(DELAYS)
+
+
+def _best_stump(residual: dict[tuple[int, int], float]) -> tuple[int, float, float, float]:
+    """(feature, leaf value at 0, leaf value at 1, squared-error reduction) of the best stump."""
+    best = (-1, 0.0, 0.0, -1.0)
+    for feature in (0, 1):
+        leaves = [sum(r for c, r in residual.items() if c[feature] == side) / 2 for side in (0, 1)]
+        gain = sum(v**2 for v in leaves) / 2
+        if gain > best[3]:
+            best = (feature, leaves[0], leaves[1], gain)
+    return best
+
+
+def _boost(rounds: int, rate: float) -> dict[tuple[int, int], float]:
+    predict = dict.fromkeys(DELAYS, sum(DELAYS.values()) / 4)
+    for _ in range(rounds):
+        residual = {c: DELAYS[c] - predict[c] for c in DELAYS}
+        feature, low, high, _ = _best_stump(residual)
+        predict = {c: p + rate * (high if c[feature] else low) for c, p in predict.items()}
+    return predict
+
+
+def test_boosted_stumps_interactions() -> None:
+    qid = "boosted-stumps-interactions"
+    start = _boost(0, 0.1)
+    feature, low, high, gain = _best_stump({c: DELAYS[c] - start[c] for c in DELAYS})
+    after = _boost(1, 0.1)
+    full_step = _boost(1, 1.0)
+    final = _boost(500, 0.1)
+    assert feature == 1 and (low, high) == (-5.5, 5.5)  # rain first
+    assert gain == _best_stump_gain_on(1) > _best_stump_gain_on(0)
+    additive = {(0, 0): 6.5, (0, 1): 17.5, (1, 0): 15.5, (1, 1): 26.5}
+    assert all(final[c] == pytest.approx(additive[c], abs=1e-6) for c in DELAYS)
+    interaction = (DELAYS[(1, 1)] - DELAYS[(1, 0)]) - (DELAYS[(0, 1)] - DELAYS[(0, 0)])
+    _shows(
+        qid,
+        ("answer.md", f"= {start[(0, 0)]}$"),
+        ("answer.md", f"13.5^2)/4 = {_mse(start)}$"),
+        ("answer.md", f"({high} from the mean against {math.sqrt(_best_stump_gain_on(0))})"),
+        (
+            "answer.md",
+            f"by only $\\pm {0.1 * high:.2f}$: {after[(0, 0)]:.2f} for dry orders, "
+            f"{after[(0, 1)]:.2f} for rainy ones",
+        ),
+        ("answer.md", f"about **{_mse(after):.2f}**"),
+        ("answer.md", f"fall to {_mse(full_step)} at once"),
+        ("answer.md", f"$16.5 - 4.5 - 5.5 = {additive[(0, 0)]}$"),
+        ("answer.md", f"$16.5 - 4.5 + 5.5 = {additive[(0, 1)]}$"),
+        ("answer.md", f"$16.5 + 4.5 - 5.5 = {additive[(1, 0)]}$"),
+        ("answer.md", f"$16.5 + 4.5 + 5.5 = {additive[(1, 1)]}$"),
+        ("answer.md", f"off by {abs(DELAYS[(0, 0)] - final[(0, 0)]):.1f} minutes"),
+        ("answer.md", f"**{_mse(final):.2f}**"),
+        (
+            "answer.md",
+            f"rain adds {DELAYS[(0, 1)] - DELAYS[(0, 0)]:.0f} minutes by day and "
+            f"{DELAYS[(1, 1)] - DELAYS[(1, 0)]:.0f} at night",
+        ),
+        ("answer.md", f"one rain effect for both ({2 * 5.5:.0f} minutes)"),
+        ("rubric.toml", f"MSE {_mse(start)}"),
+        ("rubric.toml", f"about {_mse(after):.2f}"),
+        ("rubric.toml", f"MSE of {_mse(final):.2f}"),
+        ("samples.toml", f"MSE {_mse(start)}"),
+        ("samples.toml", f"predictions {after[(0, 0)]:.2f} and {after[(0, 1)]:.2f}"),
+        ("samples.toml", f"to about {_mse(after):.2f}"),
+        ("samples.toml", f"MSE stays at {_mse(final):.2f}"),
+        ("corpus.toml", f"at {after[(0, 0)]:.2f} and rainy ones at {after[(0, 1)]:.2f}"),
+        ("corpus.toml", f"by {gain} per order against {_best_stump_gain_on(0)}"),
+        ("corpus.toml", f"= {interaction:.0f} minutes, shared as ±{interaction / 4}"),
+        ("corpus.toml", f"from 62.75 to {_mse(full_step)}"),
+        ("corpus.toml", f"off by 7 minutes, an MSE of {7**2}"),
+    )
+
+
+def _best_stump_gain_on(feature: int) -> float:
+    """The squared-error reduction per order of the first stump forced onto `feature`."""
+    mean = sum(DELAYS.values()) / 4
+    leaves = [sum(v - mean for c, v in DELAYS.items() if c[feature] == side) / 2 for side in (0, 1)]
+    return sum(v**2 for v in leaves) / 2
