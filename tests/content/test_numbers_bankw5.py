@@ -431,3 +431,68 @@ def _best_stump_gain_on(feature: int) -> float:
     mean = sum(DELAYS.values()) / 4
     leaves = [sum(v - mean for c, v in DELAYS.items() if c[feature] == side) / 2 for side in (0, 1)]
     return sum(v**2 for v in leaves) / 2
+
+
+# --- isotonic-calibration-pav-by-hand (K17) --------------------------------------------------
+
+SCORES = (0.05, 0.10, 0.20, 0.30, 0.45, 0.60, 0.75, 0.90)
+CHURNED = (0, 1, 0, 0, 1, 0, 1, 1)
+
+
+def _pav(labels: Sequence[float]) -> list[float]:
+    """Pool-adjacent-violators with a stack of [sum, count] blocks."""
+    blocks: list[list[float]] = []
+    for y in labels:
+        blocks.append([y, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    return [s / c for s, c in blocks for _ in range(int(c))]
+
+
+def test_isotonic_calibration_pav_by_hand() -> None:
+    qid = "isotonic-calibration-pav-by-hand"
+    fit = _pav(CHURNED)
+    assert fit == pytest.approx([0, 1 / 3, 1 / 3, 1 / 3, 0.5, 0.5, 1, 1])
+    # the fit is the least-squares monotone map: no non-decreasing 0/0.25/.../1 grid beats it
+    sse_fit = sum((f - y) ** 2 for f, y in zip(fit, CHURNED, strict=True))
+    grid = [i / 12 for i in range(13)]
+    for levels in itertools.combinations_with_replacement(grid, 4):
+        candidate = [
+            levels[0],
+            levels[1],
+            levels[1],
+            levels[1],
+            levels[2],
+            levels[2],
+            levels[3],
+            levels[3],
+        ]
+        assert sum((c - y) ** 2 for c, y in zip(candidate, CHURNED, strict=True)) >= sse_fit - 1e-12
+    sse_raw = sum((s - y) ** 2 for s, y in zip(SCORES, CHURNED, strict=True))
+    _shows(
+        qid,
+        ("answer.md", "| calibrated | 0 | 0.333 | 0.333 | 0.333 | 0.5 | 0.5 | 1 | 1 |"),
+        ("answer.md", f"= {sse_raw:.4f}/8 \\approx {sse_raw / 8:.4f}$"),
+        ("answer.md", f"{sse_fit:.4f}/8 \\approx {sse_fit / 8:.4f}$"),
+        ("prompt.md", f"about {sse_raw / 8:.2f} (raw scores) to about {sse_fit / 8:.2f}"),
+        ("rubric.toml", f"about {sse_raw / 8:.4f} and {sse_fit / 8:.4f}"),
+        ("rubric.toml", f"from about {sse_raw / 8:.4f} to about {sse_fit / 8:.4f}"),
+        (
+            "samples.toml",
+            f"raw is {sse_raw:.4f}/8, about {sse_raw / 8:.4f}, calibrated "
+            f"{sse_fit:.4f}/8, about {sse_fit / 8:.4f}",
+        ),
+        ("corpus.toml", f"about {sse_raw / 8:.4f} raw and {sse_fit / 8:.4f} calibrated"),
+        (
+            "corpus.toml",
+            f"Raw Brier {sse_raw:.4f}/8 ≈ {sse_raw / 8:.4f}; "
+            f"isotonic {sse_fit:.4f}/8 ≈ {sse_fit / 8:.4f}",
+        ),
+        ("corpus.toml", f"each gets {fit[1]:.3f}"),
+        ("samples.toml", f"both get {fit[1]:.3f}"),
+    )
+    assert sse_fit < sse_raw  # the in-sample drop the answer calls guaranteed
+    # the squared errors of the two pooled blocks, as the answer lists them
+    assert sse_fit == pytest.approx(4 / 9 + 2 / 9 + 0.25 + 0.25)
