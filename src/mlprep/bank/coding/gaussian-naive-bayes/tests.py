@@ -26,6 +26,15 @@ def generate(rng, size):
 _c0 = np.log(2 / 3) - 0.5 * np.log(4 * np.pi)
 _c1 = np.log(1 / 3) - 0.5 * np.log(2 * np.pi)
 
+def _far_from_origin():
+    """Two classes near 1e6 with a spread of about 1: x^2 is 1e12 times the variance."""
+    rng = np.random.default_rng(23)
+    y = (np.arange(60) % 3 == 0).astype(int)
+    X = rng.normal(size=(60, 2)) * np.array([1.0, 0.5]) + np.where(y[:, None] == 1, 1.0, 0.0)
+    T = rng.normal(size=(10, 2)) * 1.5 + 0.5
+    return (X + 1e6, y, T + 1e6, 1e-9)
+
+
 CASES = [
     {
         "name": "prompt example",
@@ -97,6 +106,13 @@ CASES = [
         "expected": ([], np.zeros((0, 2))),
         "note": "X_test = [] (the prompt allows an empty list): kills wrong/empty-list-as-one-row.py, "
         "whose np.atleast_2d turns [] into shape (1, 0)",
+    },
+    {
+        "name": "features far from the origin",
+        "kind": "hidden",
+        "args": _far_from_origin(),
+        "note": "features near 1e6 with unit spread: kills wrong/one-pass-variance.py, whose "
+        "mean(x^2) - mean(x)^2 cancels (scores off by 0.02; centring first: 4e-15)",
     },
     {
         "name": "large input",
