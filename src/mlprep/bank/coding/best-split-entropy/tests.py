@@ -100,6 +100,14 @@ CASES = [
         "note": "2,000 samples",
     },
     {
+        "name": "labels -1 and +1",
+        "kind": "hidden",
+        "args": ([4.0, 1.0, 3.0, 2.0, 5.0], [1, -1, 1, -1, 1]),
+        "expected": (2.5, _h(0.4, 0.6)),
+        "note": "negative labels: using a label as an array index wraps -1 onto the last "
+        "class (kills wrong/labels_as_column_index.py)",
+    },
+    {
         "name": "near-tie only in floating point",
         "kind": "hidden",
         "args": ([5.0, 7.0, 7.0, 6.0, 0.0, 4.0, 3.0, 4.0], [2, 0, 2, 1, 1, 2, 0, 1]),

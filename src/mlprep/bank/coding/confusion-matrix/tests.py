@@ -70,3 +70,19 @@ CASES = [
         "note": "300,000 labels",
     },
 ]
+
+
+def check(args, expected, got):
+    """The prompt asks for an integer array: a float matrix of the same counts is refused on
+    every case (kills wrong/float-matrix.py); then shape and counts must match exactly."""
+    expected = np.asarray(expected)
+    if not isinstance(got, np.ndarray):
+        return f"expected a NumPy array, got {type(got).__name__}"
+    if got.dtype.kind not in "iu":
+        return f"expected an integer array, got dtype {got.dtype}"
+    if got.shape != expected.shape:
+        return f"expected shape {expected.shape}, got shape {got.shape}"
+    diff = np.argwhere(got != expected)
+    if diff.size:
+        return f"{len(diff)} of {got.size} counts differ, first at index {tuple(int(i) for i in diff[0])}"
+    return None
