@@ -112,4 +112,40 @@ CASES = [
         "shift one point at a time and need more than 300 steps, so the answer is the "
         "assignment of exactly the 300th step (kills a cap of 299 or 301)",
     },
+    {
+        "name": "first step puts every point in one cluster",
+        "kind": "hidden",
+        "args": ([(0.0, 0.0), (1.0, 0.0), (10.0, 0.0)], 2, [(6.0, 0.0), (14.1, 0.0)]),
+        "expected": [0, 0, 1],
+        "note": "step 1 gives [0, 0, 0]; centroid 0 moves to 11/3 and step 2 gives [0, 0, 1]: "
+        "the first step always counts as a change (kills labels that start at zeros)",
+    },
+    {
+        "name": "coordinates near 100,000",
+        "kind": "hidden",
+        "args": (
+            np.array([[100000.0, 20.0], [100000.502, 20.0], [100001.0, 20.0]]),
+            2,
+            np.array([[100000.0, 20.0], [100001.0, 20.0]]),
+        ),
+        "expected": [0, 1, 1],
+        "note": "the middle point is nearer centroid 1; in float32 (spacing 1/128 there) it "
+        "reads as 100,000.5, an exact tie that goes to 0 (kills float32 points)",
+    },
 ]
+
+
+def check(args, expected, got):
+    """A list of Python ints (NumPy integers refused on every case: kills
+    wrong/numpy-int-labels.py), equal to the reference's labels."""
+    if not isinstance(got, list):
+        return f"expected a list, got {type(got).__name__}"
+    if len(got) != len(expected):
+        return f"expected {len(expected)} labels, got {len(got)}"
+    for i, g in enumerate(got):
+        if isinstance(g, bool) or not isinstance(g, int):
+            return f"label {i} is a {type(g).__name__}, not a Python int"
+    for i, (e, g) in enumerate(zip(expected, got)):
+        if int(e) != g:
+            return f"label {i} differs: got {g}"
+    return None
