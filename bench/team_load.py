@@ -1,17 +1,22 @@
-"""Team mode under load: simulated learners against one `mlprep serve --team` and PostgreSQL.
+"""Team mode under load: simulated learners against `mlprep serve --team` and PostgreSQL.
 
     .venv/bin/python bench/team_load.py [--learners 200] [--seconds 120]
+        [--configs here:1 workers:1 workers:2] [--worker-jobs 2]
 
 Everything is on loopback: a throwaway PostgreSQL cluster (the one tests/pg starts,
-or MLPREP_BENCH_PG_URL, an admin URL of a server you run), one server process, and
-the learners as asyncio tasks with their own cookies. Each learner signs in, then
-until the time is up browses (catalogue, assignments, a question, progress) with
-a few seconds of thinking between pages and now and then submits a written answer
-(graded inline) or code (judged by the server's warm judge, polled to the verdict).
-Every submission carries a unique marker; at the end the database must hold each
-one the server accepted exactly once (a timed-out request is retried once with the
-same submission id, which must not record it twice). Prints p50/p95 page times,
-submissions per second and the exactly-once check (docs/benchmarks.md).
+or MLPREP_BENCH_PG_URL, an admin URL of a server you run), the server, and the
+learners as asyncio tasks with their own cookies. Each configuration (``JUDGE:N``:
+``here`` judges in the server process, ``workers`` queues for one `mlprep worker`
+taking ``--worker-jobs`` jobs at a time; N server processes, ``--processes``) gets
+a fresh database and server, one after the other, so the rows printed at the end
+come from one run on one machine. Each learner signs in, then until the time is up
+browses (catalogue, assignments, a question, progress) with a few seconds of
+thinking between pages and now and then submits a written answer or code, polled to
+its verdict. Every submission carries a unique marker; at the end the database must
+hold each one the server accepted exactly once (a failed request is retried once
+with the same submission id, which must not record it twice). Prints p50/p95 page
+times, submissions per second, the exactly-once check, the load average, and how
+many page views a per-account page cache could at most have served (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ import os
 import random
 import re
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +41,8 @@ REPO = Path(__file__).resolve().parents[1]
 PASSWORD = "load test password"
 WRITTEN, CODING = "bias-variance", "mse-mae"
 PAGES = ["/", "/assignments", f"/q/{WRITTEN}", f"/q/{CODING}", "/progress"]
+CACHE_BUCKET_S = 30  # the clock bucket of solo mode's page cache (web/_cache.py)
+POLL_LIMIT_S = 600
 ANSWER = (
     "Bias is the error of wrong assumptions and variance the sensitivity to the sample; "
     "more capacity lowers bias and raises variance, so choose it on validation error. "
@@ -52,6 +58,9 @@ class Tally:
     tried: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
     retries: int = 0
+    # A per-account cache (key: account, path, 30 s clock bucket; dropped by the
+    # account's own writes) could have served these page views at most.
+    cacheable: int = 0
 
 
 def _pg_admin_url() -> tuple[str, Any]:
@@ -122,7 +131,7 @@ def _seed(db: str, learners: int) -> None:
     core.store.close()
 
 
-def _serve(db: str, home: Path) -> tuple[subprocess.Popen[str], str]:
+def _serve(db: str, home: Path, judge_on: str, processes: int) -> tuple[subprocess.Popen[str], str]:
     env = {**os.environ, "MLPREP_HOME": str(home)}
     log = open(home / "server.log", "w")  # noqa: SIM115 - closed with the server
     proc = subprocess.Popen(
@@ -137,6 +146,10 @@ def _serve(db: str, home: Path) -> tuple[subprocess.Popen[str], str]:
             "--no-browser",
             "--port",
             "0",
+            "--judge-on",
+            judge_on,
+            "--processes",
+            str(processes),
         ],
         stdout=subprocess.PIPE,
         stderr=log,
@@ -151,6 +164,28 @@ def _serve(db: str, home: Path) -> tuple[subprocess.Popen[str], str]:
         found = re.search(r"running at (http://\S+)", line)
         if found:
             return proc, found.group(1).rstrip("/")
+
+
+def _worker(db: str, home: Path, jobs: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "MLPREP_HOME": str(home)}
+    with open(home / "worker.log", "wb") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mlprep", "worker", "--db", db, "--concurrency", str(jobs)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+
+
+def _stop(proc: subprocess.Popen[Any] | None) -> None:
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(30)
 
 
 def _csrf(html: str) -> str:
@@ -178,14 +213,20 @@ async def _learner(
     import httpx
 
     rng = random.Random(n)
+    seen: dict[str, int] = {}  # path -> clock bucket of its last view since a write
     await asyncio.sleep(rng.uniform(0, 6))  # not all at once
     while time.monotonic() < deadline:
         if rng.random() < 0.2:
+            seen.clear()  # the learner's own write changes their pages
             await _submit(client, token, rng, tally, solution)
         else:
+            path = rng.choice(PAGES)
+            bucket = int(time.time() // CACHE_BUCKET_S)
+            tally.cacheable += seen.get(path) == bucket
+            seen[path] = bucket
             started = time.perf_counter()
             try:
-                response = await client.get(rng.choice(PAGES))
+                response = await client.get(path)
             except httpx.HTTPError as exc:
                 tally.errors.append(f"page {type(exc).__name__}")
                 continue
@@ -217,14 +258,19 @@ async def _submit(client: Any, token: str, rng: random.Random, tally: Tally, sol
     if response is None or response.status_code != 200:
         tally.errors.append(f"submit {getattr(response, 'status_code', 'timeout')}")
         return
-    job = re.search(r'data-job="([^"]+)"', response.text)
-    while job is not None:  # poll the judge job to its verdict
+    text = response.text
+    give_up = time.monotonic() + POLL_LIMIT_S
+    while 'class="running"' in text and time.monotonic() < give_up:  # poll to the verdict
+        job = re.search(r'data-job="([^"]+)"', text)
+        assert job is not None
         try:
             polled = await client.get(f"/jobs/{job.group(1)}")
         except httpx.HTTPError:
             continue
-        if "verdict-box" in polled.text or polled.status_code != 200:
-            break
+        if polled.status_code != 200:
+            tally.errors.append(f"poll {polled.status_code}")
+            return
+        text = polled.text
     tally.submit_ms.append((time.perf_counter() - started) * 1000)
     tally.accepted.add(marker)
 
@@ -250,24 +296,32 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=120.0)
-    args = parser.parse_args()
-    admin, cluster = _pg_admin_url()
-    proc = None
+@dataclass
+class Run:
+    config: str
+    learners: int
+    elapsed: float
+    tally: Tally
+    counts: dict[str, int]
+    load: tuple[float, float]  # one-minute load average before and after
+
+
+def _one_run(admin: str, config: str, args: argparse.Namespace, solution: str) -> Run:
+    judge_on, _, processes = config.partition(":")
+    load_before = os.getloadavg()[0]
+    db = _database(admin)
+    t0 = time.monotonic()
+    _seed(db, args.learners)
+    print(f"[{config}] seeded {args.learners} learners in {time.monotonic() - t0:.1f} s")
+    home = Path(tempfile.mkdtemp(prefix="mlprep-load-"))
+    proc = worker = None
+    tally = Tally()
+    timing: dict[str, float] = {}
     try:
-        db = _database(admin)
-        t0 = time.monotonic()
-        _seed(db, args.learners)
-        print(f"seeded {args.learners} learners in {time.monotonic() - t0:.1f} s", flush=True)
-        home = Path(tempfile.mkdtemp(prefix="mlprep-load-"))
-        proc, url = _serve(db, home)
-        time.sleep(2.0)  # the warm judge starts in the background
-        solution = (REPO / "src/mlprep/bank/coding" / CODING / "solution.py").read_text()
-        tally = Tally()
-        timing: dict[str, float] = {}
+        proc, url = _serve(db, home, judge_on, int(processes or 1))
+        if judge_on == "workers":
+            worker = _worker(db, home, args.worker_jobs)
+        time.sleep(3.0)  # the warm judge (or the worker) starts in the background
 
         async def everyone() -> None:
             import httpx
@@ -296,40 +350,74 @@ def main() -> None:
                 await c.aclose()
 
         asyncio.run(everyone())
-        elapsed = timing["end"] - timing["start"]
-        print(
-            f"sign-in of {args.learners} learners, 8 at a time: {timing['sign_in']:.0f} s "
-            f"(p50 {_pct(tally.sign_in_ms, 0.5):.0f} ms each)"
-        )
-        counts = _count_markers(db, tally.tried)
-        twice = sum(1 for m in tally.tried if counts[m] > 1)
-        lost = sum(1 for m in tally.accepted if counts[m] == 0)
-        print(f"learners {args.learners}, {elapsed:.0f} s (window {args.seconds:.0f} s + drain)")
-        print(
-            f"pages: {len(tally.page_ms)}, p50 {_pct(tally.page_ms, 0.5):.0f} ms, "
-            f"p95 {_pct(tally.page_ms, 0.95):.0f} ms, mean "
-            f"{statistics.fmean(tally.page_ms) if tally.page_ms else float('nan'):.0f} ms"
-        )
-        print(
-            f"submissions: {len(tally.accepted)} answered of {len(tally.tried)} sent, "
-            f"{len(tally.accepted) / elapsed:.2f}/s; to the verdict p50 "
-            f"{_pct(tally.submit_ms, 0.5):.0f} ms, p95 {_pct(tally.submit_ms, 0.95):.0f} ms; "
-            f"retries {tally.retries}"
-        )
-        print(
-            f"exactly once: {sum(1 for m in tally.tried if counts[m] == 1)} recorded once, "
-            f"{twice} twice or more, {lost} answered but not recorded"
-        )
-        print(f"errors: {len(tally.errors)} {sorted(set(tally.errors))[:5]}")
     finally:
-        if proc is not None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        _stop(proc)
+        _stop(worker)
+    print(
+        f"[{config}] sign-in of {args.learners} learners, 8 at a time: "
+        f"{timing['sign_in']:.0f} s (p50 {_pct(tally.sign_in_ms, 0.5):.0f} ms each)"
+    )
+    counts = _count_markers(db, tally.tried)
+    load = (load_before, os.getloadavg()[0])
+    return Run(config, args.learners, timing["end"] - timing["start"], tally, counts, load)
+
+
+def _report(run: Run) -> str:
+    """One table row (docs/benchmarks.md's columns)."""
+    t, counts = run.tally, run.counts
+    once = sum(1 for m in t.tried if counts[m] == 1)
+    twice = sum(1 for m in t.tried if counts[m] > 1)
+    lost = sum(1 for m in t.accepted if counts[m] == 0)
+    failed_pages = sum(1 for e in t.errors if e.startswith("page"))
+    views = len(t.page_ms) + failed_pages
+    return (
+        f"| {run.config} | {run.learners}, {run.elapsed:.0f} s | {len(t.page_ms)} | "
+        f"{_pct(t.page_ms, 0.5) / 1000:.1f} s / {_pct(t.page_ms, 0.95) / 1000:.1f} s | "
+        f"{len(t.accepted)} / {len(t.tried)} ({t.retries} retried) | "
+        f"{len(t.accepted) / run.elapsed:.2f} | "
+        f"{_pct(t.submit_ms, 0.5) / 1000:.1f} s / {_pct(t.submit_ms, 0.95) / 1000:.1f} s | "
+        f"{once} of {len(t.tried)} ({twice} twice, {lost} lost) | {failed_pages} | "
+        f"{t.cacheable / views if views else 0:.0%} | {run.load[0]:.1f} / {run.load[1]:.1f} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument(
+        "--configs",
+        nargs="+",
+        default=["here:1"],
+        help="JUDGE:PROCESSES runs, one after the other (here:1 workers:1 workers:2)",
+    )
+    parser.add_argument("--worker-jobs", type=int, default=2, help="the worker's --concurrency")
+    args = parser.parse_args()
+    for config in args.configs:
+        judge, _, n = config.partition(":")
+        if judge not in ("here", "workers") or not n.isdigit() or (judge == "here" and n != "1"):
+            raise SystemExit(f"bad configuration '{config}': here:1 or workers:N")
+    admin, cluster = _pg_admin_url()
+    solution = (REPO / "src/mlprep/bank/coding" / CODING / "solution.py").read_text()
+    runs = []
+    try:
+        for config in args.configs:
+            run = _one_run(admin, config, args, solution)
+            runs.append(run)
+            print(_report(run), flush=True)
+            if run.tally.errors:
+                print(f"[{config}] errors: {sorted(set(run.tally.errors))[:6]}")
+    finally:
         if cluster is not None:
             cluster.stop()
+    print(
+        "\n| judge:processes | learners, window | pages | page p50 / p95 | submissions "
+        "answered / sent | per s | to the verdict p50 / p95 | recorded exactly once | "
+        "failed page requests | cacheable views | load 1-min before / after |"
+    )
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for run in runs:
+        print(_report(run))
 
 
 if __name__ == "__main__":

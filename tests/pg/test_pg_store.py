@@ -49,6 +49,8 @@ TABLES = {
     "grade_override",
     # judge and grading workers (0006)
     "submission",
+    # team settings shared by server processes (0007)
+    "team_setting",
 }
 T0 = datetime(2026, 3, 2, 10, 0, 0, 123456, tzinfo=UTC)
 
@@ -115,6 +117,7 @@ def test_new_database_is_migrated_to_head_and_matches_the_models(pg_url: str) ->
         ("submission", "created_at"),
         ("submission", "started_at"),
         ("submission", "finished_at"),
+        ("team_setting", "updated_at"),
     }
     store.close()
     # Opening a current database again changes nothing.

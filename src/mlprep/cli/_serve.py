@@ -58,6 +58,14 @@ def serve_command(
         help="here: judge in this process; workers: queue submissions for `mlprep worker` "
         "processes (team mode on PostgreSQL; docs/judge-workers.md).",
     ),
+    processes: int = typer.Option(
+        1,
+        "--processes",
+        min=1,
+        max=64,
+        help="With --team --judge-on workers: this many server processes share the port "
+        "(uvicorn's workers; docs/team.md). Default 1.",
+    ),
 ) -> None:
     """Start the web app: catalogue, editor and judge, grading, practice, mocks, progress."""
     import socket
@@ -84,6 +92,11 @@ def serve_command(
         if not team:
             raise UsageError("--judge-on workers is for team mode: add --team --db postgresql+...")
         require_postgres(str(core.store.url))
+    if processes > 1 and (not team or judge_on != "workers"):
+        raise UsageError(
+            "--processes N needs --team --judge-on workers: judge jobs of the in-process "
+            "judge live in one process's memory"
+        )
     core.bank  # noqa: B018 - content errors surface before the server starts
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -100,6 +113,10 @@ def serve_command(
         typer.echo(
             f"warning: listening on {host}: anyone who can reach it sees your progress", err=True
         )
+    if processes > 1:
+        others = lan_urls(host, bound_port)
+        _serve_processes(core, sock, url, others, allowed, judge_on, processes, no_browser)
+        return
     app = create_app(core, allowed_hosts=allowed, team=team, judge_on=judge_on)
     typer.echo(f"mlprep is running at {url}  (Ctrl+C to stop)", err=False)
     for other in lan_urls(host, bound_port):
@@ -109,6 +126,57 @@ def serve_command(
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
     server = uvicorn.Server(config)
     server.run(sockets=[sock])
+
+
+def _serve_processes(
+    core: Any,
+    sock: Any,
+    url: str,
+    others: list[str],
+    allowed: list[str] | None,
+    judge_on: str,
+    processes: int,
+    no_browser: bool,
+) -> None:
+    """Serve the team app from ``processes`` children of uvicorn's supervisor.
+
+    The supervisor restarts a child that dies and stops them all on SIGINT/SIGTERM.
+    Each child builds its app from the spec in the environment (``web._processes``).
+    """
+    import os
+    import threading
+    import webbrowser
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from mlprep.web._processes import ENV, ServeSpec
+
+    spec = ServeSpec(
+        db=core.store.url,
+        content=[str(p) for p in core.content_folders],
+        allowed_hosts=allowed,
+        judge_on=judge_on,
+    )
+    core.store.close()  # the children open their own connections
+    # Listen now: a browser that connects while the children are still starting waits in
+    # the backlog instead of being refused.
+    sock.listen(2048)
+    os.environ[ENV] = spec.to_env()
+    config = uvicorn.Config(
+        "mlprep.web._processes:team_app",
+        factory=True,
+        workers=processes,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+    )
+    typer.echo(f"mlprep is running at {url}  ({processes} processes; Ctrl+C to stop)")
+    for other in others:
+        typer.echo(f"  from other machines: {other}")
+    if not no_browser:
+        threading.Timer(0.8, lambda: webbrowser.open(url)).start()
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def _team_core(ctx: typer.Context, db: str | None) -> Any:

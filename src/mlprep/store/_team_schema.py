@@ -36,6 +36,7 @@ __all__ = [
     "Membership",
     "SignInAttempt",
     "TeamSecret",
+    "TeamSetting",
     "WebSession",
 ]
 
@@ -120,6 +121,17 @@ class TeamSecret(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class TeamSetting(Base):
+    """A setting of the whole team, shared by every server process (added in 0007)."""
+
+    __tablename__ = "team_setting"
+    __table_args__ = (CheckConstraint("name IN ('grader')", name="ck_team_setting_name"),)
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Cohort(Base):

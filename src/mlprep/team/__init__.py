@@ -11,7 +11,7 @@ from ._accounts import (
     SignInRefused,
     learner_name,
 )
-from ._assignments import Assignments, AssignmentSpec, resolve_questions
+from ._assignments import Assignments, AssignmentSpec, resolve_questions, results_sealed
 from ._cohorts import Cohorts, NotYours
 from ._gradebook import (
     PASTE_MIN_CHARS,
@@ -48,5 +48,6 @@ __all__ = [
     "overrides_export",
     "question_stats",
     "resolve_questions",
+    "results_sealed",
     "verify_password",
 ]

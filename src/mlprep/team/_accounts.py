@@ -25,6 +25,7 @@ from mlprep.store._team_schema import (
     Membership,
     SignInAttempt,
     TeamSecret,
+    TeamSetting,
     WebSession,
 )
 
@@ -120,6 +121,27 @@ class Accounts:
             if row is None:
                 raise UsageError("this database has no team yet: run `mlprep team init` first")
             return row.key
+
+    def grader(self) -> str:
+        """The written-answer grader the team's coach chose ("default" until one did)."""
+        with self.store.transaction() as s:
+            row = s.get(TeamSetting, "grader")
+            return row.value if row is not None else "default"
+
+    def set_grader(self, name: str) -> None:
+        """Choose the team's grader: every server process grades with it from now on."""
+
+        def work() -> None:
+            with self.store.transaction() as s:
+                row = s.get(TeamSetting, "grader", with_for_update=True)
+                if row is None:
+                    s.add(TeamSetting(name="grader", value=name, updated_at=utcnow()))
+                else:
+                    row.value, row.updated_at = name, utcnow()
+
+        # Two coaches saving at once can both find no row: the second insert is
+        # refused by the key, and its one retry updates the first one's row.
+        self.store.atomically(work)
 
     def init(self, email: str, name: str, now: datetime | None = None) -> Link:
         """Set up team mode: the signing key and the first coach, with a sign-in link."""

@@ -29,7 +29,14 @@ if TYPE_CHECKING:
     from mlprep.content import Bank
     from mlprep.store import Store
 
-__all__ = ["AssignmentSpec", "Assignments", "LearnerAssignment", "passed", "resolve_questions"]
+__all__ = [
+    "AssignmentSpec",
+    "Assignments",
+    "LearnerAssignment",
+    "passed",
+    "resolve_questions",
+    "results_sealed",
+]
 
 ASSESSMENT_TRACK = "assessment"
 
@@ -282,3 +289,18 @@ def _latest_overrides(s: Any, attempt_ids: list[int]) -> dict[int, float]:
     for row in s.scalars(query):
         out[row.attempt_id] = row.score
     return out
+
+
+def results_sealed(store: Store, mock_id: int) -> bool:
+    """Whether answers in mock ``mock_id`` get their results only when it ends.
+
+    True while it is a running timed assessment whose feedback waits for the end.
+    Read from the database, so every server process gives the same answer.
+    """
+    with store.transaction() as s:
+        row = s.get(MockSession, mock_id)
+    if row is None or row.track != ASSESSMENT_TRACK or row.finished_at is not None:
+        return False
+    if utcnow() >= row.started_at + timedelta(minutes=row.minutes):
+        return False
+    return not json.loads(row.plan_json).get("feedback_before_end", True)

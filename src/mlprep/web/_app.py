@@ -133,13 +133,14 @@ class WebApp:
             self.jobs = QueuedJobs(core)
         else:
             self.jobs = JudgeJobs(core, warm=warm_judge, workers=workers)
-        self.csrf = CsrfTokens()
+        self.csrf = CsrfTokens(team.csrf_for("") if team is not None else None)
         self.env = _environment()
         self.graded = Answers()
         self.core_lock = threading.Lock()
         self.allowed_hosts = allowed_hosts or LOOPBACK_HOSTS
-        # The written-answer grader chosen in settings (for this server process).
-        self.grader = "default"
+        # The written-answer grader chosen in settings: this server process's in solo
+        # mode; the team's (a row every server process reads) in team mode.
+        self._grader = "default"
 
     @property
     def core(self) -> Mlprep:
@@ -149,6 +150,19 @@ class WebApp:
     @core.setter
     def core(self, value: Mlprep) -> None:
         self._core = value
+
+    @property
+    def grader(self) -> str:
+        if self.team is not None:
+            return self.team.accounts.grader()
+        return self._grader
+
+    @grader.setter
+    def grader(self, name: str) -> None:
+        if self.team is not None:
+            self.team.accounts.set_grader(name)
+        else:
+            self._grader = name
 
     @property
     def account(self) -> Account | None:

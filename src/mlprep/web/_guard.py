@@ -145,8 +145,10 @@ class CsrfTokens:
     a request), so one learner's page cannot forge another's requests.
     """
 
-    def __init__(self) -> None:
-        self._server_token = secrets.token_urlsafe(24)
+    def __init__(self, server_token: str | None = None) -> None:
+        # Team mode passes one derived from the team's key, so that the sign-in form
+        # of one server process is accepted by another (several processes share a port).
+        self._server_token = server_token or secrets.token_urlsafe(24)
         self._session: ContextVar[str | None] = ContextVar("mlprep_csrf", default=None)
 
     @property

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -45,8 +44,6 @@ class QueuedJobs:
         self.core = core
         self.workers = 0  # judging happens elsewhere
         self._app = make_app(url)
-        self._sealed: dict[str, bool] = {}
-        self._lock = threading.Lock()
 
     def warm_up(self) -> None:
         """Nothing to warm here: the workers hold the sandboxes."""
@@ -86,8 +83,6 @@ class QueuedJobs:
                 dedupe_key=submission or None,
             ),
         )
-        with self._lock:
-            self._sealed.setdefault(sid, sealed)
         job = self.get(sid, core.learner)
         assert job is not None
         return job, new
@@ -104,7 +99,11 @@ class QueuedJobs:
         core: Mlprep | None = None,
         sealed: bool = False,
     ) -> tuple[Job, bool]:
-        """Queue a written answer for grading (the ``grade`` queue)."""
+        """Queue a written answer for grading (the ``grade`` queue).
+
+        ``sealed`` is accepted for the seam's sake; whether a result is hidden is read
+        from the database on every ``get`` (``results_sealed``), as for ``submit``.
+        """
         from mlprep.workers import NewSubmission, enqueue
 
         core = core or self.core
@@ -123,8 +122,6 @@ class QueuedJobs:
                 dedupe_key=submission or None,
             ),
         )
-        with self._lock:
-            self._sealed.setdefault(sid, sealed)
         job = self.get(sid, core.learner)
         assert job is not None
         return job, new
@@ -141,9 +138,13 @@ class QueuedJobs:
             learner = s.get(Learner, row.learner_id)
         if learner is None or learner.name != owner:
             return None
-        with self._lock:
-            # Unknown after a restart: a mock's submission stays hidden (safe default).
-            sealed = self._sealed.get(job_id, row.mock_id is not None)
+        sealed = False
+        if row.mock_id is not None:
+            from mlprep.team import results_sealed
+
+            # From the database, not this process's memory: any server process answers
+            # the poll, and the results show once the assessment has ended.
+            sealed = results_sealed(self.core.store, row.mock_id)
         return _as_job(row, owner, sealed)
 
     async def wait(self, job: Job, timeout: float, until: Callable[[Job], bool]) -> Job:

@@ -4,7 +4,9 @@ In team mode only a coach opens them, the database URL is shown without its
 password, and the folders and database are fixed by the command that started the
 server (one learner must not move everyone's records).
 
-Changes last for the running server (permanent ones are command-line options). A data
+Changes last for the running server (permanent ones are command-line options); in team
+mode the grader is the team's, kept in the database so that every server process (and
+the next start) grades with it. A data
 folder is checked before switching: one that cannot hold a database gets a one-line
 reason, and one without progress is named before the learner switches to it.
 """

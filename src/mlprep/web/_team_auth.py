@@ -68,7 +68,12 @@ class TeamMode:
         return str(value.decode())
 
     def csrf_for(self, token: str) -> str:
-        """One CSRF token per session, derived so that nothing more is stored."""
+        """One CSRF token per session, derived so that nothing more is stored.
+
+        ``csrf_for("")`` is the token of the forms shown before signing in (sign-in,
+        welcome links): the same in every server process, as a per-process random one
+        would refuse a sign-in whose form another process rendered.
+        """
         mac = hmac.new(self.key.encode(), b"csrf:" + token.encode(), hashlib.sha256)
         return mac.hexdigest()[:40]
 
