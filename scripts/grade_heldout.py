@@ -1,12 +1,13 @@
 """Grade the independent evaluation set with every installed grader, side by side.
 
-    python scripts/grade_heldout.py [--grader NAME ...] [--json FILE]
+    python scripts/grade_heldout.py [--grader NAME ...] [--json FILE] [--set DIR]
     python scripts/grade_heldout.py --grader default --model DIR \
         [--claims-tuned FILE] [--hybrid-tuned FILE]      # a candidate model
 
 Prints the grading issue's figures per grader (docs/grading.md quotes them) and, with
---per-level, the mean score of each level of answer. The set is tests/grading/heldout/:
-answers written from the prompts alone and labelled before any grader ran.
+--per-level, the mean score of each level of answer. The set is tests/grading/heldout/
+(or --set DIR, e.g. tests/grading/heldout2/): answers written from the prompts alone and
+labelled before any grader ran.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ def main() -> int:
     parser.add_argument("--grader", action="append", help="grader name (default: all installed)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument(
+        "--set",
+        type=Path,
+        default=HELDOUT,
+        help="the evaluation set's folder (default: %(default)s)",
+    )
+    parser.add_argument(
         "--model", type=Path, help="also grade with a candidate claim model (its folder)"
     )
     parser.add_argument(
@@ -66,7 +73,9 @@ def main() -> int:
     )
     args = parser.parse_args()
     bank = load_bank()
-    answers = load_heldout(HELDOUT)
+    if not args.set.is_dir():
+        parser.error(f"{args.set} is not a folder")
+    answers = load_heldout(args.set)
     names = args.grader or sorted(available_graders())
     graders: list[tuple[str, Any]] = []
     for name in names:
