@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from mlprep.judging._compare import compare
+
 
 def generate(rng, size):
     """Images of about size x size; window and stride vary, integer dtype sometimes."""
@@ -70,3 +72,12 @@ CASES = [
         "note": "8 x 64 x 64 with overlapping windows",
     },
 ]
+
+
+def check(args, expected, got):
+    """The default comparison (rtol 1e-12, atol 0), after requiring a float array: the prompt
+    asks for one even when x is an integer array (int-dtype-output keeps x's dtype)."""
+    if isinstance(got, np.ndarray) and got.dtype.kind != "f":
+        return f"should return a float array, got dtype {got.dtype}"
+    found = compare(expected, got, 1e-12, 0.0)
+    return None if found is None else found.message
