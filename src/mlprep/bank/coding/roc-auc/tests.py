@@ -89,6 +89,13 @@ CASES = [
         "note": "scores given as ints, several tie groups",
     },
     {
+        "name": "scores closer than float32 resolves",
+        "kind": "hidden",
+        "args": ([1, 0, 0, 1], [0.7 + 1e-9, 0.7, 0.2, 0.2 + 2e-9]),
+        "expected": 0.75,
+        "note": "float32-scores: 0.7 + 1e-9 beats 0.7 and 0.2 + 2e-9 beats 0.2; float32 makes both pairs ties (0.5)",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": generate(np.random.default_rng(3), 4000),

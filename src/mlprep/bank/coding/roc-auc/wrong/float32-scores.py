@@ -1,0 +1,15 @@
+"""Converts the scores to float32, so scores a few 1e-9 apart become exact ties and count one half."""
+
+import numpy as np
+
+
+def roc_auc(y_true, scores):
+    y = np.asarray(y_true).astype(int)
+    s = np.asarray(scores, dtype=np.float32)
+    pos = s[y == 1]
+    neg = s[y == 0]
+    if pos.size == 0 or neg.size == 0:
+        return None
+    gt = (pos[:, None] > neg[None, :]).sum()
+    eq = (pos[:, None] == neg[None, :]).sum()
+    return float((gt + 0.5 * eq) / (pos.size * neg.size))
