@@ -98,6 +98,16 @@ CASES = [
         "the last class and sees every split as pure",
     },
     {
+        "name": "chain of near-ties",
+        "kind": "hidden",
+        "args": (
+            [0.0] * 999 + [1.0] * 32 + [2.0] * 18 + [3.0] * 951,
+            [0] * 500 + [1] * 499 + [0] * 16 + [1] * 16 + [0] * 9 + [1] * 9 + [0] * 475 + [1] * 476,
+        ),
+        "note": "scores at 0.5, 1.5, 2.5 fall by 4.8e-10, then 7.2e-10 (1.2e-9 in all): 1.5 is within "
+        "1e-9 of the lowest; keeping a running best unless beaten by 1e-9 ends at 2.5",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": generate(np.random.default_rng(15), 2000),
