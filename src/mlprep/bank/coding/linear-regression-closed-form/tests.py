@@ -19,6 +19,13 @@ def generate(rng, size):
     return (X, y)
 
 
+def _near_collinear():
+    rng = np.random.default_rng(7)
+    t = rng.normal(0, 2, size=50)
+    X = np.column_stack([t, t + 1e-7 * rng.normal(size=50)])
+    return (X, 1 + 2 * X[:, 0] + 3 * X[:, 1])
+
+
 _X_dup = np.array([[1.0, 1.0], [2.0, 2.0], [4.0, 4.0]])
 
 CASES = [
@@ -68,5 +75,22 @@ CASES = [
         "kind": "hidden",
         "args": generate(np.random.default_rng(21), 20_000),
         "note": "20,000 rows",
+    },
+    {
+        "name": "constant column, 400 rows",
+        "kind": "hidden",
+        "args": generate(np.random.default_rng(37), 400),
+        "note": "the constant column's singular value is 1.1e-15 of the largest: below the "
+        "prompt's cut-off (8.9e-14 here), above np.linalg.pinv's default 1e-15 "
+        "(kills wrong/pinv_default_cutoff.py)",
+    },
+    {
+        "name": "nearly collinear columns",
+        "kind": "hidden",
+        "args": _near_collinear(),
+        "expected": np.array([1.0, 2.0, 3.0]),
+        "note": "two columns 1e-7 apart: the smallest singular value is 2.3e-8 of the largest, "
+        "well above the cut-off, so the unique fit (1, 2, 3) stands (kills a 1e-6 cut-off, "
+        "the normal equation, pinv of A^T A and float32)",
     },
 ]
