@@ -64,6 +64,16 @@ CASES = [
         "note": "very different row norms",
     },
     {
+        "name": "tiny nonzero vectors",
+        "kind": "hidden",
+        "args": (
+            np.array([[1e-8, -2e-8, 2e-8], [3e-13, 4e-13, 0.0]]),
+            np.array([[2e-8, 1e-8, -2e-8], [-5e-13, 0.0, 1.2e-12], [0.0, 0.0, 0.0]]),
+        ),
+        "note": "norms near 1e-8 and 1e-12 are not zero: only the exact zero vector gives 0 "
+        "(a threshold such as |a| |b| > 1e-12 zeroes these pairs: wrong/zero_threshold.py)",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": (_rng.normal(size=(60, 300)), _rng.normal(size=(70, 300))),
