@@ -71,6 +71,15 @@ CASES = [
         "note": "IQR is 0, so any value different from the quartiles is an outlier",
     },
     {
+        "name": "spread far below float32 spacing",
+        "kind": "hidden",
+        "args": ([1e7 + 0.45, 1e7 + 0.1, 1e7 + 0.6, 1e7, 1e7 + 0.45, 1e7 + 0.3, 1e7 + 0.45, 1e7 + 0.2,
+                  1e7 + 0.4, 1e7 + 0.45],),
+        "note": "values near 10^7 within 0.6 of each other: Q1 = 10^7 + 0.225, Q3 = 10^7 + 0.45, "
+        "upper fence 10^7 + 0.7875, no outlier; in float32 (spacing 1 near 10^7) the IQR collapses "
+        "to 0 and 10^7 + 0.6 is flagged (wrong/float32_values.py)",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": _big,
