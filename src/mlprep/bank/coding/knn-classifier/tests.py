@@ -100,4 +100,18 @@ CASES = [
         ),
         "note": "1,000 training points and 200 queries",
     },
+    {
+        "name": "large integer grid, many equal distances",
+        "kind": "hidden",
+        "args": (
+            np.random.default_rng(2026).integers(-3, 4, size=(1000, 3)).astype(float),
+            np.random.default_rng(2027).integers(0, 4, size=1000),
+            np.random.default_rng(2028).integers(-3, 4, size=(200, 3)).astype(float),
+            10,
+        ),
+        "note": "1,000 points on a 7 x 7 x 7 grid: dozens of training points share the k-th "
+        "distance, so only a stable order (lower index first) picks the right ten; the default "
+        "np.argsort (quicksort, not stable past 16 elements) changes many of the 200 answers "
+        "(wrong/unstable_argsort.py)",
+    },
 ]
