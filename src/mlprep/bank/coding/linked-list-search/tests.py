@@ -89,6 +89,21 @@ CASES = [
         "note": "values are compared whole",
     },
     {
+        "name": "int and string with the same digits",
+        "kind": "hidden",
+        "args": ([3, "8", 5], 8),
+        "expected": False,
+        "note": "the string '8' does not equal the int 8: comparing str(value) with str(target) "
+        "matches them (wrong/compares_as_strings.py)",
+    },
+    {
+        "name": "string target, int values",
+        "kind": "hidden",
+        "args": ([3, 8, 5], "5"),
+        "expected": False,
+        "note": "the target '5' is a string; no node stores a string",
+    },
+    {
         "name": "long list, target last",
         "kind": "hidden",
         "args": (_long, 49_999),
