@@ -81,6 +81,9 @@ _HUGE = {"runs": [[0, 3, 400_000_000], [1_200_000_000, 0, 5], [1_200_000_003, 3,
 _LAST = 1_200_000_003 + 3 * (300_000_000 - 1)
 _EVENS = {"runs": [[-_BILLION, 2, _BILLION]]}
 _MANY_DUPLICATES = {"runs": [[5, 0, 600_000_000], [6, 1, 10], [16, 0, 400_000_000]]}
+# 0, 1, ..., 999,999,998 and then one far outlier: interpolation search guesses index 0
+# again and again and advances one element per step.
+_FAR_OUTLIER = {"runs": [[0, 1, 999_999_999], [10**18, 1, 1]]}
 
 CASES = [
     {
@@ -215,5 +218,14 @@ CASES = [
         "args": (_MANY_DUPLICATES, 17),
         "expected": -1,
         "note": "a billion ints: the target is larger than everything",
+    },
+    {
+        "name": "one far outlier at the end",
+        "kind": "hidden",
+        "args": (_FAR_OUTLIER, 999_999_998),
+        "expected": 999_999_998,
+        "note": "a billion ints 0, 1, 2, ... followed by 10^18: interpolation search estimates "
+        "the position from the end values, lands on index 0, 1, 2, ... and takes a billion "
+        "steps (wrong/interpolation_search.py); binary search reads about 30 elements",
     },
 ]
