@@ -496,3 +496,98 @@ def test_isotonic_calibration_pav_by_hand() -> None:
     assert sse_fit < sse_raw  # the in-sample drop the answer calls guaranteed
     # the squared errors of the two pooled blocks, as the answer lists them
     assert sse_fit == pytest.approx(4 / 9 + 2 / 9 + 0.25 + 0.25)
+
+
+# --- loan-reason-counterfactual-probes (T35) -------------------------------------------------
+
+
+def _loan_score(income_k: float, dti: float, history: float, late: float) -> float:
+    """The lender's model as the question's scenario defines it (hidden from the candidate)."""
+    z = 0.6 + 0.03 * (income_k - 50) - 0.11 * (dti - 35) + 0.06 * (history - 5) - 0.30 * late
+    return 1 / (1 + math.exp(-z))
+
+
+def _bisect(flips: Callable[[float], bool], low: float, high: float) -> float:
+    """The smallest value in [low, high] at which `flips` becomes true (it is monotone)."""
+    for _ in range(100):
+        mid = (low + high) / 2
+        low, high = (low, mid) if flips(mid) else (mid, high)
+    return high
+
+
+def test_loan_reason_counterfactual_probes() -> None:
+    qid = "loan-reason-counterfactual-probes"
+    applicant = (48.0, 42.0, 3.0, 2.0)
+    base = _loan_score(*applicant)
+    probes = {
+        "income": _loan_score(65, 42, 3, 2),
+        "dti": _loan_score(48, 30, 3, 2),
+        "history": _loan_score(48, 42, 8, 2),
+        "late": _loan_score(48, 42, 3, 0),
+    }
+    same_debts_dti = 42 * 48 / 65
+    same_debts = _loan_score(65, same_debts_dti, 3, 2)
+    dti_flip = -_bisect(lambda d: _loan_score(48, -d, 3, 2) >= 0.5, -42, 0)
+    income_flip = _bisect(lambda i: _loan_score(i, 42 * 48 / i, 3, 2) >= 0.5, 48, 100)
+    history_flip = _bisect(lambda h: _loan_score(48, 42, h, 2) >= 0.5, 3, 60)
+    income_alone = _bisect(lambda i: _loan_score(i, 42, 3, 2) >= 0.5, 48, 200)  # ratio held
+    payments = 0.42 * 48_000
+    payments_flip = round(dti_flip, 1) / 100 * 48_000
+    assert [k for k, v in probes.items() if v >= 0.5] == ["dti"]
+    assert same_debts >= 0.5 > probes["income"]
+    _shows(
+        qid,
+        ("prompt.md", f"scores **{base:.2f}**"),
+        ("prompt.md", f"| income | $65,000 | {probes['income']:.2f} |"),
+        ("prompt.md", f"| debt-to-income | 30% | {probes['dti']:.2f} |"),
+        ("prompt.md", f"| credit history | 8 years | {probes['history']:.2f} |"),
+        ("prompt.md", f"| late payments | 0 | {probes['late']:.2f} |"),
+        ("prompt.md", f"at {same_debts:.2f}.)"),
+        ("prompt.md", f"ratio of about {dti_flip:.1f}%"),
+        ("prompt.md", f"income of about ${round(income_flip, 1) * 1000:,.0f}"),
+        ("answer.md", f"from 0.28 to {probes['dti']:.2f}"),
+        ("answer.md", f"({probes['income']:.2f}, {probes['history']:.2f}, {probes['late']:.2f})"),
+        ("answer.md", f"from ${payments:,.0f} to ${0.42 * 65_000:,.0f} a year"),
+        ("answer.md", f"\\approx {same_debts_dti:.1f}%$ and the model scores {same_debts:.2f}"),
+        ("answer.md", f"= ${payments:,.0f}$"),
+        ("answer.md", f"at {dti_flip:.1f}% they would be about ${payments_flip:,.0f}"),
+        (
+            "answer.md",
+            f"roughly ${payments - payments_flip:,.0f} a year (about "
+            f"${(payments - payments_flip) / 12:,.0f} a month)",
+        ),
+        (
+            "answer.md",
+            f"about ${(payments - payments_flip) / 12:,.0f} a month less in debt payments",
+        ),
+        ("answer.md", f"an income of about ${round(income_flip, 1) * 1000:,.0f}"),
+        ("answer.md", f"about {history_flip:.0f} years would flip"),
+        (
+            "rubric.toml",
+            f"to about {same_debts_dti:.1f}% and the applicant is approved at {same_debts:.2f}",
+        ),
+        ("rubric.toml", f"means {payments:,.0f} dollars of debt payments a year"),
+        (
+            "rubric.toml",
+            f"means about {payments_flip:,.0f}, roughly "
+            f"{(payments - payments_flip) / 12:.0f} dollars a month",
+        ),
+        ("samples.toml", f"about {same_debts_dti:.1f}%, and the score is {same_debts:.2f}"),
+        ("samples.toml", f"42% of 48,000 is {payments:,.0f}"),
+        (
+            "samples.toml",
+            f"33.4% is about {payments_flip:,.0f}, so about {payments - payments_flip:,.0f} "
+            f"a year or {(payments - payments_flip) / 12:.0f} dollars a month less",
+        ),
+        ("corpus.toml", f"must have risen to {0.42 * 65_000:,.0f} a year"),
+        ("corpus.toml", f"about {same_debts_dti:.1f}% and the score is {same_debts:.2f}"),
+        ("corpus.toml", f"≈ {same_debts_dti:.1f}% ⇒ score {same_debts:.2f}"),
+        ("corpus.toml", f"adds {0.42 * 65_000 - payments:,.0f} dollars"),
+        (
+            "corpus.toml",
+            f"33.4% × 48,000 ≈ {payments_flip:,.0f} vs {payments:,.0f} → "
+            f"−{payments - payments_flip:,.0f}/yr (≈ −{(payments - payments_flip) / 12:.0f}/mo)",
+        ),
+        ("corpus.toml", f"42% − 33.4% = {42 - 33.4:.1f} dollars"),
+        ("corpus.toml", f"about {round(income_alone, -1) * 1000:,.0f} dollars with the same debts"),
+    )
