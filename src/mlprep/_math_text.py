@@ -144,14 +144,22 @@ def math_to_text(latex: str) -> str:
 
 
 _FENCE = re.compile(r"^(```|~~~)")
-_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+# A display formula takes the blank lines around it: it becomes an indented code block,
+# which keeps blank lines inside it, so formulas a paragraph break apart showed with
+# four to six empty lines between them. Formulas in a row are one block, a line each.
+_DISPLAY = re.compile(r"\s*\$\$(.+?)\$\$\s*", re.DOTALL)
+_FORMULA_START, _FORMULA_END = "\x00formula\x00", "\x00end\x00"
 _INLINE = re.compile(r"(?<![\\$])\$(?!\s)((?:\\\$|[^$\n]|\n(?!\s*\n))+?)(?<![\s\\])\$(?!\d)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 
 
 def _convert_prose(text: str) -> str:
     def display(match: re.Match[str]) -> str:
-        return "\n\n    " + math_to_text(match.group(1).strip()) + "\n\n"
+        return _FORMULA_START + math_to_text(match.group(1).strip()) + _FORMULA_END
+
+    def displays(segment: str) -> str:
+        segment = _DISPLAY.sub(display, segment).replace(_FORMULA_END + _FORMULA_START, "\n    ")
+        return segment.replace(_FORMULA_START, "\n\n    ").replace(_FORMULA_END, "\n\n")
 
     def inline(match: re.Match[str]) -> str:
         return math_to_text(match.group(1))
@@ -168,7 +176,7 @@ def _convert_prose(text: str) -> str:
         pieces.append(_INLINE.sub(lambda m: math_to_text(m.group(1)), segment[last:]))
         return "".join(pieces)
 
-    return inline_outside_code(_DISPLAY.sub(display, text))
+    return inline_outside_code(displays(text))
 
 
 def markdown_math_to_text(markdown: str) -> str:

@@ -106,6 +106,10 @@ def test_math_reads_as_unicode_in_the_terminal() -> None:
     converted = markdown_math_to_text("Cost \\$5. Loss $L_i$ and `$x$` in code.\n\n$$a^2$$\n")
     assert "Loss Lᵢ and `$x$` in code." in converted
     assert "Cost \\$5." in converted and "    a²" in converted
+    # formulas a paragraph apart are consecutive lines of one block, set off by one blank
+    # line (an indented block keeps blank lines: they showed as 4-6 empty lines)
+    two = markdown_math_to_text("so:\n\n$$a^2$$\n\n$$b_1$$\n\nthen")
+    assert two == "so:\n\n    a²\n    b₁\n\nthen"
 
 
 def test_show_renders_formulas_not_latex() -> None:
