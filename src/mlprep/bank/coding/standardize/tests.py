@@ -60,6 +60,25 @@ CASES = [
         "note": "one global std would mix the scales",
     },
     {
+        "name": "tiny spread is not constant",
+        "kind": "hidden",
+        "args": (np.array([[1e-13, 4.0], [2e-13, 5.0], [4e-13, 9.0], [5e-13, 2.0]]),),
+        "note": "tolerance-guard: sigma is about 1.6e-13, not 0, so column 0 is standardized",
+    },
+    {
+        "name": "column far from zero, small spread",
+        "kind": "hidden",
+        "args": (
+            np.column_stack(
+                [
+                    np.random.default_rng(31).normal(1e5, 0.1, 500),
+                    np.random.default_rng(32).normal(0.0, 2.0, 500),
+                ]
+            ),
+        ),
+        "note": "one-pass-variance: mean(x^2) - mean(x)^2 near 1e10 cancels to a variance of 0.01",
+    },
+    {
         "name": "large input",
         "kind": "hidden",
         "args": (np.random.default_rng(5).normal(size=(1000, 6)) * 3 + 1,),
