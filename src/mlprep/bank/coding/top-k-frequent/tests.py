@@ -100,6 +100,13 @@ CASES = [
         "note": "counts 1, 2, 3 in reverse order of appearance",
     },
     {
+        "name": "1 and '1' are different items",
+        "kind": "hidden",
+        "args": (["1", 2, 1, "2", 1, "1", 2, "x"], 3),
+        "expected": ["1", 2, 1],
+        "note": "str-keys: counting str(x) merges 1 with '1' (count 4) and 2 with '2' (count 3)",
+    },
+    {
         "name": "large list",
         "kind": "hidden",
         "args": _big(),
