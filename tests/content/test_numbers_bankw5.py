@@ -591,3 +591,75 @@ def test_loan_reason_counterfactual_probes() -> None:
         ("corpus.toml", f"42% − 33.4% = {42 - 33.4:.1f} dollars"),
         ("corpus.toml", f"about {round(income_alone, -1) * 1000:,.0f} dollars with the same debts"),
     )
+
+
+# --- sampler-top-p-code-review (K08) ---------------------------------------------------------
+
+STEP_A = np.array([0.50, 0.20, 0.12, 0.08, 0.05, 0.05])
+STEP_B = np.array([0.92, 0.03, 0.02, 0.01, 0.01, 0.01])
+
+
+def _nucleus(probs: np.ndarray, p: float) -> np.ndarray:
+    """The smallest prefix of the (sorted) probabilities reaching p, renormalised."""
+    n = int(np.searchsorted(np.cumsum(probs), p)) + 1
+    return probs[:n] / probs[:n].sum()
+
+
+def _tempered(probs: np.ndarray, temperature: float) -> np.ndarray:
+    scaled = probs ** (1 / temperature)
+    return scaled / scaled.sum()
+
+
+def test_sampler_top_p_code_review() -> None:
+    qid = "sampler-top-p-code-review"
+    rng = np.random.default_rng(0)
+    buggy = {
+        name: probs[np.cumsum(probs) <= 0.85] for name, probs in (("A", STEP_A), ("B", STEP_B))
+    }
+    assert len(buggy["A"]) == 3 and len(buggy["B"]) == 0
+    with pytest.raises(ValueError):  # the empty nucleus of step B
+        rng.choice(0, p=buggy["B"])
+    with pytest.raises(ValueError, match="sum to 1"):  # step A, not renormalised
+        rng.choice(3, p=buggy["A"] ** (1 / 0.7))
+    nucleus = _nucleus(STEP_A, 0.85)
+    tempered = _tempered(STEP_A, 0.7)
+    tempered_nucleus = _nucleus(tempered, 0.85)
+    filtered_then_tempered = _tempered(nucleus, 0.7)
+    assert len(nucleus) == 4 and len(_nucleus(STEP_B, 0.85)) == 1
+    assert len(tempered_nucleus) == 3 and len(filtered_then_tempered) == 4
+    # p^(1/T) renormalised is softmax(logits / T)
+    logits = np.log(STEP_A)
+    softmax_t = np.exp(logits / 0.7) / np.exp(logits / 0.7).sum()
+    assert softmax_t == pytest.approx(tempered)
+
+    def listed(values: np.ndarray) -> str:
+        return ", ".join(f"{v:.3f}" for v in values)
+
+    cum_t = np.cumsum(tempered)
+    _shows(
+        qid,
+        ("answer.md", "cumulative sums $0.50, 0.70, 0.82, 0.90, \\dots$"),
+        ("answer.md", f"$({listed(nucleus)})$"),
+        ("answer.md", f"about $({listed(tempered)})$"),
+        ("answer.md", f"${listed(cum_t[:3])}$: the nucleus is **3 tokens**"),
+        ("answer.md", f"$({listed(tempered_nucleus)})$"),
+        ("answer.md", f"4 tokens, $({listed(filtered_then_tempered)})$"),
+        ("answer.md", f"about {filtered_then_tempered[3]:.0%} of the time"),
+        ("rubric.toml", f"nucleus: {listed(nucleus)})"),
+        ("rubric.toml", f"({listed(tempered[:3])}, ...)"),
+        ("rubric.toml", f"giving ({listed(tempered_nucleus)})"),
+        ("rubric.toml", f"{listed(nucleus[:3])} and {nucleus[3]:.3f}"),
+        ("rubric.toml", f"about {listed(tempered[:2])} and {tempered[2]:.3f}"),
+        ("rubric.toml", f"{listed(tempered_nucleus[:2])} and {tempered_nucleus[2]:.3f}"),
+        ("samples.toml", f"becomes {listed(nucleus)}"),
+        ("samples.toml", f"about {listed(tempered[:3])}, ... with cumulative {listed(cum_t[:3])}"),
+        ("samples.toml", f"3 tokens: {listed(tempered_nucleus)}"),
+        ("corpus.toml", f"roughly {listed(tempered)}"),
+        ("corpus.toml", f"hits {cum_t[2]:.3f} at the third token"),
+        ("corpus.toml", f"cum {listed(cum_t[:3])} → n = 3 → ({listed(tempered_nucleus)})"),
+        ("corpus.toml", f"step A becomes {listed(nucleus)}"),
+        ("corpus.toml", f"({listed(nucleus)}) at A"),
+        ("corpus.toml", f"about {tempered_nucleus[0]:.2f}"),
+        ("corpus.toml", f"about {tempered[0]:.2f} and you reach"),
+    )
+    assert f"{STEP_A[0] / STEP_A[:4].sum():.3f}" == "0.556"  # "0.50 over 0.90 is about 0.556"
