@@ -76,3 +76,19 @@ def test_linear_regression_cutoff_figures() -> None:
     assert np.allclose(np.linalg.lstsq(A, y, rcond=None)[0], case["expected"], rtol=1e-6, atol=1e-8)
     # far above the prompt's cut-off, below a 1e-6 one
     assert np.finfo(float).eps * max(A.shape) * 1e5 < ratio < 1e-6
+
+
+def test_moving_average_resum_figure() -> None:
+    """'about 9 x 10^10 additions on the largest test': (n - w + 1) windows of w values."""
+    qid = "moving-average"
+    tests = _module(qid, "tests")
+    sizes = [(len(c["args"][0]), c["args"][1]) for c in tests.CASES]
+    n, w = max(sizes, key=lambda nw: max(nw[0] - nw[1] + 1, 0) * nw[1])
+    additions = (n - w + 1) * w
+    assert round(additions / 1e10) == 9
+    assert "about $9 \\times 10^{10}$ additions on the largest test" in _prompt(qid)
+    case = _case(tests, "long series, wide window")
+    assert (len(case["args"][0]), case["args"][1]) == (n, w)
+    assert f"{n:,} values, window {w:,}" in case["note"] and "9 x 10^10" in case["note"]
+    # "Windows can be half as long as the series"
+    assert w * 2 == n
