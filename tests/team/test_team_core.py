@@ -28,6 +28,7 @@ from mlprep.team import (
     overrides_export,
     question_stats,
     resolve_questions,
+    results_sealed,
 )
 from mlprep.team._cohorts import NotYours
 
@@ -303,6 +304,49 @@ def test_a_timed_assessment_is_one_sitting(core: Mlprep) -> None:
     plan = json.loads(mock.plan_json)
     assert mock.minutes == 30  # the due date cuts the 45 minutes short
     assert plan["questions"] == ["mse-mae"] and plan["hints_allowed"] is False
+
+
+def test_results_are_sealed_while_an_assessment_without_feedback_runs(core: Mlprep) -> None:
+    _accounts, coach, cohort_id, ann, _bob = _cohort(core)
+    assignments = Assignments(core.store)
+    mocks = {}
+    for feedback in (False, True):
+        spec = AssignmentSpec(
+            f"Screen {feedback}",
+            NOW,
+            NOW + timedelta(hours=2),
+            ids=("mse-mae",),
+            time_limit_min=45,
+            feedback_before_end=feedback,
+        )
+        made = assignments.create(cohort_id, spec, ["mse-mae"], coach)  # type: ignore[arg-type]
+        mocks[feedback] = assignments.start_assessment(ann, made.id, now=NOW)  # type: ignore[arg-type]
+    sealed = mocks[False]
+    assert results_sealed(core.store, sealed, now=NOW + timedelta(minutes=44))
+    assert not results_sealed(core.store, sealed, now=NOW + timedelta(minutes=45))  # time is up
+    assert not results_sealed(core.store, mocks[True], now=NOW + timedelta(minutes=1))
+    assert not results_sealed(core.store, sealed + mocks[True] + 1, now=NOW)  # no such mock
+    from mlprep.store import MockSession
+
+    with core.store.transaction() as s:
+        row = s.get(MockSession, sealed)
+        assert row is not None
+        row.finished_at = NOW + timedelta(minutes=10)
+    assert not results_sealed(core.store, sealed, now=NOW + timedelta(minutes=11))  # handed in
+
+
+def test_the_teams_grader_is_one_row_every_process_reads(core: Mlprep) -> None:
+    accounts, _coach = _team(core)
+    assert accounts.grader() == "default"
+    accounts.set_grader("lexical")
+    other = Accounts(Mlprep(db=core.db_target, bank=core.bank).store)  # another process's view
+    assert other.grader() == "lexical"
+    other.set_grader("default")
+    assert accounts.grader() == "default"
+    # The table takes only the settings it knows.
+    with pytest.raises(StoreError), core.store.transaction() as s:
+        s.execute(text("INSERT INTO team_setting VALUES ('colour', 'red', '2026-01-01')"))
+    other.store.close()
 
 
 def test_paste_rule() -> None:

@@ -291,7 +291,7 @@ def _latest_overrides(s: Any, attempt_ids: list[int]) -> dict[int, float]:
     return out
 
 
-def results_sealed(store: Store, mock_id: int) -> bool:
+def results_sealed(store: Store, mock_id: int, now: datetime | None = None) -> bool:
     """Whether answers in mock ``mock_id`` get their results only when it ends.
 
     True while it is a running timed assessment whose feedback waits for the end.
@@ -301,6 +301,6 @@ def results_sealed(store: Store, mock_id: int) -> bool:
         row = s.get(MockSession, mock_id)
     if row is None or row.track != ASSESSMENT_TRACK or row.finished_at is not None:
         return False
-    if utcnow() >= row.started_at + timedelta(minutes=row.minutes):
+    if (now or utcnow()) >= row.started_at + timedelta(minutes=row.minutes):
         return False
     return not json.loads(row.plan_json).get("feedback_before_end", True)
