@@ -663,3 +663,61 @@ def test_sampler_top_p_code_review() -> None:
         ("corpus.toml", f"about {tempered[0]:.2f} and you reach"),
     )
     assert f"{STEP_A[0] / STEP_A[:4].sum():.3f}" == "0.556"  # "0.50 over 0.90 is about 0.556"
+
+
+# --- gmm-em-numerical-failures (K13) ---------------------------------------------------------
+
+
+def test_gmm_em_numerical_failures() -> None:
+    qid = "gmm-em-numerical-failures"
+    sigma = math.sqrt(1e-12)
+    peak_log_density = -math.log(sigma * math.sqrt(2 * math.pi))
+    per_halving = 40 * math.log(2)
+    # the most negative x whose exp is still nonzero in float64
+    low, high = -800.0, -700.0
+    for _ in range(200):
+        mid = (low + high) / 2
+        low, high = (mid, high) if np.exp(mid) == 0.0 else (low, mid)
+    cutoff = -high  # 745.13...
+    z_underflow = math.sqrt(2 * cutoff)
+    n = 5_000
+    loglik = {1: -7_450, 2: -7_120, 3: -7_100, 4: -7_092}
+    bic = {k: -2 * ll + (3 * k - 1) * math.log(n) for k, ll in loglik.items()}
+    assert min(bic, key=bic.__getitem__) == 3
+    listed = ",\\ ".join(f"{bic[k]:,.1f}" for k in (1, 2, 3, 4))
+    _shows(
+        qid,
+        ("answer.md", f"log density of about {peak_log_density:.1f}"),
+        ("answer.md", f"$40 \\ln 2 \\approx {per_halving:.1f}$"),
+        ("answer.md", f"about $-{cutoff:.2f}$"),
+        ("answer.md", f"$z > \\sqrt{{2 \\times {cutoff:.2f}}} \\approx {z_underflow:.1f}$"),
+        ("answer.md", f"$\\ln 5,000 \\approx {math.log(n):.3f}$"),
+        ("answer.md", f":\\quad {listed}$$"),
+        ("answer.md", f"about {3 * math.log(n):.1f} in penalty"),
+        ("answer.md", f"gains {loglik[4] - loglik[3]} in"),
+        ("answer.md", f"(about {bic[2] - bic[3]:.0f})"),
+        ("rubric.toml", f"about {peak_log_density:.1f} each"),
+        ("rubric.toml", f"40 ln 2 = {per_halving:.1f}"),
+        ("rubric.toml", f"about -{cutoff:.2f}, beyond about {z_underflow:.1f}"),
+        ("rubric.toml", f"ln 5,000: {', '.join(f'{bic[k]:,.1f}' for k in (1, 2, 3, 4))}"),
+        ("rubric.toml", f"about {math.log(n):.3f}, BIC is about {bic[1]:,.1f}"),
+        ("samples.toml", f"about {peak_log_density:.1f}"),
+        ("samples.toml", f"about {z_underflow:.1f} standard deviations"),
+        ("samples.toml", f"ln 5,000 = {math.log(n):.3f}"),
+        ("samples.toml", f"gives {', '.join(f'{bic[k]:,.1f}' for k in (1, 2, 3, 4))}"),
+        ("corpus.toml", f"near {peak_log_density:.1f}"),
+        ("corpus.toml", f"about {per_halving:.1f} to the total"),
+        ("corpus.toml", f"√(2·{cutoff:.2f}) ≈ {z_underflow:.1f}"),
+        (
+            "corpus.toml",
+            f"≈ {math.log(n):.3f}, BIC is {', '.join(f'{bic[k]:,.1f}' for k in (1, 2, 3))}",
+        ),
+        ("corpus.toml", f"k=3 ({bic[3]:,.1f}) < k=4 ({bic[4]:,.1f}) < k=2 ({bic[2]:,.1f})"),
+        ("corpus.toml", f"gains {-2 * (loglik[3] - loglik[4])} in −2 log L"),
+        ("corpus.toml", f"3 × {math.log(n):.3f} ≈ {3 * math.log(n):.1f}"),
+        (
+            "corpus.toml",
+            f"by about {bic[2] - bic[3]:.0f} over k = 2 and about {bic[4] - bic[3]:.1f}",
+        ),
+        ("corpus.toml", f"is {-2 * loglik[3]:,}, the same as −2 log L"),
+    )
