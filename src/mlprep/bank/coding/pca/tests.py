@@ -16,6 +16,18 @@ def generate(rng, size):
     return (X, k)
 
 
+
+def _leading_entry_against_sum():
+    """60 rows in 3-D whose first component is about (0.77, -0.44, -0.47): its largest entry
+    is positive but its entries sum to less than 0; eigenvalues about 20.2, 4.2 and 0.31."""
+    rng = np.random.default_rng(11)
+    v1 = np.array([0.7, -0.5, -0.5]) / np.linalg.norm([0.7, -0.5, -0.5])
+    basis, _ = np.linalg.qr(np.column_stack([v1, rng.normal(size=3), rng.normal(size=3)]))
+    basis[:, 0] *= np.sign(basis[0, 0])
+    Z = rng.normal(size=(60, 3)) * np.array([5.0, 2.0, 0.7])
+    return (np.round(Z @ basis.T + np.array([3.0, -1.0, 2.0]), 3), 3)
+
+
 CASES = [
     {
         "name": "prompt example",
@@ -78,5 +90,13 @@ CASES = [
         "args": ([[0.0, 0.0], [0.1, 0.02], [0.2, 0.01], [0.3, 0.05]], 1),
         "note": "a total variance of 0.017: only exactly 0 means identical rows (kills a "
         "threshold such as total <= 1)",
+    },
+    {
+        "name": "largest entry positive, sum negative",
+        "kind": "hidden",
+        "args": _leading_entry_against_sum(),
+        "note": "3-D, every component: the first one's largest entry is positive but its "
+        "entries sum below 0 (kills a sign rule by the sum), and the eigenvector matrix is "
+        "not symmetric (kills reading eigh's rows as the eigenvectors)",
     },
 ]

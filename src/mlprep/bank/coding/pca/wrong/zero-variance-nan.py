@@ -1,0 +1,21 @@
+"""Divides by a total variance of 0 when every row is the same: NaN instead of zeros."""
+
+import numpy as np
+
+
+def pca(X, n_components):
+    X = np.asarray(X, dtype=float)
+    n, m = X.shape
+    Xc = X - X.mean(axis=0)
+    C = Xc.T @ Xc / (n - 1)
+    vals, vecs = np.linalg.eigh(C)
+    order = np.argsort(vals)[::-1]
+    vals, vecs = vals[order], vecs[:, order]
+    total = vals.sum()
+    k = n_components
+    V = vecs[:, :k].copy()
+    for i in range(k):
+        j = np.argmax(np.abs(V[:, i]))
+        if V[j, i] < 0:
+            V[:, i] = -V[:, i]
+    return Xc @ V, vals[:k] / total
