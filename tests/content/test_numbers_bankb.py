@@ -491,6 +491,9 @@ def test_adversarial_validation_shift() -> None:
         f"0.6/0.4 = {odds:.1f}",
         f"= {n_old // n_new}, so a weight of {weight:.1f}",
     )
+    # the odds alone are accepted too: the class-ratio factor is the same for every row
+    _shows(qid, "answer.md", f"$0.6/0.4 = {odds:.1f}$", f"n_{{\\text{{new}}}} = {n_old // n_new}$")
+    _shows(qid, "rubric.toml", f"{odds:.1f} for p = {p}", f"0.6/0.4 = {odds:.1f}, which times")
 
 
 def test_robust_anomaly_thresholds() -> None:
