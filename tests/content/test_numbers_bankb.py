@@ -483,7 +483,7 @@ def test_adversarial_validation_shift() -> None:
         qid,
         "rubric.toml",
         f"= {odds:.1f} x {n_old // n_new} = {weight:.1f}",
-        f"a weight of {weight:.1f}",
+        f"the density ratio {weight:.1f}",
     )
     _shows(
         qid,
@@ -493,7 +493,7 @@ def test_adversarial_validation_shift() -> None:
     )
     # the odds alone are accepted too: the class-ratio factor is the same for every row
     _shows(qid, "answer.md", f"$0.6/0.4 = {odds:.1f}$", f"n_{{\\text{{new}}}} = {n_old // n_new}$")
-    _shows(qid, "rubric.toml", f"{odds:.1f} for p = {p}", f"0.6/0.4 = {odds:.1f}, which times")
+    _shows(qid, "rubric.toml", f"{odds:.1f} for p = {p}", f"odds 0.6/0.4 = {odds:.1f}, or,")
 
 
 def test_robust_anomaly_thresholds() -> None:
