@@ -552,6 +552,17 @@ def test_recsys_embedding_sharding() -> None:
     )
     corpus = _text(qid, "corpus.toml")
     assert f"about {hbm - with_rowwise / gpus / 1e9:.0f} GB each to spare" in corpus  # 31.6
+    # the all-to-all counted per GPU (its share of the batch) is accepted beside the cluster total
+    per_gpu = batch // gpus * features * vector
+    _check(
+        qid,
+        [
+            (f"{batch // gpus:,} examples", ("answer.md", "corpus.toml")),  # 4,096
+            (f"{per_gpu:,} bytes", A),  # 67,108,864
+            (f"{per_gpu / 2**20:.0f} MiB", ("answer.md", "rubric.toml", "corpus.toml")),  # 64
+            (f"about {per_gpu / 1e6:.0f} MB", ("answer.md", "rubric.toml", "corpus.toml")),  # 67
+        ],
+    )
 
 
 def test_retraining_cadence_cost() -> None:
