@@ -301,6 +301,9 @@ def test_replenishment_forecasting() -> None:
     forecasts = series * horizon
     per_second = forecasts / (hours * 3600)
     rows = days * series
+    series_per_second = series / (hours * 3600)  # one call forecasts a series' whole horizon
+    _shows(qid, "answer.md", f"about {series_per_second:.0f} series a second")
+    _shows(qid, "rubric.toml", f"about {series_per_second:.0f} series per second")
     _shows(
         qid, "answer.md", f"= {_tex(series)}$", f"{forecasts:,} forecasts", f"({hours * 3600:,} s)"
     )
@@ -447,6 +450,10 @@ def test_boosting_overfit_knobs() -> None:
     _shows(
         qid, "answer.md", f"$0.3/0.05 = {ratio:.0f}$", f"roughly {best_trees * ratio:.0f} at 0.05"
     )
+    # question 3 compares with the 0.3 run stopped at its best; against the logged 1,000 trees
+    # the answer gives the share of that run's time
+    share = best_trees * ratio / total_trees
+    _shows(qid, "answer.md", f"{best_trees * ratio:.0f} trees still take only about {share:.0%}")
     _shows(
         qid,
         "rubric.toml",

@@ -126,6 +126,10 @@ def test_pretraining_masked_positions() -> None:
     q = "pretraining-objectives-scaling"
     _prints(q, ["answer.md"], "= 76.8$, about 77 of 512")
     _prints(q, ["rubric.toml", "samples.toml"], "about 77")
+    # causal targets counted strictly inside the window (the last token has no successor)
+    _prints(q, ["corpus.toml"], f"so {512 - 1} positions carry a causal loss")
+    _prints(q, ["answer.md"], f"the last position has no target and {512 - 1} remain")
+    _prints(q, ["rubric.toml"], f"or {512 - 1} counted strictly inside the window")
 
 
 def test_pretraining_compute_optimal_and_alternatives() -> None:
@@ -716,6 +720,9 @@ def test_semantic_search_costs_and_ndcg() -> None:
     assert (everything, top) == (10_000, 200)
     _prints(q, ["answer.md", "rubric.toml", "samples.toml"], "10,000 seconds")
     _prints(q, ["answer.md", "samples.toml"], "200 ms")
+    budget_ms = 150  # one pair at a time the whole budget holds this many pairs
+    _prints(q, ["answer.md"], f"holds at most {budget_ms // pair_ms} pairs")
+    _prints(q, ["corpus.toml"], f"holds at most {budget_ms // pair_ms} pairs")
     fp32, fp16 = listings * dim * 4 / 1e9, listings * dim * 2 / 1e9
     _prints(q, ["answer.md", "rubric.toml", "samples.toml"], f"{fp32:.2f} GB")
     _prints(q, ["answer.md"], f"{fp16:.2f} GB")

@@ -378,6 +378,9 @@ def test_bike_demand_feature_engineering() -> None:
         "bike-demand-feature-engineering",
         [
             (f"{near:.3f}", ARS),  # 0.261
+            (f"\\approx {2 * math.pi / 24:.3f}$ radians", A),  # the angle, 0.262
+            (f"{2 * math.pi / 24:.3f} rad,", ("rubric.toml",)),
+            (f"{2 * math.pi / 24:.3f} radians", ("rubric.toml", "corpus.toml")),
             (f"{far:.1f} apart", AS),  # 2.0
             (f"{23 - 0} units apart", AR),
             (f"{24 * 2} hour-by-day-type", AR),  # 48
