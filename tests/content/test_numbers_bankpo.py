@@ -286,6 +286,12 @@ def test_churn_model_drift_monitoring() -> None:
     assert " + ".join(f"{t:.3f}" for t in terms) in corpus
     assert f"about {terms[0]:.3f} of the {psi:.3f}" in corpus
     assert f"contributes {terms[0]:.3f}" in _text(qid, "samples.toml")
+    # the prompt gives the rule of thumb; the computed PSI falls in its moderate band
+    stable, major = 0.1, 0.25
+    assert stable < psi < major
+    assert f"below {stable} as stable, {stable} to {major} as a moderate shift" in _text(
+        qid, "prompt.md"
+    )
 
 
 def test_training_memory_parallelism() -> None:

@@ -500,6 +500,22 @@ def test_marketplace_experiment_interference() -> None:
         ("samples.toml", f"{burn_in:.1%} of the data"),
         ("corpus.toml", f"= {effective:,.0f}"),
     )
+    # with the burn-in discarded as well (the prompt counts every session; both are accepted)
+    kept = m * (1 - burn_in)
+    kept_effect = 1 + (kept - 1) * icc
+    kept_effective = sessions * (1 - burn_in) / kept_effect
+    _shows(
+        qid,
+        ("answer.md", f"about {kept:,.0f} sessions per block"),
+        ("answer.md", f"about {kept_effect:.2f}"),
+        ("answer.md", f"${sessions * (1 - burn_in):,.0f}"),
+        ("answer.md", f"{kept_effect:.2f} \\approx {kept_effective:,.0f}"),
+        ("answer.md", f"$1/\\rho = {1 / icc:.0f}$"),
+        ("rubric.toml", f"about {kept_effective:,.0f} if the burn-in"),
+        ("corpus.toml", f"about {kept:,.0f} sessions per block"),
+        ("corpus.toml", f"about {kept_effect:.2f}"),
+        ("corpus.toml", f"1/rho = {1 / icc:.0f}"),
+    )
 
 
 def test_long_document_attention_cost() -> None:
