@@ -103,6 +103,22 @@ CASES = [
         "note": "comparison is case-sensitive",
     },
     {
+        "name": "trailing space is a character",
+        "kind": "hidden",
+        "args": ("ab ", "ba "),
+        "expected": False,
+        "note": 'the shifts of "ab " are "ab ", "b a" and " ab" (kills stripping whitespace: '
+        '"ab" and "ba" are shifts)',
+    },
+    {
+        "name": "a space moved inside",
+        "kind": "hidden",
+        "args": (" ab", "b a"),
+        "expected": True,
+        "note": 'a shift by two moves the leading space between the letters (stripping leaves '
+        '"ab" and "b a", of different lengths)',
+    },
+    {
         "name": "repeated pattern",
         "kind": "hidden",
         "args": ("aab" * 4, "aba" * 4),
