@@ -27,6 +27,20 @@ def generate(rng, size):
 
 _EXAMPLE = np.array([[5, 3, 4, n], [4, 2, 5, 3], [1, 5, n, 2], [5, 3, 4, n]], dtype=float)
 
+
+def _many_ties():
+    """300 users; two in three rate items 0-2 exactly as user 0 does (similarity tied at
+    the same float), with item-3 ratings 1-5; the others are random."""
+    rng = np.random.default_rng(5)
+    rows = [[5.0, 3.0, 4.0, n]]
+    for v in range(1, 300):
+        if v % 3:
+            rows.append([5.0, 3.0, 4.0, float(1 + v % 5)])
+        else:
+            rows.append([float(x) for x in rng.integers(1, 6, size=4)])
+    return np.array(rows)
+
+
 CASES = [
     {
         "name": "prompt example",
@@ -101,5 +115,22 @@ CASES = [
         "kind": "hidden",
         "args": generate(np.random.default_rng(41), 2000),
         "note": "2,000 users: a loop over users is fine",
+    },
+    {
+        "name": "many exact ties",
+        "kind": "hidden",
+        "args": (_many_ties(), 0, 3, 3),
+        "expected": 3.5,
+        "note": "202 candidates tie at the top: users 1, 2 and 4 (the lowest indices) must win; "
+        "an unstable sort such as np.argsort's default picks others (kills "
+        "wrong/unstable-argsort.py)",
+    },
+    {
+        "name": "user mean over all own ratings",
+        "kind": "hidden",
+        "args": (np.array([[5, 1, n], [4, n, 3], [2, n, 4]], dtype=float), 0, 2, 2),
+        "expected": 3.25,
+        "note": "user 0's mean is 3 over both its ratings, though only item 0 is co-rated "
+        "(a mean over co-rated items, 5, gives 5.25)",
     },
 ]
