@@ -721,3 +721,70 @@ def test_gmm_em_numerical_failures() -> None:
         ),
         ("corpus.toml", f"is {-2 * loglik[3]:,}, the same as −2 log L"),
     )
+
+
+# --- birth-year-inference-evaluation (T31) ---------------------------------------------------
+
+
+def test_birth_year_inference_evaluation() -> None:
+    qid = "birth-year-inference-evaluation"
+    per_day = 1 / 365
+    excess = 0.04 / per_day
+    fake = (0.04 - per_day) / 0.04
+    accuracy = (0.35, 0.62, 0.80)
+    validation = (0.30, 0.45, 0.25)
+    target = (0.50, 0.35, 0.15)
+
+    def overall(shares: Sequence[float], skip: int = 0) -> tuple[float, float]:
+        """(accuracy, coverage) when the first `skip` groups abstain."""
+        kept = list(zip(shares, accuracy, strict=True))[skip:]
+        coverage = sum(s for s, _ in kept)
+        return sum(s * a for s, a in kept) / coverage, coverage
+
+    all_val, _ = overall(validation)
+    five_val, five_cov = overall(validation, 1)
+    twenty_val, twenty_cov = overall(validation, 2)
+    all_target, _ = overall(target)
+    five_target, five_target_cov = overall(target, 1)
+    # a 21:00 post in UTC-8 on 12 March is stamped 05:00 UTC on 13 March
+    assert (21 + 8) % 24 == 5
+    _shows(
+        qid,
+        ("answer.md", "at 21:00 on 12 March in California writes at 05:00 UTC on 13 March"),
+        ("answer.md", f"$1/365 \\approx {per_day:.3%}$"),
+        ("answer.md", f"about {excess:.1f} times that"),
+        ("answer.md", f"about {per_day * 100:.2f} points"),
+        ("answer.md", f"roughly **{fake:.0%}**"),
+        ("answer.md", f"= {all_val:.3f}$: {all_val:.1%} within"),
+        ("answer.md", f"coverage {five_cov:.0%}, accuracy"),
+        ("answer.md", f"\\approx {five_val:.1%}$"),
+        ("answer.md", f"coverage {twenty_cov:.0%}, accuracy {twenty_val:.0%}"),
+        ("answer.md", f"= {all_target:.3f}$: about **{all_target:.1%}**"),
+        ("answer.md", f"coverage is only {five_target_cov:.0%}, at about {five_target:.1%}"),
+        ("rubric.toml", f"= {per_day:.3%} expected is about {excess:.1f} times"),
+        ("rubric.toml", f"about {fake:.0%} of those"),
+        ("rubric.toml", f"{all_val:.1%} overall, {five_val:.1%} at {five_cov:.0%} coverage"),
+        ("rubric.toml", f"for {twenty_val:.0%} at {twenty_cov:.0%} coverage"),
+        ("rubric.toml", f"= {all_target:.1%} ({five_target:.1%} at {five_target_cov:.0%}"),
+        ("rubric.toml", f"about {all_target:.1%}, not {all_val:.1%}"),
+        ("samples.toml", f"1/365 = {per_day:.3%}"),
+        ("samples.toml", f"about {excess:.1f}"),
+        ("samples.toml", f"about {fake:.0%} of them"),
+        ("samples.toml", f"0.25 x 0.80 = {all_val:.1%}"),
+        ("samples.toml", f"{five_cov:.0%} coverage at {five_val:.1%}"),
+        ("samples.toml", f"0.15 x 0.8 = {all_target:.1%}"),
+        ("samples.toml", f"at {five_target:.1%}"),
+        ("corpus.toml", f"about {per_day:.3%} of birthdays; 4% is about {excess:.1f} times"),
+        ("corpus.toml", f"roughly {fake:.0%} of those"),
+        ("corpus.toml", f"≈ {per_day:.3%}; observed 4% ≈ {excess:.1f}× → ≈ {fake:.0%} fake"),
+        ("corpus.toml", f"about {per_day * 100:.2f} percentage points"),
+        ("corpus.toml", f"0.25 × 0.80 = {all_val:.1%} overall"),
+        ("corpus.toml", f"gives {five_val:.1%} at {five_cov:.0%} coverage"),
+        ("corpus.toml", f"≥5 friends: {five_val:.1%} @ {five_cov:.0%}"),
+        ("corpus.toml", f"0.15 × 0.8 = {all_target:.1%}"),
+        ("corpus.toml", f"at {five_target:.1%}"),
+        ("corpus.toml", f"{all_target:.1%} overall; ≥5 rule: {five_target_cov:.0%} coverage"),
+        ("corpus.toml", f"about {round(100 * (all_val - all_target))} points"),
+        ("corpus.toml", f"about {sum(accuracy) / 3:.0%}, at full coverage"),
+        ("corpus.toml", f"0.15 × 0.35 = {0.5 * 0.8 + 0.35 * 0.62 + 0.15 * 0.35:.1%}"),
+    )
