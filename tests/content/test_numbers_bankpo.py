@@ -102,6 +102,9 @@ def test_counts_poisson_binomial_clt() -> None:
             (f"{sd:.1f}", ("answer.md", "rubric.toml", "samples.toml")),
             (f"{z:.2f}", ("answer.md", "rubric.toml")),
             (f"{tail:.4f}", ("answer.md", "rubric.toml")),  # 0.0021
+            # the normal approximation's tail, accepted beside the exact one
+            (f"{1 - NormalDist().cdf(z):.4f}, is a", A),  # 0.0014
+            (f"{1 - NormalDist().cdf(z):.4f} by the normal", ("rubric.toml",)),
             (f"1 hour in {round(1 / tail, -1):.0f}", A),  # to the nearest ten
             (f"\\sqrt{{{3 * lam}}}", A),
             (f"{(220 - lam) / over_sd:.1f}", A),  # 1.7
