@@ -276,3 +276,27 @@ def test_serve_processes_runs_n_children_behind_one_port(
     # Ctrl+C stops the children and the supervisor, cleanly.
     assert server.stop() == 0, server.log.read_text()[-2000:]
     assert _children(server.process.pid) == set()
+
+
+def test_serve_processes_exits_1_when_its_processes_cannot_start(tmp_path: Path) -> None:
+    """The parent checks the database first; should it go away before the children
+    connect, they fail at start-up, uvicorn stops them all, and the command says so."""
+    script = (
+        "import socket, types\n"
+        "from mlprep.cli._serve import _serve_processes\n"
+        "store = types.SimpleNamespace(url='postgresql+psycopg://nobody:x@127.0.0.1:1/gone',"
+        " close=lambda: None)\n"
+        "core = types.SimpleNamespace(store=store, content_folders=[])\n"
+        "sock = socket.socket(); sock.bind(('127.0.0.1', 0))\n"
+        "_serve_processes(core, sock, 'http://127.0.0.1/', [], None, 'workers', 2, True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+        env={**os.environ, "MLPREP_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 1, done.stdout + done.stderr[-2000:]
+    assert "error: a server process could not start" in done.stderr

@@ -148,6 +148,7 @@ def _serve_processes(
     import webbrowser
 
     import uvicorn
+    from uvicorn.config import STARTUP_FAILURE
     from uvicorn.supervisors import Multiprocess
 
     from mlprep.web._processes import ENV, ServeSpec
@@ -176,7 +177,12 @@ def _serve_processes(
         typer.echo(f"  from other machines: {other}")
     if not no_browser:
         threading.Timer(0.8, lambda: webbrowser.open(url)).start()
-    Multiprocess(config, sockets=[sock]).run()
+    supervisor = Multiprocess(config, sockets=[sock])
+    supervisor.run()
+    if any(p.exitcode == STARTUP_FAILURE for p in supervisor.processes):
+        # uvicorn stops every process when one cannot start (its error is logged above).
+        typer.echo("error: a server process could not start (its error is above)", err=True)
+        raise typer.Exit(1)
 
 
 def _team_core(ctx: typer.Context, db: str | None) -> Any:

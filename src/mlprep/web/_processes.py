@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,5 +57,15 @@ def team_app() -> Starlette:
     from ._app import create_app
 
     spec = ServeSpec.from_env()
-    core = Mlprep(content=[Path(p) for p in spec.content], db=spec.db)
-    return create_app(core, allowed_hosts=spec.allowed_hosts, team=True, judge_on=spec.judge_on)
+    try:
+        core = Mlprep(content=[Path(p) for p in spec.content], db=spec.db)
+        return create_app(core, allowed_hosts=spec.allowed_hosts, team=True, judge_on=spec.judge_on)
+    except Exception as exc:
+        # uvicorn restarts a child that crashes, for ever; one that cannot build its app
+        # (the database gone since the parent checked it) exits with uvicorn's start-up
+        # failure code instead, so the supervisor stops them all and the command says so.
+        from uvicorn.config import STARTUP_FAILURE
+
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"error: a server process could not start: {reason}", file=sys.stderr)
+        sys.exit(STARTUP_FAILURE)
