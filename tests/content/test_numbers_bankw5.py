@@ -788,3 +788,56 @@ def test_birth_year_inference_evaluation() -> None:
         ("corpus.toml", f"about {sum(accuracy) / 3:.0%}, at full coverage"),
         ("corpus.toml", f"0.15 × 0.35 = {0.5 * 0.8 + 0.35 * 0.62 + 0.15 * 0.35:.1%}"),
     )
+
+
+# --- beam-search-rewrite-review (K07) --------------------------------------------------------
+
+
+def test_beam_search_rewrite_review() -> None:
+    qid = "beam-search-rewrite-review"
+    a_score, a_len, b_score, b_len = -2.1, 3, -3.0, 7
+
+    def penalty(length: int, alpha: float) -> float:
+        return float(((5 + length) / 6) ** alpha)
+
+    scores = {
+        "mean": (a_score / a_len, b_score / b_len),
+        0.6: (a_score / penalty(a_len, 0.6), b_score / penalty(b_len, 0.6)),
+        1.0: (a_score / penalty(a_len, 1.0), b_score / penalty(b_len, 1.0)),
+    }
+    winners = {k: "A" if a > b else "B" for k, (a, b) in scores.items()}
+    assert winners == {"mean": "B", 0.6: "A", 1.0: "B"}
+    _shows(
+        qid,
+        ("answer.md", f"$e^{{-2.1}} \\approx {math.exp(a_score):.3f}$"),
+        ("answer.md", f"$e^{{-3.0}} \\approx {math.exp(b_score):.3f}$"),
+        (
+            "answer.md",
+            f"| per-token average | ${scores['mean'][0]:.3f}$ | ${scores['mean'][1]:.3f}$ | B |",
+        ),
+        ("answer.md", f"$-2.1/{penalty(a_len, 0.6):.3f} = {scores[0.6][0]:.3f}$"),
+        ("answer.md", f"$-3.0/{penalty(b_len, 0.6):.3f} = {scores[0.6][1]:.3f}$"),
+        ("answer.md", f"$-2.1/{penalty(a_len, 1.0):.3f} = {scores[1.0][0]:.3f}$"),
+        ("answer.md", f"$-3.0/{penalty(b_len, 1.0):.0f} = {scores[1.0][1]:.3f}$"),
+        ("rubric.toml", f"probabilities about {math.exp(a_score):.3f} and {math.exp(b_score):.3f}"),
+        ("rubric.toml", f"({scores['mean'][0]:.3f} vs {scores['mean'][1]:.3f}: B)"),
+        ("rubric.toml", f"alpha 0.6: {scores[0.6][0]:.3f} vs {scores[0.6][1]:.3f}, A"),
+        ("rubric.toml", f"alpha 1: {scores[1.0][0]:.3f} vs {scores[1.0][1]:.3f}, B"),
+        ("rubric.toml", f"A scores {scores['mean'][0]:.3f} and B {scores['mean'][1]:.3f}"),
+        ("rubric.toml", f"({scores[0.6][0]:.3f} against {scores[0.6][1]:.3f})"),
+        ("rubric.toml", f"({scores[1.0][0]:.3f} against {scores[1.0][1]:.3f})"),
+        ("samples.toml", f"probability about {math.exp(a_score):.3f}"),
+        ("samples.toml", f"(-3.0, about {math.exp(b_score):.3f})"),
+        ("samples.toml", f"A is {scores['mean'][0]:.3f}, B is {scores['mean'][1]:.3f}"),
+        ("samples.toml", f"lp is {penalty(a_len, 0.6):.3f} and {penalty(b_len, 0.6):.3f}"),
+        ("samples.toml", f"giving {scores[0.6][0]:.3f} for A and {scores[0.6][1]:.3f} for B"),
+        ("samples.toml", f"lp is {penalty(a_len, 1.0):.3f} and {penalty(b_len, 1.0):.0f}"),
+        ("samples.toml", f"giving {scores[1.0][0]:.3f} and {scores[1.0][1]:.3f}"),
+        ("corpus.toml", f"A averages {scores['mean'][0]:.3f} and B {scores['mean'][1]:.3f}"),
+        ("corpus.toml", f"gives {scores[0.6][0]:.3f} for A and {scores[0.6][1]:.3f} for B"),
+        ("corpus.toml", f"gives {scores[1.0][0]:.3f} and {scores[1.0][1]:.3f}"),
+        ("corpus.toml", f"lp α=0.6: {penalty(a_len, 0.6):.3f}/{penalty(b_len, 0.6):.3f}"),
+        ("corpus.toml", f"about {math.exp(a_score):.3f} and B about {math.exp(b_score):.3f}"),
+        ("corpus.toml", f"-2.1 × 3 = {a_score * 3:.1f} for A and -3.0 × 7 = {b_score * 7:.1f}"),
+        ("corpus.toml", f"B scores about {b_score / b_len:.3f}"),
+    )
