@@ -841,3 +841,100 @@ def test_beam_search_rewrite_review() -> None:
         ("corpus.toml", f"-2.1 × 3 = {a_score * 3:.1f} for A and -3.0 × 7 = {b_score * 7:.1f}"),
         ("corpus.toml", f"B scores about {b_score / b_len:.3f}"),
     )
+
+
+# --- bpe-encoder-merge-order (K06) -----------------------------------------------------------
+
+MERGES = [("e", "s"), ("es", "t"), ("t", "e"), ("l", "a"), ("la", "te")]
+
+
+def _replay(word: str) -> list[str]:
+    """Apply every merge, in the learned order, everywhere it applies."""
+    tokens = list(word)
+    for left, right in MERGES:
+        merged: list[str] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens) and (tokens[i], tokens[i + 1]) == (left, right):
+                merged.append(left + right)
+                i += 2
+            else:
+                merged.append(tokens[i])
+                i += 1
+        tokens = merged
+    return tokens
+
+
+def _lowest_rank_first(word: str) -> list[str]:
+    rank = {pair: r for r, pair in enumerate(MERGES)}
+    tokens = list(word)
+    while True:
+        pairs = [(rank[p], i) for i, p in enumerate(itertools.pairwise(tokens)) if p in rank]
+        if not pairs:
+            return tokens
+        _, i = min(pairs)
+        tokens = [*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]]
+
+
+def _greedy(word: str) -> list[str]:
+    vocabulary = set("lates") | {a + b for a, b in MERGES}
+    tokens, i = [], 0
+    while i < len(word):
+        j = max(j for j in range(i + 1, len(word) + 1) if word[i:j] in vocabulary)
+        tokens.append(word[i:j])
+        i = j
+    return tokens
+
+
+def test_bpe_encoder_merge_order() -> None:
+    qid = "bpe-encoder-merge-order"
+    expected = {
+        "latest": (["la", "t", "est"], ["late", "s", "t"]),
+        "test": (["t", "est"], ["te", "s", "t"]),
+    }
+    for word, (replayed, greedy) in expected.items():
+        assert _replay(word) == replayed == _lowest_rank_first(word)
+        assert _greedy(word) == greedy
+    for word in ("latest", "test", "slate", "estate", "tests", "lattes"):
+        assert _replay(word) == _lowest_rank_first(word)  # ranked merging = ordered replay
+
+    def cells(tokens: list[str]) -> str:
+        return " ".join(f"`{t}`" for t in tokens)
+
+    utf8 = {s: len(s.encode("utf-8")) for s in ("ñ", "jalapeño", "🙂", "東京")}
+    _shows(
+        qid,
+        ("answer.md", f"| *latest* | {cells(_replay('latest'))} | {cells(_greedy('latest'))} |"),
+        ("answer.md", f"| *test* | {cells(_replay('test'))} | {cells(_greedy('test'))} |"),
+        ("answer.md", f"`ñ` is {utf8['ñ']} bytes"),
+        (
+            "answer.md",
+            f"({'*jalapeño*'} is {len('jalapeño')} characters but {utf8['jalapeño']} bytes)",
+        ),
+        ("answer.md", f"the emoji is {utf8['🙂']} bytes"),
+        (
+            "answer.md",
+            f"is {len('東京')} characters but {utf8['東京']} bytes — up to {utf8['東京']} tokens",
+        ),
+        (
+            "rubric.toml",
+            f"(ñ {utf8['ñ']} bytes, jalapeño {utf8['jalapeño']} bytes for "
+            f"{len('jalapeño')} characters, the emoji {utf8['🙂']}, 東京 {utf8['東京']})",
+        ),
+        (
+            "rubric.toml",
+            f"{utf8['ñ']} for ñ, {utf8['🙂']} for the emoji and {utf8['東京']} for the two",
+        ),
+        ("samples.toml", f"ñ is {utf8['ñ']} bytes"),
+        ("samples.toml", f"jalapeño is {utf8['jalapeño']} bytes for {len('jalapeño')} characters"),
+        ("samples.toml", f"the emoji {utf8['🙂']} bytes, 東京 {utf8['東京']} bytes"),
+        ("corpus.toml", f"ñ takes {utf8['ñ']}, the emoji {utf8['🙂']}, and 東京 {utf8['東京']}"),
+        (
+            "corpus.toml",
+            f"ñ {utf8['ñ']}, 🙂 {utf8['🙂']}, 東京 {utf8['東京']} "
+            f"(jalapeño: {len('jalapeño')} chars, {utf8['jalapeño']} bytes)",
+        ),
+        ("corpus.toml", "jalapeño is eight characters but nine bytes"),
+        ("corpus.toml", f"The emoji is {utf8['🙂'] // 2} bytes in UTF-8"),
+    )
+    assert len("jalapeño") == 8 and utf8["jalapeño"] == 9  # the words "eight" and "nine"
