@@ -78,6 +78,20 @@ def test_commands_on_a_database_without_a_team_exit_2(db_url: str, tmp_path: Pat
     assert _run("serve", "--db", db_url, "--no-browser", home=tmp_path).returncode == 2
 
 
+def test_serve_processes_needs_team_mode_judged_on_workers(db_url: str, tmp_path: Path) -> None:
+    _run("team", "init", "--db", db_url, "--email", "c@example.org", "--name", "C", home=tmp_path)
+    for args in (
+        ("serve", "--processes", "2", "--no-browser", "--port", "0"),
+        ("serve", "--team", "--db", db_url, "--processes", "2", "--no-browser", "--port", "0"),
+    ):
+        done = _run(*args, home=tmp_path)
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stderr.startswith("error: --processes N needs --team --judge-on workers")
+        assert "Traceback" not in done.stderr
+    zero = _run("serve", "--team", "--db", db_url, "--processes", "0", home=tmp_path)
+    assert zero.returncode == 2 and "Traceback" not in zero.stderr
+
+
 def test_import_moves_solo_progress_into_an_account(db_url: str, tmp_path: Path) -> None:
     solo = tmp_path / "solo.db"
     store = Store(solo)

@@ -84,6 +84,11 @@ def serve_command(
         )
     if judge_on not in ("here", "workers"):
         raise UsageError(f"unknown --judge-on '{judge_on}' (choose from here, workers)")
+    if processes > 1 and (not team or judge_on != "workers"):
+        raise UsageError(
+            "--processes N needs --team --judge-on workers: judge jobs of the in-process "
+            "judge live in one process's memory"
+        )
     if team:
         core = _team_core(ctx, team_db)
     if judge_on == "workers":
@@ -92,11 +97,6 @@ def serve_command(
         if not team:
             raise UsageError("--judge-on workers is for team mode: add --team --db postgresql+...")
         require_postgres(str(core.store.url))
-    if processes > 1 and (not team or judge_on != "workers"):
-        raise UsageError(
-            "--processes N needs --team --judge-on workers: judge jobs of the in-process "
-            "judge live in one process's memory"
-        )
     core.bank  # noqa: B018 - content errors surface before the server starts
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
