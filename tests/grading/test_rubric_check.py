@@ -40,3 +40,27 @@ def test_a_word_fragment_is_reported_at_its_line(tmp_path: Path) -> None:
     assert '"quantis"' in line
     assert "'quantis'" in error.message and "defines-bias" in error.message
     assert str(error).startswith(f"{rubric}:{error.line}:")
+
+
+def test_content_check_reports_an_unmatched_concept(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "bank" / "theory" / "bias-variance"
+    shutil.copytree(BANK / "theory" / "bias-variance", folder)
+    rubric = folder / "rubric.toml"
+    text = rubric.read_text(encoding="utf-8")
+    old = '["systematic", "on average",'
+    rubric.write_text(text.replace(old, '["quantis"], ["systematic", "on average",'), "utf-8")
+    env = dict(os.environ, MLPREP_HOME=str(tmp_path / "home"), MLPREP_NO_SERVICE="1")
+    run = subprocess.run(
+        [sys.executable, "-m", "mlprep", "content", "check", str(folder), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.returncode == 1, run.stderr
+    (error,) = json.loads(run.stdout)["errors"]
+    assert error["file"] == str(rubric) and "'quantis'" in error["message"]

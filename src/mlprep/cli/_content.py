@@ -23,9 +23,10 @@ def check(
 ) -> None:
     """Validate question folders: schema, unknown keys, ids, covers, files, rubrics."""
     from mlprep.content import check_content, content_roots
+    from mlprep.grading.rubric_check import unmatched_concepts
 
     roots = list(folders) if folders else content_roots(state(ctx).content)
-    report = check_content(roots)
+    report = check_content(roots, extra=[unmatched_concepts])
     if as_json:
         emit_json(
             "content-check",

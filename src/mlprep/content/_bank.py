@@ -6,7 +6,7 @@ import ast
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -299,8 +299,19 @@ def _question_ids(root: Path) -> set[str]:
     return ids
 
 
-def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
-    """Validate every question folder under ``roots`` and the bank as a whole."""
+QuestionCheck = Callable[[Question], list[ContentError]]
+
+
+def check_content(
+    roots: Iterable[Path] | None = None, *, extra: Iterable[QuestionCheck] = ()
+) -> CheckReport:
+    """Validate every question folder under ``roots`` and the bank as a whole.
+
+    ``extra`` checks run on every question that loads: the interfaces pass checks that
+    live above this package (the rubric's concepts against the model answer, which
+    needs the grader's text analysis).
+    """
+    extra = list(extra)
     roots = list(content_roots() if roots is None else roots)
     bank = load_bank(roots, thorough=True)
     errors = list(bank.errors)
@@ -373,6 +384,8 @@ def check_content(roots: Iterable[Path] | None = None) -> CheckReport:
                     question.file("samples.toml"), 1, 1, "expected at least 3 scored sample answers"
                 )
             )
+        for check in extra:
+            errors.extend(check(question))
     return CheckReport(checked=len(bank), errors=sorted(set(errors)))
 
 
