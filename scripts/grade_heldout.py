@@ -3,6 +3,7 @@
     python scripts/grade_heldout.py [--grader NAME ...] [--json FILE] [--set DIR]
     python scripts/grade_heldout.py --grader default --model DIR \
         [--claims-tuned FILE] [--hybrid-tuned FILE]      # a candidate model
+    python scripts/grade_heldout.py --grader default --first-hybrid   # new numbers vs first
 
 Prints the grading issue's figures per grader (docs/grading.md quotes them) and, with
 --per-level, the mean score of each level of answer. The set is tests/grading/heldout/
@@ -71,6 +72,11 @@ def main() -> int:
     parser.add_argument(
         "--hybrid-tuned", type=Path, help="tune_hybrid.py --json output: its chosen numbers"
     )
+    parser.add_argument(
+        "--first-hybrid",
+        action="store_true",
+        help="also grade with the first hybrid's numbers (every passage may contradict any claim)",
+    )
     args = parser.parse_args()
     bank = load_bank()
     if not args.set.is_dir():
@@ -85,6 +91,14 @@ def main() -> int:
             print(f"{name}: unavailable ({exc})", file=sys.stderr)
     if args.model is not None:
         graders.extend(_candidates(args.model, args.claims_tuned, args.hybrid_tuned))
+    if args.first_hybrid:
+        from mlprep.grading._claims import ClaimGrader
+        from mlprep.grading._hybrid import FIRST_THRESHOLDS, HybridGrader, HybridParams
+
+        shared = get_grader("claims")
+        assert isinstance(shared, ClaimGrader)
+        first = HybridParams(lexical_weight=1.0, thresholds=FIRST_THRESHOLDS)
+        graders.append(("hybrid, first numbers", HybridGrader(claims=shared, params=first)))
     rows = []
     for name, grader in graders:
         start = time.perf_counter()

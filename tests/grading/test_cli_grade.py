@@ -48,3 +48,16 @@ def test_grade_errors_are_usage_errors(tmp_path: Path) -> None:
         assert isinstance(result.exception, UsageError), (args, result.exception)
         assert message in str(result.exception)
         assert result.exception.exit_code == 2
+
+
+def test_the_grader_option_names_every_registered_grader() -> None:
+    import re
+
+    import typer
+
+    from mlprep.grading import available_graders
+
+    command = typer.main.get_command(app).commands["grade"]  # type: ignore[attr-defined]
+    (option,) = [p for p in command.params if p.name == "grader"]
+    named = set(re.findall(r"[a-z]+(?= \(=| \||\s*$| \(needs)", option.help))
+    assert named == set(available_graders()), option.help

@@ -9,8 +9,15 @@ from grading_texts import FLUENT_BUT_WRONG, NEGATED_BIAS_VARIANCE, sample
 
 from mlprep.content import Bank, Question
 from mlprep.grading import available_graders, get_grader
+from mlprep.grading._about import about_mask, aboutness
 from mlprep.grading._claims import ClaimGrader, Thresholds
-from mlprep.grading._hybrid import HybridGrader, HybridParams, criterion_credit, topic_scale
+from mlprep.grading._hybrid import (
+    FIRST_THRESHOLDS,
+    HybridGrader,
+    HybridParams,
+    criterion_credit,
+    topic_scale,
+)
 from mlprep.grading._topics import topic_ratio
 
 
@@ -94,3 +101,84 @@ def test_thresholds_reach_the_claim_part(hybrid: HybridGrader) -> None:
     strict = HybridGrader(hybrid.lexical, hybrid.claims, HybridParams(thresholds=Thresholds(0.9)))
     assert strict.claims.thresholds.support_low == 0.9
     assert strict.claims.model is hybrid.claims.model
+
+
+# -- a contradiction, or a misconception, must be about its claim (_about.py) ------------
+# Bank samples (never the held-out set) on which the first hybrid's numbers, where any
+# passage could contradict any claim, went wrong.
+
+
+def _first(hybrid: HybridGrader) -> HybridGrader:
+    """The first hybrid's numbers (2026-12-03, morning) on the same model."""
+    return HybridGrader(hybrid.lexical, hybrid.claims, HybridParams(thresholds=FIRST_THRESHOLDS))
+
+
+@pytest.mark.parametrize(
+    ("question_id", "sentence"),
+    [
+        ("batchnorm-small-batch-eval-gap", "Serving in train mode is wrong"),
+        ("logistic-coefficients-worked", "These are associations, not causes."),
+        ("ab-test-sample-size-power", "It is not the probability that the null is true"),
+    ],
+)
+def test_one_negated_sentence_does_not_zero_a_strong_answer(
+    hybrid: HybridGrader, bank: Bank, question_id: str, sentence: str
+) -> None:
+    question = bank.get(question_id)
+    text = sample(question, "strong")
+    assert sentence in text
+    report = hybrid.grade(question, text)
+    assert report.passed, report.score
+    assert sum(c.status == "contradicted" for c in report.criteria) <= 1
+    # The model reads that sentence as contradicting (nearly) every claim: with any
+    # passage allowed to contradict any claim the strong answer failed.
+    assert not _first(hybrid).grade(question, text).passed
+
+
+def test_a_sentence_contradicting_one_claim_does_not_cost_another(
+    hybrid: HybridGrader, bias_variance: Question
+) -> None:
+    strong = sample(bias_variance, "strong")
+    wrong = strong + "\nHigh variance is not reduced by more training data."
+    before = {c.id: c.earned for c in hybrid.grade(bias_variance, strong).criteria}
+    after = {c.id: c.earned for c in hybrid.grade(bias_variance, wrong).criteria}
+    # The sentence is about the remedies (more data for variance); the diagnosis,
+    # definitions and trade-off keep what they earned.
+    for criterion in ("defines-bias", "defines-variance", "trade-off", "diagnosis"):
+        assert after[criterion] == before[criterion], criterion
+    first = {c.id: c.earned for c in _first(hybrid).grade(bias_variance, wrong).criteria}
+    assert first["diagnosis"] < before["diagnosis"]  # what the first numbers did
+
+
+@pytest.mark.parametrize(
+    ("question_id", "quality", "misconception"),
+    [
+        ("multicollinearity-effects", "strong", "hurts-predictions"),
+        ("sorted-ids-interpolation-learned-index", "strong", "interpolation-always-faster"),
+        ("implicit-als-music", "strong", "ignore-unplayed"),
+    ],
+)
+def test_a_misconception_needs_a_passage_about_it(
+    hybrid: HybridGrader, bank: Bank, question_id: str, quality: str, misconception: str
+) -> None:
+    question = bank.get(question_id)
+    text = sample(question, quality)
+    assert misconception not in {m.id for m in hybrid.grade(question, text).misconceptions}
+    assert misconception in {m.id for m in _first(hybrid).grade(question, text).misconceptions}
+
+
+def test_aboutness_weighs_a_claims_own_words() -> None:
+    claims = [
+        "High variance is reduced by more training data or stronger regularization.",
+        "High bias shows as high error on both the training and the validation set.",
+    ]
+    passages = [
+        "More training data does not reduce variance.",
+        "The colleague's diagnosis is wrong.",
+    ]
+    about = aboutness(claims, passages)
+    assert about[0, 0] > about[1, 0]
+    assert about[:, 1].max() == 0.0  # shares no key word with either claim
+    mask = about_mask(about, 0.1, 0.0)
+    assert mask[0, 0] and not mask[1, 0] and not mask[:, 1].any()
+    assert about_mask(about, 1.0, 0.0).all()  # the rule off: every pair

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ._about import about_mask, aboutness
 from ._claim_model import CONTRADICTS, SUPPORTS, ClaimModel
 from ._claimset import ClaimSpec, question_claims
 from ._passages import Passage, is_term_list, passages
@@ -34,7 +35,14 @@ from ._text import clean, truncate_words
 if TYPE_CHECKING:
     from mlprep.content import Criterion, Question
 
-__all__ = ["ClaimGrader", "Reading", "Thresholds"]
+__all__ = [
+    "ClaimGrader",
+    "Reading",
+    "Thresholds",
+    "about_only",
+    "about_pairs",
+    "on_topic_share",
+]
 
 MAX_WORDS = 2000
 # At most MAX_PAIRS (claim, passage) pairs are read: above that, each claim is read
@@ -63,6 +71,35 @@ class Thresholds:
     # written for another question may touch a claim or two, but most of it is about
     # something else (0 = no such scaling).
     on_topic: float = 0.9
+    # A passage counts against a claim (contradicts it) or for a misconception only
+    # when it is about that claim (_about.py): it shares at least ``about_floor`` of the
+    # claim's key words, within ``about_margin`` of the claim it shares most with. One
+    # negated sentence ("the colleague's diagnosis is wrong") otherwise reads as
+    # contradicting every claim. Margin 1 and floor 0: any passage.
+    about_margin: float = 1.0
+    about_floor: float = 0.0
+    # A claim is contradicted only when its strongest contradiction beats its strongest
+    # support by more than this: a clear statement elsewhere in the answer outweighs a
+    # weak contradiction.
+    outweigh: float = 0.0
+
+
+def about_pairs(reading: Reading, t: Thresholds) -> np.ndarray:
+    """(claims, passages) bool: which passages are about which claims under ``t``."""
+    if t.about_margin >= 1.0 and t.about_floor <= 0.0:
+        return np.ones(reading.probs.shape[:2], dtype=bool)
+    about = aboutness([s.text for s in reading.specs], [p.text for p in reading.passages])
+    return about_mask(about, t.about_margin, t.about_floor)
+
+
+def about_only(reading: Reading, t: Thresholds) -> Reading:
+    """``reading`` with every (claim, passage) pair that is not about the claim read as
+    neutral: what reading only those pairs gives (``ClaimGrader(read_about=True)``)."""
+    if t.about_margin >= 1.0 and t.about_floor <= 0.0:
+        return reading
+    about = about_pairs(reading, t)
+    probs = np.where(about[:, :, None], reading.probs, np.array([0.0, 0.0, 1.0], np.float32))
+    return replace(reading, probs=probs.astype(np.float32))
 
 
 @dataclass(frozen=True)
@@ -110,10 +147,15 @@ class ClaimGrader:
         thresholds: Thresholds | None = None,
         *,
         per_claim: int = PER_CLAIM,
+        read_about: bool = False,
     ) -> None:
         self.model = model if model is not None else ClaimModel()
         self.thresholds = thresholds or Thresholds()
         self.per_claim = per_claim
+        # Read each passage only against the claims it is about (``about_pairs`` under
+        # the thresholds): the other pairs are neutral. The hybrid reads so, a fraction
+        # of the pairs, and scores any reading through about_only.
+        self.read_about = read_about
         self._claims: OrderedDict[tuple[str, ...], list[np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -134,11 +176,25 @@ class ClaimGrader:
 
     def probabilities(self, specs: list[ClaimSpec], found: list[Passage]) -> np.ndarray:
         """(claims, passages, 3) probabilities; pairs not read are neutral (1 on index 2)."""
-        claims = self._claim_vectors(specs)
-        vectors = self.model.encode([p.text for p in found])
         out = np.zeros((len(specs), len(found), 3), dtype=np.float32)
         out[:, :, 2] = 1.0
-        pairs = _select_pairs(claims, vectors, self.per_claim)
+        t = self.thresholds
+        if self.read_about and (t.about_margin < 1.0 or t.about_floor > 0.0):
+            about = aboutness([s.text for s in specs], [p.text for p in found])
+            pairs = [
+                (int(c), int(p))
+                for c, p in np.argwhere(about_mask(about, t.about_margin, t.about_floor))
+            ]
+            if not pairs:
+                return out
+            claims = self._claim_vectors(specs)
+            vectors = self.model.encode([p.text for p in found])
+            if len(pairs) > MAX_PAIRS:
+                pairs = sorted(sorted(pairs, key=lambda cp: -float(about[cp]))[:MAX_PAIRS])
+        else:
+            claims = self._claim_vectors(specs)
+            vectors = self.model.encode([p.text for p in found])
+            pairs = _select_pairs(claims, vectors, self.per_claim)
         if pairs:
             probs = self.model.predict(claims, vectors, pairs)
             for (c, p), row in zip(pairs, probs, strict=True):
@@ -147,18 +203,30 @@ class ClaimGrader:
 
     # -- scoring --------------------------------------------------------------------
 
-    def _verdict(self, probs: np.ndarray) -> _Verdict:
-        """One claim against every passage: ``probs`` is (passages, 3)."""
+    def _verdict(self, probs: np.ndarray, about: np.ndarray, misconception: bool) -> _Verdict:
+        """One claim against every passage: ``probs`` is (passages, 3), ``about`` (passages,)
+        says which passages are about this claim. Support for a criterion's claim may come
+        from any passage; a contradiction, or support for a misconception, only from a
+        passage about the claim."""
         t = self.thresholds
         if len(probs) == 0:
             return _Verdict(0.0, 0.0, -1, 0.0, -1, False)
-        s_at = int(np.argmax(probs[:, SUPPORTS]))
-        c_at = int(np.argmax(probs[:, CONTRADICTS]))
-        support, contra = float(probs[s_at, SUPPORTS]), float(probs[c_at, CONTRADICTS])
-        contradicted = contra >= t.contradict and contra > support
+        supports = np.where(about, probs[:, SUPPORTS], 0.0) if misconception else probs[:, SUPPORTS]
+        contras = np.where(about, probs[:, CONTRADICTS], 0.0)
+        s_at, c_at = int(np.argmax(supports)), int(np.argmax(contras))
+        support, contra = float(supports[s_at]), float(contras[c_at])
+        contradicted = contra >= t.contradict and contra > support + t.outweigh
         span = max(1e-6, t.support_high - t.support_low)
         credit = 0.0 if contradicted else min(1.0, max(0.0, (support - t.support_low) / span))
         return _Verdict(credit, support, s_at, contra, c_at, contradicted)
+
+    def verdicts(self, reading: Reading) -> dict[str, _Verdict]:
+        """Each claim's verdict (by claim id) under this grader's thresholds."""
+        about = about_pairs(reading, self.thresholds)
+        return {
+            spec.id: self._verdict(reading.probs[i], about[i], spec.kind == "misconception")
+            for i, spec in enumerate(reading.specs)
+        }
 
     def read(self, question: Question, text: str) -> Reading:
         """The model's part of grading (the slow part): passages and their probabilities."""
@@ -185,7 +253,7 @@ class ClaimGrader:
     def score(self, question: Question, reading: Reading) -> GradeReport:
         """The report from a reading with this grader's thresholds (cheap: tuning reuses it)."""
         specs, found = reading.specs, reading.passages
-        verdicts = {spec.id: self._verdict(reading.probs[i]) for i, spec in enumerate(specs)}
+        verdicts = self.verdicts(reading)
         criteria = [
             self._criterion(
                 c, [s for s in specs if s.owner == c.id and s.kind == "criterion"], verdicts, found
@@ -240,7 +308,7 @@ class ClaimGrader:
 
     def contradicted_shares(self, question: Question, reading: Reading) -> list[float]:
         """Per criterion of ``question``, the share of its claims ``reading`` contradicts."""
-        verdicts = {s.id: self._verdict(reading.probs[i]) for i, s in enumerate(reading.specs)}
+        verdicts = self.verdicts(reading)
         return self._contradicted_shares(question, reading.specs, verdicts)
 
     @staticmethod
@@ -335,23 +403,34 @@ def _evidence(passage: Passage) -> Evidence:
     return Evidence(start=passage.start, end=passage.end, text=passage.text)
 
 
+def _unit(x: np.ndarray) -> np.ndarray:
+    norm = np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-6)
+    return np.asarray(x / norm, dtype=np.float32)
+
+
+def late_interaction(claims: list[np.ndarray], passages_: list[np.ndarray]) -> np.ndarray:
+    """(claims, passages): the mean over a claim's tokens of its best cosine with a token
+    of the passage ("late interaction"), what picks the pairs to read when there are
+    too many."""
+    if not claims or not passages_:
+        return np.zeros((len(claims), len(passages_)), dtype=np.float32)
+    sims = _unit(np.concatenate(claims)) @ _unit(np.concatenate(passages_)).T
+    p_starts = np.cumsum([0, *(len(p) for p in passages_[:-1])])
+    best = np.maximum.reduceat(sims, p_starts, axis=1)  # (claim tokens, passages)
+    c_lengths = np.array([len(c) for c in claims])
+    c_starts = np.cumsum([0, *c_lengths[:-1]])
+    return np.asarray(np.add.reduceat(best, c_starts, axis=0) / c_lengths[:, None], np.float32)
+
+
 def _select_pairs(
     claims: list[np.ndarray], passages_: list[np.ndarray], per_claim: int
 ) -> list[tuple[int, int]]:
     keep = max(2, min(per_claim, MAX_PAIRS // max(1, len(claims))))
     if len(passages_) <= keep:
         return [(c, p) for c in range(len(claims)) for p in range(len(passages_))]
-
-    def unit(x: np.ndarray) -> np.ndarray:
-        norm = np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-6)
-        return np.asarray(x / norm, dtype=np.float32)
-
-    ps = [unit(p) for p in passages_]
+    closeness = late_interaction(claims, passages_)
     out: list[tuple[int, int]] = []
-    for c, claim in enumerate(claims):
-        cu = unit(claim)
-        # Mean over the claim's tokens of the best-matching passage token (late interaction).
-        scores = [float((cu @ p.T).max(axis=1).mean()) for p in ps]
-        best = sorted(range(len(ps)), key=lambda i: -scores[i])[:keep]
+    for c in range(len(claims)):
+        best = sorted(range(len(passages_)), key=lambda i: -float(closeness[c, i]))[:keep]
         out.extend((c, p) for p in sorted(best))
     return out

@@ -20,10 +20,10 @@ grader's on-topic share). Evidence is a span of the answer either way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ._claims import ClaimGrader, Reading, Thresholds, on_topic_share
+from ._claims import ClaimGrader, Reading, Thresholds, about_only, on_topic_share
 from ._lexical import LexicalGrader
 from ._report import PASS_MARK, CriterionResult, GradeReport, Status
 from ._topics import topic_ratio
@@ -42,8 +42,22 @@ __all__ = [
 
 
 # Fitted by scripts/tune_hybrid.py on the bank's samples (the fitting questions; the
-# claim model's dev questions validate), with the shipped claim model, 2026-12-03.
+# claim model's dev questions validate), with the shipped claim model, 2026-12-03
+# (afternoon: contradictions and misconceptions only from passages about their claim).
 FITTED_THRESHOLDS = Thresholds(
+    support_low=0.5,
+    support_high=0.8,
+    contradict=0.8,
+    misconception=0.95,
+    contradiction_penalty=0.0,
+    on_topic=0.7,
+    about_margin=0.1,
+    about_floor=0.0,
+    outweigh=0.4,
+)
+# The numbers of the first hybrid (2026-12-03, morning): every passage could contradict
+# any claim. Kept to measure the new ones beside them (scripts/grade_heldout.py).
+FIRST_THRESHOLDS = Thresholds(
     support_low=0.5,
     support_high=0.8,
     contradict=0.6,
@@ -57,8 +71,9 @@ FITTED_THRESHOLDS = Thresholds(
 class HybridParams:
     """The hybrid's numbers, fitted on the bank's samples only (scripts/tune_hybrid.py)."""
 
-    # Share of a criterion's credit that comes from the lexical grader's coverage (the
-    # fit chose 1: the credit is lexical, the model vetoes and charges).
+    # Share of a criterion's credit that comes from the lexical grader's coverage, the
+    # rest from the claim model's support (both fits chose 1: the credit is lexical, the
+    # model vetoes and charges).
     lexical_weight: float = 1.0
     # The claim model's thresholds (its own on-topic scaling and contradiction penalty).
     thresholds: Thresholds = field(default_factory=lambda: FITTED_THRESHOLDS)
@@ -113,19 +128,13 @@ class HybridGrader:
         base = claims if claims is not None else ClaimGrader()
         # The claim grader with the hybrid's own thresholds (the model is shared).
         t = self.params.thresholds
-        self.claims = ClaimGrader(base.model, t, per_claim=base.per_claim)
+        # It reads each passage against the claims it is about only (the rest would be
+        # neutral in scoring anyway: about_only), a fraction of the pairs.
+        self.claims = ClaimGrader(base.model, t, per_claim=base.per_claim, read_about=True)
         # Per-criterion credits and verdicts only: penalties and on-topic scaling are the
         # hybrid's (score below).
         self._per_criterion = ClaimGrader(
-            base.model,
-            Thresholds(
-                support_low=t.support_low,
-                support_high=t.support_high,
-                contradict=t.contradict,
-                misconception=t.misconception,
-                contradiction_penalty=0.0,
-                on_topic=0.0,
-            ),
+            base.model, replace(t, contradiction_penalty=0.0, on_topic=0.0)
         )
 
     def read(self, question: Question, text: str) -> HybridReading:
@@ -142,8 +151,9 @@ class HybridGrader:
         """The report from a reading with this grader's numbers (cheap: tuning reuses it)."""
         p, t = self.params, self.params.thresholds
         lexical = reading.lexical
-        per_criterion = self._per_criterion.score(question, reading.claims)
-        shares = self.claims.contradicted_shares(question, reading.claims)
+        claims = about_only(reading.claims, t)
+        per_criterion = self._per_criterion.score(question, claims)
+        shares = self.claims.contradicted_shares(question, claims)
         criteria: list[CriterionResult] = []
         earned = wrong = 0.0
         for lex, clm, contra in zip(lexical.criteria, per_criterion.criteria, shares, strict=True):
@@ -159,8 +169,8 @@ class HybridGrader:
             seen = {m.id for m in misconceptions}
             misconceptions += [m for m in lexical.misconceptions if m.id not in seen]
         net = max(0.0, earned - wrong - sum(m.penalty for m in misconceptions))
-        notes = list(dict.fromkeys([*lexical.notes, *reading.claims.notes]))
-        share = on_topic_share(reading.claims)
+        notes = list(dict.fromkeys([*lexical.notes, *claims.notes]))
+        share = on_topic_share(claims)
         max_points = question.max_points
         if share < t.on_topic and max_points:
             net *= share / t.on_topic
@@ -186,7 +196,7 @@ class HybridGrader:
             criteria=criteria,
             misconceptions=misconceptions,
             notes=notes,
-            words=reading.claims.words,
+            words=claims.words,
         )
 
 

@@ -22,6 +22,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ._text import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -58,6 +60,19 @@ class TopicIndex:
         self._idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
         self._default_idf = math.log(1 + n) + 1.0
         self._vectors = {qid: self._vector(c) for qid, c in counts.items()}
+        # Inverted: per word, the questions that use it and its weight in each, so that
+        # an answer's cosine with every question is one pass over the answer's words.
+        self._ids = list(self._vectors)
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for row, qid in enumerate(self._ids):
+            for w, v in self._vectors[qid].items():
+                rows, values = postings.setdefault(w, ([], []))
+                rows.append(row)
+                values.append(v)
+        self._postings = {
+            w: (np.array(rows, dtype=np.intp), np.array(values))
+            for w, (rows, values) in postings.items()
+        }
 
     @classmethod
     def from_folder(cls, root: Path) -> TopicIndex:
@@ -87,9 +102,15 @@ class TopicIndex:
             return sum(v * vec.get(w, 0.0) for w, v in answer.items())
 
         mine = cos(own)
-        best_other = max(
-            (cos(vec) for qid, vec in self._vectors.items() if qid != question.id), default=0.0
-        )
+        cosines = np.zeros(len(self._ids))
+        for w, v in answer.items():
+            hit = self._postings.get(w)
+            if hit is not None:
+                cosines[hit[0]] += v * hit[1]
+        others = [
+            c for qid, c in zip(self._ids, cosines.tolist(), strict=True) if qid != question.id
+        ]
+        best_other = max(others, default=0.0)
         if best_other <= 0.0:
             return 1.0
         return min(1.0, mine / best_other)
