@@ -3,7 +3,7 @@
     python scripts/grade_heldout.py [--grader NAME ...] [--json FILE] [--set DIR]
     python scripts/grade_heldout.py --grader default --model DIR \
         [--claims-tuned FILE] [--hybrid-tuned FILE]      # a candidate model
-    python scripts/grade_heldout.py --grader default --first-hybrid   # new numbers vs first
+    python scripts/grade_heldout.py --grader default --about-hybrid   # the about rule too
 
 Prints the grading issue's figures per grader (docs/grading.md quotes them) and, with
 --per-level, the mean score of each level of answer. The set is tests/grading/heldout/
@@ -73,9 +73,9 @@ def main() -> int:
         "--hybrid-tuned", type=Path, help="tune_hybrid.py --json output: its chosen numbers"
     )
     parser.add_argument(
-        "--first-hybrid",
+        "--about-hybrid",
         action="store_true",
-        help="also grade with the first hybrid's numbers (every passage may contradict any claim)",
+        help="also grade with the hybrid's about-rule numbers (ABOUT_THRESHOLDS, not shipped)",
     )
     args = parser.parse_args()
     bank = load_bank()
@@ -91,14 +91,14 @@ def main() -> int:
             print(f"{name}: unavailable ({exc})", file=sys.stderr)
     if args.model is not None:
         graders.extend(_candidates(args.model, args.claims_tuned, args.hybrid_tuned))
-    if args.first_hybrid:
+    if args.about_hybrid:
         from mlprep.grading._claims import ClaimGrader
-        from mlprep.grading._hybrid import FIRST_THRESHOLDS, HybridGrader, HybridParams
+        from mlprep.grading._hybrid import ABOUT_THRESHOLDS, HybridGrader, HybridParams
 
         shared = get_grader("claims")
         assert isinstance(shared, ClaimGrader)
-        first = HybridParams(lexical_weight=1.0, thresholds=FIRST_THRESHOLDS)
-        graders.append(("hybrid, first numbers", HybridGrader(claims=shared, params=first)))
+        about = HybridParams(thresholds=ABOUT_THRESHOLDS)
+        graders.append(("hybrid, about rule", HybridGrader(claims=shared, params=about)))
     rows = []
     for name, grader in graders:
         start = time.perf_counter()

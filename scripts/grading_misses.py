@@ -1,12 +1,13 @@
 """List the bank samples the default grader scores far from their human label.
 
-    python scripts/grading_misses.py [--cache FILE] [--gap 0.35] [--json]
+    python scripts/grading_misses.py [--cache FILE] [--gap 0.35] [--about] [--json]
 
 Every scored sample of every written question (samples.toml; tests/grading/heldout/ is
 never read) is graded with the hybrid grader. A *low* miss is a strong or partial sample
 scored at least ``--gap`` below its label (total / points): the symptom of a claim read
 as contradicted by a sentence about something else. A *high* miss is a weak or wrong
-sample scored at least ``--gap`` above it, or passing when its label does not. Each miss
+sample scored at least ``--gap`` above it, or passing when its label does not
+(``--about``: with the about rule's numbers instead of the shipped ones). Each miss
 lists the criteria read as contradicted and the misconceptions charged, with the passage
 that did it. The claim model's readings are kept in ``--cache`` (keyed by the question's
 claim texts and the answer), so re-running after a scoring change costs seconds.
@@ -26,7 +27,7 @@ from mlprep.content import Question, load_bank
 from mlprep.grading._claim_model import ClaimModel
 from mlprep.grading._claims import ClaimGrader, Reading
 from mlprep.grading._claimset import question_claims
-from mlprep.grading._hybrid import HybridGrader, HybridReading
+from mlprep.grading._hybrid import ABOUT_THRESHOLDS, HybridGrader, HybridParams, HybridReading
 from mlprep.grading._lexical import LexicalGrader
 from mlprep.grading._topics import topic_ratio
 from mlprep.grading.calibration import LabelledAnswer, labelled_answers
@@ -102,11 +103,15 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help="keep the claim model's readings here")
     parser.add_argument("--gap", type=float, default=0.35, help="how far from the label")
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--about", action="store_true", help="the about rule's numbers (ABOUT_THRESHOLDS)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     answers = labelled_answers(load_bank())
     claims = ClaimGrader(ClaimModel(threads=args.threads))
-    hybrid = HybridGrader(claims=claims)
+    params = HybridParams(thresholds=ABOUT_THRESHOLDS) if args.about else None
+    hybrid = HybridGrader(claims=claims, params=params)
     lexical = LexicalGrader()
     readings = [
         HybridReading(

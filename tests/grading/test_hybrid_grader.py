@@ -12,7 +12,7 @@ from mlprep.grading import available_graders, get_grader
 from mlprep.grading._about import about_mask, aboutness
 from mlprep.grading._claims import ClaimGrader, Thresholds
 from mlprep.grading._hybrid import (
-    FIRST_THRESHOLDS,
+    ABOUT_THRESHOLDS,
     HybridGrader,
     HybridParams,
     criterion_credit,
@@ -104,35 +104,46 @@ def test_thresholds_reach_the_claim_part(hybrid: HybridGrader) -> None:
 
 
 # -- a contradiction, or a misconception, must be about its claim (_about.py) ------------
-# Bank samples (never the held-out set) on which the first hybrid's numbers, where any
-# passage could contradict any claim, went wrong.
+# Bank samples (never the held-out set) on which the shipped numbers, where any passage
+# may contradict any claim, go wrong; the about rule (ABOUT_THRESHOLDS, not shipped:
+# docs/grading.md) fixes them. The default's own defect is a strict xfail below.
 
 
-def _first(hybrid: HybridGrader) -> HybridGrader:
-    """The first hybrid's numbers (2026-12-03, morning) on the same model."""
-    return HybridGrader(hybrid.lexical, hybrid.claims, HybridParams(thresholds=FIRST_THRESHOLDS))
+def _about(hybrid: HybridGrader) -> HybridGrader:
+    """The hybrid with the about rule's numbers on the same model."""
+    return HybridGrader(hybrid.lexical, hybrid.claims, HybridParams(thresholds=ABOUT_THRESHOLDS))
 
 
-@pytest.mark.parametrize(
-    ("question_id", "sentence"),
-    [
-        ("batchnorm-small-batch-eval-gap", "Serving in train mode is wrong"),
-        ("logistic-coefficients-worked", "These are associations, not causes."),
-        ("ab-test-sample-size-power", "It is not the probability that the null is true"),
-    ],
-)
+NEGATED_SENTENCE_SAMPLES = [
+    ("batchnorm-small-batch-eval-gap", "Serving in train mode is wrong"),
+    ("logistic-coefficients-worked", "These are associations, not causes."),
+    ("ab-test-sample-size-power", "It is not the probability that the null is true"),
+]
+
+
+@pytest.mark.parametrize(("question_id", "sentence"), NEGATED_SENTENCE_SAMPLES)
 def test_one_negated_sentence_does_not_zero_a_strong_answer(
     hybrid: HybridGrader, bank: Bank, question_id: str, sentence: str
 ) -> None:
     question = bank.get(question_id)
     text = sample(question, "strong")
     assert sentence in text
-    report = hybrid.grade(question, text)
+    report = _about(hybrid).grade(question, text)
     assert report.passed, report.score
     assert sum(c.status == "contradicted" for c in report.criteria) <= 1
-    # The model reads that sentence as contradicting (nearly) every claim: with any
-    # passage allowed to contradict any claim the strong answer failed.
-    assert not _first(hybrid).grade(question, text).passed
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the shipped numbers let any passage contradict any claim: the about rule, which "
+    "fixes this, did worse on the held-out set's fluent-but-wrong answers (docs/grading.md)",
+)
+def test_the_default_keeps_a_strong_answer_with_one_negated_sentence(
+    hybrid: HybridGrader, bank: Bank
+) -> None:
+    for question_id, _ in NEGATED_SENTENCE_SAMPLES:
+        question = bank.get(question_id)
+        assert hybrid.grade(question, sample(question, "strong")).passed, question_id
 
 
 def test_a_sentence_contradicting_one_claim_does_not_cost_another(
@@ -140,14 +151,15 @@ def test_a_sentence_contradicting_one_claim_does_not_cost_another(
 ) -> None:
     strong = sample(bias_variance, "strong")
     wrong = strong + "\nHigh variance is not reduced by more training data."
-    before = {c.id: c.earned for c in hybrid.grade(bias_variance, strong).criteria}
-    after = {c.id: c.earned for c in hybrid.grade(bias_variance, wrong).criteria}
+    about = _about(hybrid)
+    before = {c.id: c.earned for c in about.grade(bias_variance, strong).criteria}
+    after = {c.id: c.earned for c in about.grade(bias_variance, wrong).criteria}
     # The sentence is about the remedies (more data for variance); the diagnosis,
     # definitions and trade-off keep what they earned.
     for criterion in ("defines-bias", "defines-variance", "trade-off", "diagnosis"):
         assert after[criterion] == before[criterion], criterion
-    first = {c.id: c.earned for c in _first(hybrid).grade(bias_variance, wrong).criteria}
-    assert first["diagnosis"] < before["diagnosis"]  # what the first numbers did
+    shipped = {c.id: c.earned for c in hybrid.grade(bias_variance, wrong).criteria}
+    assert shipped["diagnosis"] < before["diagnosis"]  # the shipped numbers' defect
 
 
 @pytest.mark.parametrize(
@@ -163,8 +175,9 @@ def test_a_misconception_needs_a_passage_about_it(
 ) -> None:
     question = bank.get(question_id)
     text = sample(question, quality)
-    assert misconception not in {m.id for m in hybrid.grade(question, text).misconceptions}
-    assert misconception in {m.id for m in _first(hybrid).grade(question, text).misconceptions}
+    charged = {m.id for m in _about(hybrid).grade(question, text).misconceptions}
+    assert misconception not in charged
+    assert misconception in {m.id for m in hybrid.grade(question, text).misconceptions}
 
 
 def test_aboutness_weighs_a_claims_own_words() -> None:
