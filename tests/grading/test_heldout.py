@@ -49,6 +49,23 @@ def test_the_set_is_broad_and_complete(answers, bank: Bank) -> None:  # type: ig
     assert set(per_question) >= UNSEEN_QUESTIONS
 
 
+HELDOUT2 = Path(__file__).parent / "heldout2"
+
+
+def test_the_second_set_is_complete_and_on_other_questions(answers, bank: Bank) -> None:  # type: ignore[no-untyped-def]
+    # written from `mlprep show` alone by two more writers on second-edition questions,
+    # labelled before any grader ran; measured in docs/grading.md, never tuned on
+    second = load_heldout(HELDOUT2)
+    per_question = Counter(a.question_id for a in second)
+    assert len(per_question) >= 25
+    assert not set(per_question) & {a.question_id for a in answers}
+    for question_id in per_question:
+        assert question_id in bank, question_id
+        levels = sorted(a.level for a in second if a.question_id == question_id)
+        assert levels == sorted(LEVELS), question_id
+    assert {bank.get(q).category.value for q in per_question} == WRITTEN_CATEGORIES
+
+
 def test_score_bands_put_the_pass_mark_at_label_three() -> None:
     assert [
         label_of_score(s) for s in (0.0, 0.14, 0.15, 0.34, 0.35, 0.59, 0.6, 0.79, 0.8, 1.0)
