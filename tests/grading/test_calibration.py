@@ -65,6 +65,12 @@ def test_lexical_grader_meets_targets_on_heldout(bank: Bank) -> None:
     _check_heldout(bank, "lexical")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="mean gap 0.152 > 0.15 since the bank's 2026-12-03 questions: the claim model reads "
+    "one correct negated sentence as contradicting every criterion (e.g. "
+    "permutation-test-whale-pilot's strong sample scores 0.0); issue 13, docs/grading.md",
+)
 def test_default_grader_meets_targets_on_heldout(bank: Bank) -> None:
     _check_heldout(bank, "default")
 
