@@ -201,10 +201,7 @@ class _Judgement:
         )
 
     def _both(
-        self,
-        tests: list[PlannedTest],
-        stops: Callable[[], Stop] | None = None,
-        reference: bool = True,
+        self, tests: list[PlannedTest], stops: Callable[[], Stop] | None = None
     ) -> tuple[Runs, Runs | None]:
         """Run the learner's code and (concurrently) the reference on ``tests``.
 
@@ -212,28 +209,25 @@ class _Judgement:
         """
         tests = execution_order(tests)
         mine_job = self._job(self.source, tests, self.spec.check_mutation)
+        # the reference gets some slack: a busy machine must not turn into a false
+        # internal error (the learner's limit stays exact)
+        ref_job = self._job(self.question.read("solution.py"), tests, False, 1.5)
+        ref_job.banned = []
         ref_box: list[Any] = []
         ref_error: list[BaseException] = []
-        thread = None
-        if reference:
-            # the reference gets some slack: a busy machine must not turn into a false
-            # internal error (the learner's limit stays exact)
-            ref_job = self._job(self.question.read("solution.py"), tests, False, 1.5)
-            ref_job.banned = []
 
-            def run_reference() -> None:
-                try:
-                    ref_box.append(self.runner.run_all(ref_job, stops() if stops else None))
-                except BaseException as exc:  # re-raised below in the calling thread
-                    ref_error.append(exc)
+        def run_reference() -> None:
+            try:
+                ref_box.append(self.runner.run_all(ref_job, stops() if stops else None))
+            except BaseException as exc:  # re-raised below in the calling thread
+                ref_error.append(exc)
 
-            thread = threading.Thread(target=run_reference, name="mlprep-reference")
-            thread.start()
+        thread = threading.Thread(target=run_reference, name="mlprep-reference")
+        thread.start()
         try:
             mine = self.runner.run_all(mine_job, stops() if stops else None)
         finally:
-            if thread is not None:
-                thread.join()
+            thread.join()
         if ref_error:
             raise ref_error[0]
         return mine, (ref_box[0] if ref_box else None)
