@@ -173,24 +173,6 @@ def _give_up_root(uid: int, gid: int) -> None:
         os._exit(NAMESPACE_FAILED)
 
 
-def _reap(known: set[int], ended: dict[int, int]) -> None:
-    """Reap every child that has ended; keep the statuses of the jobs' keepers.
-
-    The others are job inits orphaned when their keeper was killed at its limit:
-    bubblewrap makes the zygote pid 1, so they are reparented here, and unreaped they
-    stay zombies (holding their job's control group) for as long as the zygote runs.
-    """
-    while True:
-        try:
-            pid, status = os.waitpid(-1, os.WNOHANG)
-        except ChildProcessError:
-            return
-        if pid == 0:
-            return
-        if pid in known:
-            ended[pid] = status
-
-
 def main() -> None:
     control_fd = int(sys.argv[1])
     config = json.loads(sys.argv[2])
@@ -225,19 +207,17 @@ def main() -> None:
 
     reply({"op": "ready", "seccomp": seccomp.available, "pid": os.getpid()})
     children: dict[int, tuple[int, int, float]] = {}  # pidfd -> (job id, pid, deadline)
-    ended: dict[int, int] = {}  # pid -> wait status, of keepers reaped by _reap
     while True:
         now = time.monotonic()
         timeout = None
         if children:
             timeout = max(0.0, min(d for _, _, d in children.values()) - now)
         readable, _, _ = select.select([control, *children], [], [], timeout)
-        _reap({pid for _, pid, _ in children.values()}, ended)
         for pidfd, (job_id, pid, deadline) in list(children.items()):
             if pidfd in readable or time.monotonic() >= deadline:
-                if pidfd not in readable and pid not in ended:
+                if pidfd not in readable:
                     os.kill(pid, signal.SIGKILL)
-                status = ended.pop(pid) if pid in ended else os.waitpid(pid, 0)[1]
+                _, status = os.waitpid(pid, 0)
                 code, sig = _exit_status(status)
                 os.close(pidfd)
                 del children[pidfd]
