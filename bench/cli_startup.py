@@ -10,7 +10,8 @@ times: stop it, run one command (in process; it starts the service at exit), and
 wait until the new service answers.
 
 * `judge k-means` against a sandboxed interpreter importing NumPy (bubblewrap with
-  the judge's binds): <= 3x
+  the judge's binds): <= 3x. Its stdout is read through a pipe: the time to its first
+  output (the verdict; growth is measured after it) is printed beside the command's end.
 * `show`, `hint`, `answer`, `list` against `python -c 'import typer'`: <= 2x
 * `due`, `stats` against the same: <= 3x
 * `grade` against the default grader's load (a fresh interpreter importing and
@@ -101,6 +102,25 @@ def ready_seconds(home: Path) -> float:
     return float(found[-1])
 
 
+def timed(
+    cmd: list[str], env: dict[str, str], first_output: bool
+) -> tuple[float, float | None, int]:
+    """(seconds to the end, seconds to the first byte on stdout or None, exit code)."""
+    start = time.perf_counter()
+    if not first_output:
+        done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        return time.perf_counter() - start, None, done.returncode
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    first = None
+    with proc.stdout:
+        while os.read(proc.stdout.fileno(), 65536):
+            if first is None:
+                first = time.perf_counter() - start
+    code = proc.wait()
+    return time.perf_counter() - start, first, code
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
@@ -173,19 +193,19 @@ def main() -> None:
     service = wait_for_service(served_home)
     served = {f"{name} (served)": cmd for name, (cmd, _f, _t) in commands.items()}
     times: dict[str, list[float]] = {name: [] for name in [*floors, *commands, *served]}
+    verdict_times: dict[str, list[float]] = {}  # judge: until its first output (the verdict)
     for _ in range(args.runs):
         runs = [*floors.items(), *((n, c[0]) for n, c in commands.items()), *served.items()]
         for name, cmd in runs:
             run_env = child_env() if name.startswith("sandboxed") else env
             if name.endswith("(served)"):
                 run_env = served_env
-            start = time.perf_counter()
-            done = subprocess.run(
-                cmd, env=run_env, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL
-            )
-            times[name].append(time.perf_counter() - start)
-            if done.returncode not in (0, 1):
-                raise SystemExit(f"{name} failed with exit code {done.returncode}")
+            took, first, code = timed(cmd, run_env, name.startswith("judge"))
+            times[name].append(took)
+            if first is not None:
+                verdict_times.setdefault(name, []).append(first)
+            if code not in (0, 1):
+                raise SystemExit(f"{name} failed with exit code {code}")
     if service_pid(served_home) != service:
         raise SystemExit("the service was replaced during the runs: the served times are mixed")
     # cold starts: no service, one command (in process, starts it at exit), until ready
@@ -225,6 +245,21 @@ def main() -> None:
             f"{name:24} {median[name] * 1000:10.1f} {warm * 1000:8.1f} {label:>30} "
             f"{ratio:6.2f} {warm / base:7.2f} {goal} {mark}"
         )
+    if verdict_times:
+        print(
+            "\njudge: the verdict on stdout (its first output) and the command's end; "
+            "growth is measured after the verdict is printed"
+        )
+        for name, values in verdict_times.items():
+            (floor,) = {f for n, (_c, f, _t) in commands.items() if name.startswith(n)}
+            verdict = statistics.median(values)
+            # what follows the verdict (growth, the record), paired run by run
+            after = statistics.median(e - v for e, v in zip(times[name], values, strict=True))
+            print(
+                f"{name:32} verdict {verdict * 1000:7.1f} ms = {verdict / median[floor]:5.2f}x "
+                f"its floor; end {median[name] * 1000:7.1f} ms = "
+                f"{median[name] / median[floor]:5.2f}x; after the verdict {after * 1000:6.1f} ms"
+            )
     if first:  # --starts 0 skips the cold starts
         print(
             f"\nservice cold start ({args.starts} times): first command with no service "

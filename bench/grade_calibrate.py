@@ -21,13 +21,8 @@ from dataclasses import replace
 from typing import Any
 
 from mlprep.content import load_bank
-from mlprep.grading._lexical import (
-    DEFAULT_PARAMS,
-    LexicalGrader,
-    Params,
-    build_report,
-    lexical_shares,
-)
+from mlprep.grading._lexical import DEFAULT_PARAMS, LexicalGrader, Params
+from mlprep.grading._lexical_report import build_report, lexical_shares
 from mlprep.grading.calibration import Figures, LabelledAnswer, figures, labelled_answers
 
 

@@ -42,6 +42,7 @@ def _candidates(model_dir: Path, claims_tuned: Path | None, hybrid_tuned: Path |
         chosen = json.loads(hybrid_tuned.read_text())["chosen"]
         params = HybridParams(
             lexical_weight=chosen["lexical_weight"],
+            lexical_floor=chosen.get("lexical_floor", 1.0),
             thresholds=Thresholds(**chosen["thresholds"]),
             lexical_misconceptions=chosen["lexical_misconceptions"],
             topic_low=chosen["topic"][0],

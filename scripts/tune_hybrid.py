@@ -48,6 +48,8 @@ from mlprep.grading.training import dev_question
 # (kappa 0.966, Spearman 0.866, MAE 0.046 against 0.973, 0.900, 0.036): 1 it is.
 GRID: dict[str, list[Any]] = {
     "lexical_weight": [1.0],
+    # share of the lexical credit that needs no support from the claim model (1 = as before)
+    "lexical_floor": [1.0, 0.75, 0.5, 0.25, 0.0],
     "support_low": [0.5, 0.7],
     "support_high": [0.8, 0.9],
     "contradict": [0.5, 0.6, 0.7, 0.8],
@@ -140,7 +142,8 @@ class FastHybrid:
         credit = np.where(contradicted, 0.0, np.clip((c_sup - t.support_low) / span, 0, 1))
         claims = np.bincount(self.c_crit, self.c_weight * credit, self.n_crit)
         contra = np.bincount(self.c_crit, self.c_weight * contradicted, self.n_crit)
-        share = (1 - contra) * (p.lexical_weight * self.k_lex + (1 - p.lexical_weight) * claims)
+        lexical = self.k_lex * (p.lexical_floor + (1 - p.lexical_floor) * claims)
+        share = (1 - contra) * (p.lexical_weight * lexical + (1 - p.lexical_weight) * claims)
         earned = np.bincount(self.k_owner, self.k_points * share, self.n)
         wrong = t.contradiction_penalty * np.bincount(self.k_owner, self.k_points * contra, self.n)
         charged = m_sup >= t.misconception
@@ -177,7 +180,16 @@ def points(grid: dict[str, list[Any]]) -> list[HybridParams]:
             outweigh=v["outweigh"],
         )
         low, high = v["topic"]
-        out.append(HybridParams(v["lexical_weight"], t, v["lexical_misconceptions"], low, high))
+        out.append(
+            HybridParams(
+                v["lexical_weight"],
+                v["lexical_floor"],
+                t,
+                v["lexical_misconceptions"],
+                low,
+                high,
+            )
+        )
     return out
 
 
@@ -292,6 +304,7 @@ def main() -> None:
         "grid_points": len(grid),
         "chosen": {
             "lexical_weight": chosen.lexical_weight,
+            "lexical_floor": chosen.lexical_floor,
             "lexical_misconceptions": chosen.lexical_misconceptions,
             "topic": [chosen.topic_low, chosen.topic_high],
             "thresholds": chosen.thresholds.__dict__,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from mlprep.errors import ContentInvalid, NotAttempted, UnknownQuestion, UsageError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
     from datetime import datetime
 
     from mlprep.content import Bank, Question
@@ -220,11 +221,23 @@ class Mlprep:
         mock_id: int | None = None,
         judge_fn: Any = None,
         now: datetime | None = None,
+        on_verdict: Callable[[JudgeResult], JudgeResult] | None = None,
+        then: Callable[[JudgeResult], JudgeResult] | None = None,
     ) -> JudgeResult:
         """Judge code; a submission (not a run) is recorded as an attempt.
 
         A progress-counted submission always gets a fresh seed: with ``seed`` (a replay
         of known random tests) it is judged like a submission but not recorded.
+
+        ``on_verdict`` runs between the judgement and the record: the CLI prints the
+        verdict there (the result it returns is the one recorded and returned). The
+        attempt is recorded even when ``on_verdict`` fails or is interrupted, with the
+        verdict as judged.
+
+        ``then`` runs after it while the attempt is being recorded, in a thread: the CLI
+        waits there for the growth measurement and prints it. The result it returns
+        (with growth) is then written over the recorded one; if it fails or is
+        interrupted, the attempt stays as recorded, without growth.
 
         Raises ``NotAttempted`` (nothing judged, nothing recorded) for an empty file
         or the untouched starter code.
@@ -245,21 +258,40 @@ class Mlprep:
         result: JudgeResult = judge_fn(
             question, source, seed=seed, mode=mode, custom_args=custom_args
         )
-        if mode == "submit" and seed is None:
-            self._record(
+        judged_in = time.monotonic() - started
+        recorded = mode == "submit" and seed is None
+
+        def record(judged: JudgeResult) -> Attempt:
+            return self._record(
                 question,
                 answer=source,
-                verdict=str(result.verdict),
-                score=1.0 if result.accepted else 0.0,
-                result=result.to_dict(),
+                verdict=str(judged.verdict),
+                score=1.0 if judged.accepted else 0.0,
+                result=judged.to_dict(),
                 origin=origin,
-                time_spent_s=time_spent_s
-                if time_spent_s is not None
-                else time.monotonic() - started,
+                time_spent_s=time_spent_s if time_spent_s is not None else judged_in,
                 mock_id=mock_id,
                 now=now,
             )
-        return result
+
+        final = verdict = result
+        recording: Future[Attempt] | None = None
+        try:
+            if on_verdict is not None:
+                final = on_verdict(result)
+            if then is not None:
+                if recorded:
+                    recording = _in_thread(record, final, name="mlprep-record")
+                verdict = final
+                final = then(verdict)
+        finally:
+            if recorded and recording is None:
+                record(final)
+            elif recording is not None:
+                attempt = recording.result()  # its error, if any, is this call's
+                if final is not verdict:
+                    self.store.set_attempt_result(attempt.id, final.to_dict())
+        return final
 
     def grade(
         self,
@@ -425,6 +457,23 @@ class Mlprep:
         from mlprep.study import progress
 
         return progress(self, now)
+
+
+def _in_thread(work: Callable[[Any], Any], arg: Any, *, name: str) -> Future[Any]:
+    """``work(arg)`` started in a thread; its result (or error) in the future."""
+    from concurrent.futures import Future
+
+    done: Future[Any] = Future()
+    done.set_running_or_notify_cancel()
+
+    def run() -> None:
+        try:
+            done.set_result(work(arg))
+        except BaseException as exc:  # handed to whoever waits
+            done.set_exception(exc)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return done
 
 
 def _checked_source(source: str) -> str:

@@ -208,6 +208,12 @@ def test_batchnorm_statistics_figures() -> None:
             f"{se_large:.3f} sigma": ("rubric.toml", "samples.toml"),
             f"\\approx {round(100 * weight)}\\%": ("answer.md",),
             f"{round(100 * weight)}%": ("samples.toml", "rubric.toml"),
+            # the old batch's own weight in the average, next to its 12% of the newest batch's
+            f"\\approx {100 * momentum * weight:.1f}\\%$": ("answer.md",),
+            f"{momentum} x 0.9^{age} ~ {100 * momentum * weight:.1f}%": (
+                "rubric.toml",
+                "corpus.toml",
+            ),
         },
     )
 

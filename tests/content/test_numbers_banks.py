@@ -415,7 +415,11 @@ def test_search_ranker_offline_online_gap() -> None:
         qid,
         [
             (f"{0.741 / 0.712:.3f}", A),  # 1.041
-            (f"{0.741 / 0.712 - 1:.1%}", ("answer.md", "samples.toml")),  # 4.1%
+            (f"0.741 / 0.712 = {0.741 / 0.712:.3f}", ("rubric.toml", "corpus.toml")),
+            (f"{0.741 / 0.712 - 1:.1%}", ARSC),  # 4.1%
+            (f"absolute gain of {0.741 - 0.712:.3f}", ("rubric.toml",)),  # 0.029
+            (f"+{0.741 - 0.712:.3f} absolute", ("corpus.toml",)),
+            (f"about {0.741 / 0.712:.2f} times the old", ("corpus.toml",)),  # 1.04
             (f"{_dcg(ideal[:4]):.4f}", A),  # 10.8235
             (f"{_dcg(ideal):.4f}", A),  # 11.5665
             (f"{ndcg(old, 4):.3f}", ARSC),  # 0.908

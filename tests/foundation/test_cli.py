@@ -151,3 +151,49 @@ def test_every_command_is_documented() -> None:
             names.append(f"mlprep {name}")
     missing = [n for n in names if f"`{n}" not in docs]
     assert not missing, f"commands missing from docs/cli.md: {missing}"
+
+
+def test_the_click_command_is_built_once_per_process(monkeypatch, capsys) -> None:
+    # Typer builds the whole click tree from the app on every app() call (10-16 ms);
+    # run() builds it once, and the resident service builds it before forking workers
+    import mlprep.cli._app as cli_app
+
+    built: list[object] = []
+    real = typer.main.get_command
+
+    def counted(typer_app: typer.Typer) -> object:
+        built.append(typer_app)
+        return real(typer_app)
+
+    monkeypatch.setattr(typer.main, "get_command", counted)
+    monkeypatch.setattr(cli_app, "_COMMAND", None)
+    monkeypatch.setattr(sys, "argv", ["mlprep", "--version"])
+    for _ in range(2):
+        with pytest.raises(SystemExit) as done:
+            cli_app.run(prog_name="mlprep")
+        assert done.value.code == 0
+    assert built == [cli_app.app]
+    assert capsys.readouterr().out.count("mlprep ") == 2
+    assert cli_app.click_command() is cli_app.click_command()
+
+
+def test_warm_parsing_runs_no_command(monkeypatch, capsys) -> None:
+    # the service parses each served command once at load (Typer builds its parameters'
+    # converters on a first parse): nothing may run, not even the root callback
+    import mlprep.cli._app as cli_app
+    from mlprep._service._protocol import SERVED_COMMANDS
+
+    group = cli_app.click_command()
+    ran: list[str] = []
+    monkeypatch.setattr(group, "callback", lambda *a, **k: ran.append("root"))
+    for name in SERVED_COMMANDS:
+        command = group.commands[name]
+        monkeypatch.setattr(command, "callback", lambda *a, _n=name, **k: ran.append(_n))
+    cli_app.warm_parsing(sorted(SERVED_COMMANDS))
+    assert ran == []
+    assert capsys.readouterr() == ("", "")
+    # and a command parses and runs as before afterwards
+    monkeypatch.setattr(sys, "argv", ["mlprep", "show", "k-means"])
+    with pytest.raises(SystemExit):
+        cli_app.run(prog_name="mlprep")
+    assert ran == ["root", "show"]

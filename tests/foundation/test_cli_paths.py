@@ -184,11 +184,12 @@ def test_bad_filter_values_exit_2_everywhere(tmp_path: Path) -> None:
 
 
 def test_due_shows_every_row_or_says_how_many_more() -> None:
-    total = json.loads(mlprep("due", "--json").stdout)["count"]
+    due = json.loads(mlprep("due", "--json").stdout)
+    total = due["count"]
     assert total > 50
     shown = mlprep("due").stdout
     assert f"and {total - 50} more" in shown
     every = mlprep("due", "--all").stdout
     assert "--all` shows" not in every
-    ids = [item["id"] for item in json.loads(mlprep("due", "--json").stdout)["items"]]
+    ids = [item["id"] for item in due["items"]]
     assert all(qid in every for qid in ids)

@@ -144,3 +144,10 @@ def test_every_option_and_argument_has_help() -> None:
 def test_bracketed_help_text_is_not_eaten_as_markup() -> None:
     result = mlprep("grade", "--help", env={"COLUMNS": "200"})
     assert "mlprep[semantic]" in result.stdout
+
+
+def test_answer_rubric_shows_currency_without_the_markdown_escape() -> None:
+    # rubric.toml writes "\\$600"; the rubric table is plain text, so a backslash showed
+    result = mlprep("answer", "forest-extrapolation-pricing", env={"COLUMNS": "200"})
+    assert result.returncode == 0
+    assert "$600 training maximum" in result.stdout and "\\$" not in result.stdout

@@ -122,3 +122,52 @@ def test_a_category_unlike_its_folder_is_refused(tmp_path: Path) -> None:
     meta.write_text(meta.read_text().replace('id = "bias-variance"', 'id = "my-bv"'))
     messages = [e.message for e in check_content([folder.parent]).errors]
     assert messages == ["category 'theory' but the folder is under 'applied/'"]
+
+
+def test_an_escaped_currency_sign_in_rubric_strings_reads_as_a_dollar() -> None:
+    """Rubric strings and follow-ups are printed as they are (terminal, web, notebook, grade
+    report), so the Markdown escape ``\\$`` that prompt, hints and answer need reads as ``$``."""
+    from mlprep.content._models import Criterion, Misconception, QuestionMeta
+
+    criterion = Criterion.model_validate(
+        {
+            "id": "capped",
+            "points": 1,
+            "text": "Never above the \\$600 maximum.",
+            "claims": ["A forest never predicts above the \\$600 training maximum."],
+            "concepts": [["\\$600"]],
+            "feedback": "Say it is capped at \\$600.",
+        }
+    )
+    assert criterion.text == "Never above the $600 maximum."
+    assert criterion.claims == ["A forest never predicts above the $600 training maximum."]
+    assert criterion.feedback == "Say it is capped at $600."
+    assert criterion.concepts == [["\\$600"]]  # matched against answers, not shown: as written
+    wrong = Misconception.model_validate(
+        {
+            "id": "no-cap",
+            "text": "Says \\$900.",
+            "claim": "It predicts \\$900.",
+            "phrases": ["x"],
+            "penalty": 1,
+        }
+    )
+    assert (wrong.text, wrong.claim) == ("Says $900.", "It predicts $900.")
+    meta = QuestionMeta.model_validate(
+        {
+            "id": "a-b",
+            "title": "T",
+            "category": "theory",
+            "difficulty": "easy",
+            "minutes": 5,
+            "followups": ["A floor of \\$150?"],
+        }
+    )
+    assert meta.followups == ["A floor of $150?"]
+    # the bank writes it both ways; what a learner is shown never has the backslash
+    question = load_bank([builtin_bank_root()]).get("forest-extrapolation-pricing")
+    assert question is not None
+    shown = [c.text for c in question.rubric.criterion] + [
+        c.feedback for c in question.rubric.criterion
+    ]
+    assert any("$600" in s for s in shown) and not any("\\$" in s for s in shown)

@@ -26,15 +26,19 @@ ATTEMPT_WRITER = textwrap.dedent(
     db, kills, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     core = Mlprep(db=db)
     question = next(q for q in core.bank if not q.is_coding)
-    core.grade(question.id, "warm-up answer")  # grader, scheduler, SQL: all warm
+    # the lexical grader: the store's writes, not the claim model, fill the writers'
+    # time (~0.02 s a grade and its record, against ~0.1 s with the default grader)
+    core.grade(question.id, "warm-up answer", grader="lexical")  # all warm
     core.store.engine.dispose()  # no SQLite connection crosses a fork
     rng = random.Random(seed)
     for _ in range(kills):
         pid = os.fork()
         if pid == 0:
             while True:
-                core.grade(question.id, "bias and variance trade off as the model grows")
-        time.sleep(rng.uniform(0.4, 0.9))  # a fresh fork needs ~0.3 s to get going
+                core.grade(
+                    question.id, "bias and variance trade off as the model grows", grader="lexical"
+                )
+        time.sleep(rng.uniform(0.1, 0.4))  # a fresh fork writes its first in ~0.05 s
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     """

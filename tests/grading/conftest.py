@@ -6,6 +6,7 @@ import pytest
 
 from mlprep.content import Bank, Question, load_bank
 from mlprep.grading import Grader, get_grader
+from mlprep.grading.calibration import LabelledAnswer, labelled_answers
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +27,16 @@ def written(bank: Bank) -> list[Question]:
 @pytest.fixture(scope="session")
 def default_grader() -> Grader:
     return get_grader("lexical")  # the lexical grader's own tests (the default is hybrid)
+
+
+@pytest.fixture(scope="session")
+def holdout(bank: Bank) -> list[LabelledAnswer]:
+    """The held-out part of the bank's labelled samples."""
+    return labelled_answers(bank, "holdout")
+
+
+@pytest.fixture(scope="session")
+def lexical_holdout_scores(holdout: list[LabelledAnswer], default_grader: Grader) -> list[float]:
+    """The lexical grader's score of each held-out sample, graded once for every test
+    that needs them (calibration, own-words samples)."""
+    return [default_grader.grade(a.question, a.sample.text).score for a in holdout]

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from grading_threads import in_threads
 
 from mlprep.content import Bank
 from mlprep.grading import get_grader
@@ -127,7 +128,7 @@ def figures(answers, bank: Bank) -> dict[str, HeldoutFigures]:  # type: ignore[n
     assert isinstance(hybrid, HybridGrader)
     claims = get_grader("claims")
     assert isinstance(claims, ClaimGrader)
-    readings = [hybrid.read(bank.get(a.question_id), a.text) for a in answers]
+    readings = in_threads(lambda a: hybrid.read(bank.get(a.question_id), a.text), answers)
     scores = {
         "default": [
             hybrid.score(bank.get(a.question_id), r).score

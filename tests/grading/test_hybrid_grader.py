@@ -42,6 +42,15 @@ def test_a_contradicted_claim_takes_the_lexical_credit_with_it() -> None:
     assert criterion_credit(1.0, 0.0, 0.5, 1.0) == 0.5
 
 
+def test_below_a_floor_of_one_the_words_need_the_models_support() -> None:
+    # all lexical weight: the words alone earn the floor's share, support the rest
+    assert criterion_credit(1.0, 0.0, 0.0, 1.0, floor=1.0) == 1.0
+    assert criterion_credit(1.0, 0.0, 0.0, 1.0, floor=0.25) == 0.25
+    assert criterion_credit(1.0, 1.0, 0.0, 1.0, floor=0.0) == 1.0
+    assert criterion_credit(0.5, 0.5, 0.0, 1.0, floor=0.0) == 0.25
+    assert criterion_credit(0.0, 1.0, 0.0, 1.0, floor=0.0) == 0.0  # no words, no lexical part
+
+
 def test_the_topic_ramp() -> None:
     p = HybridParams(topic_low=0.5, topic_high=0.9)
     assert topic_scale(1.0, p) == 1.0

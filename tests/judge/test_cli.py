@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -133,3 +135,111 @@ def test_the_core_checks_a_source_before_judging_it(tmp_path):
     with pytest.raises(RuntimeError):
         core.judge("vector-sum", "\ufeffx = 1\n", judge_fn=judge_fn)
     assert seen == ["x = 1\n"]
+
+
+def test_growth_follows_the_printed_verdict_and_is_recorded(tmp_path):
+    # the verdict is printed before growth is measured (a learner waits for the verdict,
+    # not for the exponents); the growth line follows it and the attempt keeps it
+    db = tmp_path / "p.db"
+    good = QUESTIONS / "vector-sum" / "solution.py"
+    done = mlprep("judge", "vector-sum", str(good), db=db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Accepted  vector-sum")
+    verdict, _, growth = done.stdout.partition("peak memory")
+    assert "estimated from CPU time at sizes" not in verdict
+    assert "estimated from CPU time at sizes" in " ".join(growth.split())
+    (attempt,) = Store(db).attempts()
+    recorded = json.loads(attempt.result_json)
+    assert recorded["verdict"] == "accepted"
+    assert recorded["complexity"]["sizes"] == [20000, 40000, 80000, 160000]
+    assert recorded["complexity"]["summary"] in " ".join(growth.split())
+    # a rejected submission is not measured: no growth line, none recorded
+    wrong = mlprep("judge", "vector-sum", "-", stdin="def vector_sum(v):\n    return 1.0\n", db=db)
+    assert wrong.returncode == 1 and "estimated from CPU time" not in wrong.stdout
+    assert json.loads(Store(db).attempts()[-1].result_json)["complexity"] is None
+
+
+SLOW_TO_MEASURE = """
+import time
+def vector_sum(values):
+    if len(values) >= 20000:  # only growth's inputs are this long
+        time.sleep(0.3)
+    return float(sum(values))
+"""
+
+
+def test_the_verdict_is_on_stdout_before_growth_is_measured(tmp_path):
+    # growth's runs of this solution sleep: if the verdict waited for them, the growth
+    # line would come in the same write as the verdict's last line
+    src = tmp_path / "slow.py"
+    src.write_text(SLOW_TO_MEASURE)
+    cmd = [str(Path(sys.executable).parent / "mlprep"), "--content", str(FIXTURES)]
+    proc = subprocess.Popen(
+        [*cmd, "--db", str(tmp_path / "p.db"), "judge", "vector-sum", str(src)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        out = b""
+        while b"peak memory" not in out or not out.endswith(b"\n"):
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            assert chunk, (out, proc.stderr.read())
+            out += chunk
+        assert out.startswith(b"Accepted  vector-sum")
+        waiting, _, _ = select.select([proc.stdout], [], [], 0)
+        assert waiting == [], "the verdict was printed together with the growth line"
+        rest = proc.stdout.read()
+    finally:
+        proc.wait(timeout=120)
+    assert proc.returncode == 0
+    assert b"estimated from CPU time at sizes" in b" ".join(rest.split())
+
+
+def test_the_attempt_is_recorded_while_growth_is_measured(tmp_path, warm, vector_sum):
+    # Core.judge(then=...): the attempt is written while growth is measured (the CLI
+    # waits for growth there), then growth is added to it; an interrupted measurement
+    # leaves the attempt as recorded, without growth
+    import time
+
+    import pytest
+
+    from mlprep._core import Mlprep
+
+    db = tmp_path / "p.db"
+    core = Mlprep(content=[FIXTURES], db=db)
+    measured = warm.judge(vector_sum, vector_sum.read("solution.py"))
+    assert measured.complexity is not None
+    verdict = measured.model_copy(update={"complexity": None})
+    seen: list[object] = []
+
+    def meanwhile(result):
+        assert result is verdict
+        deadline = time.monotonic() + 60
+        while not Store(db).attempts() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (attempt,) = Store(db).attempts()  # recorded before growth is known
+        seen.append(json.loads(attempt.result_json)["complexity"])
+        return result.model_copy(update={"complexity": measured.complexity})
+
+    def judged(*_args, **_kw):
+        return verdict
+
+    final = core.judge("vector-sum", GOOD_SUM, judge_fn=judged, then=meanwhile)
+    assert seen == [None]
+    assert final.complexity == measured.complexity
+    (attempt,) = Store(db).attempts()
+    recorded = json.loads(attempt.result_json)
+    assert recorded["complexity"] == measured.complexity.model_dump(mode="json")
+    assert attempt.verdict == "accepted"
+
+    def interrupted(result):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        core.judge("vector-sum", GOOD_SUM, judge_fn=judged, then=interrupted)
+    second = Store(db).attempts()[-1]
+    assert second.id != attempt.id and second.verdict == "accepted"
+    assert json.loads(second.result_json)["complexity"] is None
+
+
+GOOD_SUM = "def vector_sum(values):\n    return float(sum(values))\n"

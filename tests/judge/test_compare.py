@@ -24,6 +24,34 @@ def test_exact_types():
     assert not ok(True, 1) and not ok(1, True) and not ok(0.0, False)
 
 
+@pytest.mark.parametrize(
+    "expected,got,named",
+    [
+        (1, True, "expected the number 1, got True (a bool)"),
+        (np.int64(1), "1", "expected the number 1, got '1' (a string)"),
+        (True, 1, "expected True (a bool), got 1 (a number)"),
+        ("a", 1, "expected the string 'a', got 1 (a number)"),
+        (None, 0.0, "expected None, got 0.0 (a number)"),
+        ([1, 2], 5, "expected a list of length 2, got 5 (a number)"),
+        ({"a": 1}, [1], "expected a dict, got [1] (a list)"),
+        (np.array([1.0]), "x", "expected an array of shape (1,), got 'x' (a string)"),
+    ],
+)
+def test_a_type_refused_is_named_beside_the_expected_one(expected, got, named):
+    # a learner told only "got True" where a number was expected cannot see that the
+    # type, not the value, is wrong
+    found = compare(expected, got, R, A)
+    assert found is not None and found.message == f"result: {named}"
+
+
+def test_numpy_scalars_pass_for_python_ones():
+    # prompts promise "Python or NumPy" ints, floats and bools (docs/content-format.md)
+    assert ok(3, np.int64(3)) and ok(3, np.uint8(3)) and ok([0, -1], [np.int32(0), np.int64(-1)])
+    assert ok(0.25, np.float32(0.25)) and ok(0.1, np.longdouble("0.1"))
+    assert ok(True, np.bool_(True)) and ok([False], [np.bool_(False)])
+    assert not ok(3, np.bool_(True)) and not ok(True, np.int64(1))
+
+
 def test_numbers_with_tolerance():
     assert ok(1.0, 1.0 + 5e-7) and not ok(1.0, 1.0 + 5e-6)
     assert ok(0.0, 5e-10) and not ok(0.0, 5e-9)

@@ -272,3 +272,35 @@ def test_a_result_reads_well_at_a_python_prompt(warm, vector_sum):
     assert text == str(result)
     assert "Accepted" in text and "vector-sum" in text
     assert "JudgeResult(" not in text and "schema_=" not in text and "\x1b[" not in text
+
+
+SLOW_TO_MEASURE = (
+    "import time\n\ndef vector_sum(values):\n"
+    "    if len(values) >= 20000:  # only growth's inputs are this long\n"
+    "        time.sleep(0.2)\n"
+    "    return float(sum(values))\n"
+)
+
+
+def test_judge_then_measure_gives_the_verdict_and_growth_from_one_judgement(
+    warm, vector_sum, monkeypatch
+):
+    # what `mlprep judge` shows: the verdict at once, growth measured meanwhile from the
+    # same judgement (its suite and seed), not planned or loaded a second time
+    from mlprep.judging import _judge
+
+    looked_up: list[str] = []
+    real = _judge.load_suite
+    monkeypatch.setattr(
+        _judge, "load_suite", lambda q, load: looked_up.append(q.id) or real(q, load)
+    )
+    result, measuring = warm.judge_then_measure(vector_sum, SLOW_TO_MEASURE, seed=7)
+    assert result.accepted and result.seed == 7
+    assert result.complexity is None  # the verdict did not wait for growth
+    assert measuring is not None and not measuring.done()
+    growth = measuring.result(timeout=300)
+    assert growth is not None and growth.sizes == [20000, 40000, 80000, 160000]
+    assert looked_up == ["vector-sum"]
+    # rejected: nothing to measure
+    wrong, none = warm.judge_then_measure(vector_sum, "def vector_sum(values):\n    return 1.0\n")
+    assert not wrong.accepted and none is None

@@ -19,6 +19,14 @@ FIXTURES = QUESTIONS.parent
 VECTOR_SUM = QUESTIONS / "vector-sum"
 
 
+def _as_in_a_terminal() -> None:
+    # A suite started in the background (`cmd &` in a script, nohup) passes SIGINT and
+    # SIGHUP on ignored, and an exec keeps them so: Python then installs no Ctrl-C
+    # handler and the CLI would ignore the very keys these tests press.
+    for sig in (signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def spawn(db: Path, *args: str, content: bool = True) -> pexpect.spawn:
     env = dict(os.environ, COLUMNS="120", TERM="dumb")
     extra = ["--content", str(FIXTURES)] if content else []
@@ -28,6 +36,7 @@ def spawn(db: Path, *args: str, content: bool = True) -> pexpect.spawn:
         env=env,
         encoding="utf-8",
         timeout=60,
+        preexec_fn=_as_in_a_terminal,
     )
     child.setwinsize(50, 120)
     return child

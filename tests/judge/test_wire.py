@@ -352,3 +352,15 @@ def test_random_well_formed_documents_decode_or_raise_wire_error(doc):
         return
     with contextlib.suppress(_wire.WireError):  # and through the JSON text, as read
         _wire.decode(_wire.loads(text))
+
+
+@pytest.mark.parametrize("dtype", ["longdouble", "clongdouble"])
+def test_extended_precision_scalars_and_arrays_are_sent(dtype):
+    # .item() of an extended-precision scalar is that scalar again (no Python type holds
+    # it): encoding recursed until "nested more than 60 levels deep".
+    scalar = np.dtype(dtype).type(1.25)
+    back = _wire.decode(_wire.loads(_wire.dumps(_wire.encode(scalar))))
+    assert back == 1.25
+    arr = np.arange(4, dtype=dtype)
+    back = _wire.decode(_wire.loads(_wire.dumps(_wire.encode(arr))))
+    assert back.dtype == arr.dtype and np.array_equal(back, arr)

@@ -32,6 +32,8 @@ def served_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Home]:
         yield made
     finally:
         made.stop()
+        for pid in services_of(made.path):
+            os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture

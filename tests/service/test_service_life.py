@@ -163,8 +163,8 @@ def test_clients_starting_at_once_make_one_service(home: Home) -> None:
     assert services_of(home.path) == [pid]
 
 
-def test_commands_at_once_are_all_served(home: Home) -> None:
-    home.start()
+def test_commands_at_once_are_all_served(served_home: Home) -> None:
+    home = served_home
     slow = _slow_solution(home.path, 0.3)
     judge = subprocess.Popen(
         [PY, "-c", CLIENT, "judge", "k-means", str(slow), "--run"],
@@ -179,10 +179,13 @@ def test_commands_at_once_are_all_served(home: Home) -> None:
     assert json.loads((home.path / "judge.json").read_text()) == []  # served
     assert all(s.served and s.code == 0 for s in shows)
     assert len({s.stdout for s in shows}) == 1
+    assert services_of(home.path) == [home.pid()]
 
 
 def test_the_service_exits_when_idle(home: Home) -> None:
-    pid = home.start(MLPREP_SERVICE_IDLE="15")
+    # idle counts from serving: 10 s leaves a client on a loaded CI machine time to start
+    # and connect before the service may leave
+    pid = home.start(MLPREP_SERVICE_IDLE="10")
     assert home.run("list").served
     deadline = time.monotonic() + 180
     while alive(pid) and time.monotonic() < deadline:
@@ -222,8 +225,10 @@ def _judge_in_background(home: Home, pause: float) -> subprocess.Popen[bytes]:
     )
 
 
-def test_kill_9_of_a_worker_mid_command_is_one_line(home: Home) -> None:
-    service = home.start()
+def test_kill_9_of_a_worker_mid_command_is_one_line(served_home: Home) -> None:
+    home = served_home
+    service = home.pid()
+    assert service is not None and alive(service)
     judge = _judge_in_background(home, 0.5)
     worker = _worker_of(service)
     time.sleep(1.0)
@@ -275,8 +280,8 @@ def test_another_version_steps_aside_for_this_one(home: Home) -> None:
     assert again.served and again.stdout == shown.stdout and alive(new)
 
 
-def test_no_service_forces_the_command_in_process(home: Home) -> None:
-    home.start()
+def test_no_service_forces_the_command_in_process(served_home: Home) -> None:
+    home = served_home
     forced = home.run("show", "k-means", MLPREP_NO_SERVICE="1")
     served = home.run("show", "k-means")
     assert not forced.served and served.served and forced.stdout == served.stdout
@@ -301,8 +306,10 @@ def test_edited_content_is_seen_at_once(home: Home, tmp_path: Path) -> None:
     assert second.served and b'"title": "Second title"' in second.stdout
 
 
-def test_ctrl_c_reaches_the_worker(home: Home) -> None:
-    service = home.start()
+def test_ctrl_c_reaches_the_worker(served_home: Home) -> None:
+    home = served_home
+    service = home.pid()
+    assert service is not None and alive(service)
     judge = _judge_in_background(home, 0.5)
     worker = _worker_of(service)
     time.sleep(1.0)

@@ -16,6 +16,7 @@ import struct
 import subprocess
 import termios
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from service_helpers import CLIENT, PY, Home
@@ -111,9 +112,14 @@ def test_every_served_command_prints_what_the_in_process_cli_prints(
         theirs = _fill(args, served_files)
         plain_in = plain_files["right"].read_bytes() if stdin == b"{right}" else stdin
         served_in = served_files["right"].read_bytes() if stdin == b"{right}" else stdin
-        # relative paths resolve in the client's folder, served or not
-        expected = plain_home.run(*mine, stdin=plain_in, cwd=plain_home.path / "work")
-        got = served_home.run(*theirs, stdin=served_in, cwd=served_home.path / "work")
+        # relative paths resolve in the client's folder, served or not; the two homes
+        # share nothing, so the in-process reference runs while the served one does
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            reference = pool.submit(
+                plain_home.run, *mine, stdin=plain_in, cwd=plain_home.path / "work"
+            )
+            got = served_home.run(*theirs, stdin=served_in, cwd=served_home.path / "work")
+            expected = reference.result()
         assert not expected.served, args
         assert got.served, (args, got.stderr)
         assert got.code == expected.code, (args, got.stderr, expected.stderr)
@@ -138,10 +144,15 @@ def test_a_recorded_judgement_is_served_and_counted(served_home: Home) -> None:
     got = served_home.run("judge", "k-means", str(files["right"]))
     assert got.served and got.code == 0, got.stderr
     assert got.stdout.startswith(b"Accepted  k-means  (seed ")
+    # growth, measured on the service's sandbox after the verdict, follows it
+    verdict, _, growth = got.stdout.partition(b"peak memory")
+    assert b"estimated from CPU time" not in verdict
+    assert b"estimated from CPU time at sizes 500, 1000, 2000, 4000" in b" ".join(growth.split())
     exported = served_home.run("export", "progress.json", cwd=served_home.path / "judged")
     assert exported.served and exported.code == 0, exported.stderr
     attempts = (served_home.path / "judged" / "progress.json").read_text()
     assert '"k-means"' in attempts
+    assert '"complexity": {' in attempts and "4000" in attempts  # recorded with its growth
 
 
 def _in_terminal(home: Home, args: list[str], env: dict[str, str]) -> tuple[int, bytes, list[str]]:
@@ -193,9 +204,13 @@ def test_on_a_terminal_colours_width_and_codes_are_the_same(
         (("--db", "tty.db", "stats"), False),
         (("show", "nope"), False),
     ]:
-        code, expected, heavy = _in_terminal(plain_home, _fill(args, plain_files), quiet)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # the reference beside the served
+            reference = pool.submit(_in_terminal, plain_home, _fill(args, plain_files), quiet)
+            got_code, got, served_heavy = _in_terminal(
+                served_home, _fill(args, served_files), quiet
+            )
+            code, expected, heavy = reference.result()
         assert heavy != []
-        got_code, got, served_heavy = _in_terminal(served_home, _fill(args, served_files), quiet)
         assert served_heavy == [], got
         assert got_code == code, (args, got)
         assert b"\x1b[" in got or b"error" in got  # a terminal gets colour

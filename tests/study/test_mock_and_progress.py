@@ -258,6 +258,24 @@ def test_import_that_fails_half_way_changes_nothing(core: Mlprep, tmp_path: Path
     assert core.store.attempts() == []
 
 
+@pytest.fixture(scope="module")
+def two_graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The export of two graded answers, made once: each test below spoils a copy."""
+    from mlprep.study import export_progress
+
+    folder = tmp_path_factory.mktemp("graded")
+    with pytest.MonkeyPatch.context() as env:  # a home of its own, as each test has
+        env.setenv("MLPREP_HOME", str(folder))
+        other = Mlprep(db=folder / "other.db")
+        other.grade("bias-variance", "bias underfits, variance overfits the sample", now=T0)
+        other.grade(
+            "pca-mechanics", "eigenvectors of the covariance matrix", now=T0 + timedelta(hours=1)
+        )
+        doc = export_progress(other, T0)
+        other.store.close()
+    return doc
+
+
 @pytest.mark.parametrize(
     ("change", "where"),
     [
@@ -271,19 +289,13 @@ def test_import_that_fails_half_way_changes_nothing(core: Mlprep, tmp_path: Path
     ],
 )
 def test_cli_import_refuses_impossible_rows_all_or_nothing(
-    tmp_path: Path, change: Any, where: str
+    tmp_path: Path, two_graded: dict[str, Any], change: Any, where: str
 ) -> None:
+    import copy
     import subprocess
     import sys
 
-    from mlprep.study import export_progress
-
-    other = Mlprep(db=tmp_path / "other.db")
-    other.grade("bias-variance", "bias underfits, variance overfits the sample", now=T0)
-    other.grade(
-        "pca-mechanics", "eigenvectors of the covariance matrix", now=T0 + timedelta(hours=1)
-    )
-    doc = export_progress(other, T0)
+    doc = copy.deepcopy(two_graded)
     change(doc)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(doc))

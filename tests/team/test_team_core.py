@@ -101,6 +101,30 @@ def test_failed_sign_ins_are_throttled_per_login(core: Mlprep) -> None:
     accounts.sign_in("Ada Coach", PASSWORD, "10.0.0.2", now=NOW + timedelta(minutes=16))
 
 
+def test_failed_sign_ins_are_throttled_per_address(core: Mlprep) -> None:
+    """Thirty failures from one address, each on another login, close that address."""
+    from mlprep.team._accounts import MAX_FAILURES_PER_ADDRESS
+
+    accounts, _coach = _team(core)
+    for n in range(MAX_FAILURES_PER_ADDRESS):
+        with pytest.raises(SignInRefused) as refused:
+            accounts.sign_in(f"guess{n}@example.org", "wrong password", "10.9.9.9", now=NOW)
+        assert not refused.value.throttled
+    with pytest.raises(SignInRefused) as refused:
+        accounts.sign_in("Ada Coach", PASSWORD, "10.9.9.9", now=NOW)
+    assert refused.value.throttled
+    accounts.sign_in("Ada Coach", PASSWORD, "10.9.9.8", now=NOW)  # another address
+    accounts.sign_in("Ada Coach", PASSWORD, "10.9.9.9", now=NOW + timedelta(minutes=16))
+
+
+def test_passwords_are_stored_as_argon2id_hashes(core: Mlprep) -> None:
+    _team(core)
+    with core.store.transaction() as s:
+        stored = s.execute(text("SELECT password_hash FROM account")).scalars().all()
+    assert len(stored) == 1 and stored[0].startswith("$argon2id$")
+    assert PASSWORD not in stored[0]
+
+
 def test_a_reset_signs_out_every_session(core: Mlprep) -> None:
     accounts, coach = _team(core)
     _a, token = accounts.sign_in("Ada Coach", PASSWORD, "a")
@@ -255,6 +279,10 @@ def test_gradebook_overrides_and_exports(core: Mlprep) -> None:
     assert len(rows) == 4  # 2 learners x 2 questions
     ann_row = next(r for r in rows if r["learner"] == "Ann" and r["question_id"] == "bias-variance")
     assert ann_row["best_score"] == "0.800" and ann_row["hints_used"] == "1"
+    assert ann_row["time_spent_s"] == "60.0" and ann_row["attempts"] == "1"
+    assert (ann_row["passed"], ann_row["pasted"]) == ("yes", "no")
+    bob_row = next(r for r in rows if r["learner"] == "Bob" and r["question_id"] == "bias-variance")
+    assert (bob_row["time_spent_s"], bob_row["pasted"], bob_row["passed"]) == ("5.0", "yes", "no")
     stats = {s["question_id"]: s for s in question_stats(book)}
     assert stats["bias-variance"]["tried"] == 2 and stats["bias-variance"]["passed"] == 1
     assert stats["bias-variance"]["most_missed"] == [("names the trade-off", 1)]

@@ -7,7 +7,10 @@ probed: her answer, note, draft, code (a judge job) and mock interview carry a
 secret marker. Bob is in her cohort, Dee in another, Carl coaches another cohort.
 None of them may see a marker, Ann's ids are 404s to them, coach pages are 403 to
 learners and Ann's cohort is a 404 to Carl. Positive controls (Ann and her coach
-Cora see everything) show that each probe could have failed.
+Cora see everything) show that each probe could have failed. What carries no
+marker (counts, statuses, listings of mocks, cohorts and assignments) is checked
+by name. The whole world runs on the in-process judge and, on PostgreSQL, on the
+queue (``--judge-on workers``: a job is a submission row).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -30,7 +34,14 @@ from starlette.routing import Mount, Route
 from mlprep._core import Mlprep
 from mlprep.content import Bank
 from mlprep.store import utcnow
-from mlprep.team import Accounts, Assignments, AssignmentSpec, Cohorts, learner_name
+from mlprep.team import (
+    Accounts,
+    Assignments,
+    AssignmentSpec,
+    Cohorts,
+    learner_name,
+    override_grade,
+)
 from mlprep.web import create_app
 
 PASSWORD = "a long enough password"
@@ -110,8 +121,64 @@ def _sign_in(app: Any, login: str) -> tuple[TestClient, str]:
     return client, session_token.group(1)
 
 
+def _judge_on(where: str, db_url: str) -> str:
+    """Where code is judged: in the server process, or queued for workers (PostgreSQL)."""
+    if where == "workers":
+        if "://" not in db_url:
+            pytest.skip("the queue needs PostgreSQL")
+        from mlprep.store import Store
+        from mlprep.workers import ensure_queue_schema
+
+        Store(db_url).close()
+        ensure_queue_schema(db_url)
+    return where
+
+
+@pytest.fixture(params=["here", "workers"])
+def judge_on(request: pytest.FixtureRequest, db_url: str) -> str:
+    return _judge_on(str(request.param), db_url)
+
+
 @pytest.fixture
-def world(db_url: str, bank: Bank) -> Iterator[World]:
+def world(db_url: str, bank: Bank, judge_on: str) -> Iterator[World]:
+    """A world of its own, for the test whose probes post as everyone."""
+    with _world(db_url, bank, judge_on) as made:
+        yield made
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        ("sqlite", "here"),
+        ("sqlite", "workers"),
+        ("postgresql", "here"),
+        ("postgresql", "workers"),
+    ],
+    ids=lambda p: "-".join(p),
+)
+def seen_world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, bank: Bank
+) -> Iterator[World]:
+    """One world per backend and judge for the tests that only read (GET, or posts
+    refused before anything is done): built once instead of once per test."""
+    backend, where = request.param
+    if backend == "sqlite":
+        db_url = str(tmp_path_factory.mktemp("team-routes") / "team.db")
+        with _world(db_url, bank, _judge_on(where, db_url)) as made:
+            yield made
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.create_database()
+    try:
+        db_url = server.url_for(name)
+        with _world(db_url, bank, _judge_on(where, db_url)) as made:
+            yield made
+    finally:
+        server.drop_database(name)
+
+
+@contextmanager
+def _world(db_url: str, bank: Bank, judge_on: str) -> Iterator[World]:
     core = Mlprep(db=db_url, bank=bank)
     accounts = Accounts(core.store)
     cora = accounts.init("cora@example.org", "Cora").account
@@ -138,7 +205,7 @@ def world(db_url: str, bank: Bank) -> Iterator[World]:
         time_limit_min=30,
     )
     screen = Assignments(core.store).create(mine.id, spec, [WRITTEN], cora)
-    app = create_app(core, team=True, warm_judge=False, workers=1)
+    app = create_app(core, team=True, warm_judge=False, workers=1, judge_on=judge_on)
     clients, tokens = {}, {}
     for login in ("Ann", "Bob", "Dee", "Carl", "Cora"):
         clients[login], tokens[login] = _sign_in(app, login)
@@ -155,17 +222,32 @@ def world(db_url: str, bank: Bank) -> Iterator[World]:
         },
     )
     assert graded.status_code == 200, graded.text[:300]
+    if judge_on == "workers":  # graded by the worker's code, here in the test's process
+        from mlprep.workers import run_submission
+        from mlprep.workers._tasks import Runtime
+
+        queued = re.search(r'data-job="([0-9a-f]{32})"', graded.text)
+        if queued:
+            assert run_submission(Runtime(core, None), queued.group(1)) == "done"
     source = bank.questions[CODING].read("solution.py") + f"\n# {SECRET} code\n"
-    ann.post(f"/q/{CODING}/run", data={"csrf": t, "source": source})
-    web = app.state.web
-    job_id = next(
-        j.id for j in web.jobs._jobs.values() if j.owner == learner_name(people["Ann"].id)
-    )
+    ran = ann.post(f"/q/{CODING}/run", data={"csrf": t, "source": source})
+    assert ran.status_code == 200, ran.text[:300]
+    if judge_on == "workers":  # no worker runs: the job waits in the queue, as a row
+        found = re.search(r'data-job="([0-9a-f]{32})"', ran.text)
+        assert found, ran.text[:300]
+        job_id = found.group(1)
+    else:
+        web = app.state.web
+        job_id = next(
+            j.id for j in web.jobs._jobs.values() if j.owner == learner_name(people["Ann"].id)
+        )
     started = ann.post(
         "/mock", data={"csrf": t, "track": "ml-engineer", "minutes": "45"}, follow_redirects=False
     )
     mock_id = int(started.headers["location"].rsplit("/", 1)[1])
     attempt = core.store.attempts(learner=learner_name(people["Ann"].id))[0]
+    # Her coach's override: the export carries her answer (and so the marker).
+    override_grade(core.store, cora, attempt.id, 0.9, "a fair answer")
     ids = {
         "qid": WRITTEN,
         "attempt": attempt.id,
@@ -236,8 +318,8 @@ def _routes(app: Any) -> list[tuple[str, str]]:
     return found
 
 
-def test_every_route_has_an_authorisation_decision(world: World) -> None:
-    found = _routes(world.app)
+def test_every_route_has_an_authorisation_decision(seen_world: World) -> None:
+    found = _routes(seen_world.app)
     undecided = [r for r in found if r not in ROUTES]
     assert not undecided, f"routes without a line in ROUTES: {undecided}"
     gone = [r for r in ROUTES if r not in found]
@@ -281,14 +363,17 @@ def test_nobody_else_sees_a_learners_data(world: World) -> None:
     # Nothing of Ann's was changed by them either.
     store, ann = world.core.store, learner_name(world.ids["ann"])
     assert store.note(WRITTEN, learner=ann) == f"{SECRET} note"
+    draft = store.draft(WRITTEN, scope="practice", learner=ann)
+    assert draft is not None and draft.text == f"{SECRET} draft"
     assert (
         next(m for m in store.mocks(learner=ann) if m.id == world.ids["mock"]).finished_at is None
     )
     assert world.app.state.web.core.store is store
 
 
-def test_the_owner_and_her_coach_do_see_it(world: World) -> None:
+def test_the_owner_and_her_coach_do_see_it(seen_world: World) -> None:
     """Positive controls: the probes above would have found the data."""
+    world = seen_world
     ann = world.clients["Ann"]
     ids = world.ids
     assert SECRET in ann.get(f"/q/{WRITTEN}").text  # note and draft
@@ -299,9 +384,49 @@ def test_the_owner_and_her_coach_do_see_it(world: World) -> None:
     page = cora.get(f"/team/cohorts/{ids['cohort']}/learners/{ids['ann']}")
     assert page.status_code == 200 and SECRET in page.text
     assert "Ann" in cora.get(f"/team/cohorts/{ids['cohort']}/gradebook.csv").text
+    assert SECRET in cora.get("/team/overrides.jsonl").text
 
 
-def test_nobody_signed_in_gets_nothing(world: World) -> None:
+def test_counts_statuses_and_listings_are_the_askers_own(seen_world: World) -> None:
+    """What carries no marker: attempt counts, question statuses, listed mocks,
+    cohorts and assignments. Asked before anyone else has done anything."""
+    world = seen_world
+    ids = world.ids
+
+    def ask(who: str, path: str) -> str:
+        response = world.clients[who].get(path)
+        assert response.status_code == 200, (who, path, response.status_code)
+        return response.text
+
+    def attempts(who: str) -> int:
+        found = re.search(r'id="attempts">(\d+)<', ask(who, "/progress"))
+        assert found, who
+        return int(found.group(1))
+
+    def status(who: str) -> str:
+        row = re.search(
+            rf'href="/q/{WRITTEN}".*?class="status (\w+)"', ask(who, f"/?q={WRITTEN}"), re.S
+        )
+        assert row, who
+        return row.group(1)
+
+    assert attempts("Ann") >= 1 and status("Ann") != "new"  # the controls
+    mock_link = f'href="/mock/{ids["mock"]}"'
+    assert mock_link in ask("Ann", "/mock")
+    cohort_link = f'href="/team/cohorts/{ids["cohort"]}"'
+    assert cohort_link in ask("Cora", "/team")
+    assert "Screen" in ask("Bob", "/assignments")  # his cohort's assignment
+    for who in ("Bob", "Dee", "Carl"):
+        assert attempts(who) == 0, who
+        assert status(who) == "new", who
+        assert mock_link not in ask(who, "/mock"), who
+    assert cohort_link not in ask("Carl", "/team")  # a cohort he does not run
+    for who in ("Dee", "Carl"):
+        assert "Screen" not in ask(who, "/assignments"), who
+
+
+def test_nobody_signed_in_gets_nothing(seen_world: World) -> None:
+    world = seen_world
     with TestClient(world.app, base_url="http://127.0.0.1") as anonymous:
         for method, path in _routes(world.app):
             if ROUTES[(method, path)] == "public":

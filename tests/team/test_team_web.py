@@ -74,6 +74,14 @@ def test_sign_in_sets_a_safe_cookie_and_sign_out_ends_the_session(team: Any) -> 
         assert replay.get("/progress", follow_redirects=False).status_code == 401
 
 
+def test_the_session_cookie_is_secure_over_https(team: Any) -> None:
+    app, _core = team
+    with TestClient(app, base_url="https://127.0.0.1") as client:
+        done = _sign_in(client, "Cora")
+        assert done.status_code == 303
+        assert "Secure" in done.headers["set-cookie"]
+
+
 def test_a_forged_or_tampered_cookie_is_nobody(team: Any) -> None:
     app, _core = team
     with _client(app) as client:
@@ -201,3 +209,84 @@ def test_a_learner_completes_an_assignment_and_a_sealed_assessment(team: Any) ->
             f"/assignments/{timed.id}/start", data={"csrf": token}, follow_redirects=False
         )
         assert again.headers["location"] == f"/mock/{mock_id}"  # one sitting
+
+
+def test_an_answer_after_the_assessments_time_limit_is_not_part_of_it(team: Any) -> None:
+    """A timed assessment ends at its time limit, whether or not the learner presses
+    Finish: an answer sent later (when its hints and feedback are no longer held back)
+    is saved as ordinary practice, not counted in the sitting."""
+    from sqlalchemy import update
+
+    from mlprep.store import MockSession
+
+    app, core = team
+    accounts = Accounts(core.store)
+    cora = accounts.find("Cora")
+    assert cora is not None
+    cohorts = Cohorts(core.store)
+    cohort = cohorts.create("Screen", cora)
+    ann = cohorts.invite(cohort.id, "ann@example.org", "Ann", cora).account
+    accounts.set_password(ann.id, PASSWORD)
+    now = utcnow()
+    screen = AssignmentSpec(
+        "Screen",
+        now - timedelta(hours=2),
+        now + timedelta(days=1),
+        ids=(WRITTEN,),
+        time_limit_min=20,
+        hints_allowed=False,
+        feedback_before_end=False,
+    )
+    timed = Assignments(core.store).create(cohort.id, screen, [WRITTEN], cora)
+    answer = "Bias is error from wrong assumptions; variance is sensitivity to the sample."
+    with _client(app) as client:
+        _sign_in(client, "Ann")
+        token = _token(client.get("/assignments").text)
+        started = client.post(
+            f"/assignments/{timed.id}/start", data={"csrf": token}, follow_redirects=False
+        )
+        mock_id = int(started.headers["location"].rsplit("/", 1)[1])
+        # 21 minutes later: the 20 are up, and nobody pressed Finish.
+        with core.store.transaction() as s:
+            s.execute(
+                update(MockSession)
+                .where(MockSession.id == mock_id)
+                .values(started_at=now - timedelta(minutes=21))
+            )
+        hint = client.post(f"/q/{WRITTEN}/hint", data={"csrf": token, "mock": str(mock_id)})
+        assert hint.status_code == 200  # the assessment is over: its rules no longer hold
+        late = client.post(
+            f"/q/{WRITTEN}/submit", data={"csrf": token, "answer": answer, "mock": str(mock_id)}
+        )
+        assert late.status_code == 200 and "time was up" in late.text
+    attempts = core.store.attempts(learner=learner_name(ann.id))
+    assert len(attempts) == 1 and attempts[0].mock_id is None
+
+
+def test_a_team_page_reads_in_one_transaction(team: Any) -> None:
+    """A page's store reads share one transaction: the session check takes a pooled
+    connection, the page one more, however many store calls it makes (a question page
+    made five, each with its own connection, health ping, BEGIN and COMMIT)."""
+    from sqlalchemy import event
+
+    app, core = team
+    accounts = Accounts(core.store)
+    cora = accounts.find("Cora")
+    assert cora is not None
+    checkouts: list[int] = []
+
+    def counted(*args: Any) -> None:
+        checkouts.append(1)
+
+    with _client(app) as client:
+        _sign_in(client, "Cora")
+        for path in ("/", f"/q/{WRITTEN}", "/progress", "/assignments"):
+            client.get(path)  # anything loaded once per process is loaded
+            event.listen(core.store.engine, "checkout", counted)
+            try:
+                page = client.get(path)
+            finally:
+                event.remove(core.store.engine, "checkout", counted)
+            assert page.status_code == 200, path
+            assert len(checkouts) <= 2, (path, len(checkouts))
+            checkouts.clear()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from starlette.testclient import TestClient
 
+from mlprep._core import Mlprep
 from mlprep.web import create_app
 from mlprep.web._guard import MAX_BODY_BYTES
 
@@ -157,6 +159,36 @@ def test_double_submit_of_a_written_answer_is_recorded_once(web: Browserless) ->
     assert first.status_code == second.status_code == 200
     assert first.text == second.text
     assert len(web.core.store.attempts(question_id=WRITTEN)) == 1
+
+
+def test_a_written_answer_sent_again_while_it_is_graded_is_recorded_once(core: Mlprep) -> None:
+    """A client whose request timed out sends it again while the server still grades
+    the first: the repeat waits for the first one's answer instead of grading it too."""
+    import asyncio
+
+    import httpx
+
+    app = create_app(core, warm_judge=False, workers=1)
+    form = {"answer": "Bias is systematic error; variance is sensitivity.", "submission": "f1"}
+
+    async def twice() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            token = re.search(
+                r'name="csrf-token" content="([^"]+)"', (await client.get("/settings")).text
+            )
+            assert token
+            send = {**form, "csrf": token.group(1)}
+            return list(
+                await asyncio.gather(
+                    *(client.post(f"/q/{WRITTEN}/submit", data=send) for _ in range(3))
+                )
+            )
+
+    answers = asyncio.run(twice())
+    assert [a.status_code for a in answers] == [200, 200, 200]
+    assert answers[0].text == answers[1].text == answers[2].text
+    assert len(core.store.attempts(question_id=WRITTEN)) == 1
 
 
 def test_foreign_host_header_is_refused(web: Browserless) -> None:

@@ -169,6 +169,9 @@ def test_practice_session_in_the_browser(page) -> None:  # type: ignore[no-untyp
     shot(page, "practice-session", full_page=False)
     page.click("#next-question")
     page.wait_for_selector(f"#session-step:has-text('Question 2 of {total}')")
+    # The step shows before the page's scripts have run; a click then would send the
+    # form natively (a GET of the page) instead of through htmx.
+    page.wait_for_load_state("load")
     if page.locator("textarea[name=answer]").count():
         page.fill("textarea[name=answer]", "Regularisation adds a penalty to the loss.")
         page.click("#submit")

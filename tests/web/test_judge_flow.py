@@ -120,6 +120,7 @@ def test_hostile_code_does_not_block_pages(web: Browserless) -> None:
         done.set()
 
     waiter = threading.Thread(target=wait_all)
+    judging = time.perf_counter()
     waiter.start()
     pages = 0
     while not done.is_set() and pages < 200:
@@ -128,6 +129,7 @@ def test_hostile_code_does_not_block_pages(web: Browserless) -> None:
         times.append(time.perf_counter() - started)
         pages += 1
     waiter.join(120)
+    judging = time.perf_counter() - judging
     assert verdicts[0] == "Time limit exceeded"
     assert verdicts[2] == "Output limit exceeded"
     assert "Accepted" not in verdicts and "Internal error" not in verdicts
@@ -135,10 +137,14 @@ def test_hostile_code_does_not_block_pages(web: Browserless) -> None:
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
     print(
-        f"pages during hostile judging: {pages}, median {times[len(times) // 2] * 1000:.0f} ms, "
-        f"p95 {p95 * 1000:.0f} ms, max {times[-1] * 1000:.0f} ms"
+        f"pages during {judging:.1f} s of hostile judging: {pages}, median "
+        f"{times[len(times) // 2] * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max "
+        f"{times[-1] * 1000:.0f} ms"
     )
-    assert p95 < 0.5 and times[-1] < 2.0, times[-5:]
+    # Relative, not a timing target (the machine's load scales both): a page held by
+    # judging would wait for at least one whole job, a quarter of the judging or more
+    # (four jobs, two at a time).
+    assert times[-1] < judging / 4, (judging, times[-5:])
     assert len(web.core.store.attempts(question_id=CODING)) == 4
 
 

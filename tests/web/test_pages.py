@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from markupsafe import escape
 
 from .conftest import CODING, WRITTEN, Browserless
 
@@ -46,6 +47,29 @@ def test_catalogue_lists_every_question_and_filters(web: Browserless) -> None:
     assert WRITTEN in keyed and keyed == {q.id for q in web.core.questions(key="T02")}
     found = set(re.findall(r'href="/q/([^"]+)"', web.page("/?q=k-means")))
     assert "k-means" in found and len(found) < total
+
+
+def test_catalogue_cells_are_rendered_once_per_question(web: Browserless) -> None:
+    """A question's cells but its status hold nothing of the learner: rendered once per
+    process and reused by every catalogue (it was most of the page's work); the status
+    cell is the request's own."""
+    cells = web.client.app.state.web.env.get_template("_catalogue_cells.html")
+    rendered: list[str] = []
+    original = cells.render
+
+    def counting(*args: object, **kwargs: object) -> str:
+        rendered.append(kwargs["q"].id)  # type: ignore[attr-defined]
+        return original(*args, **kwargs)
+
+    cells.render = counting  # type: ignore[method-assign]
+    html = web.page("/")
+    assert sorted(rendered) == sorted(q.id for q in web.core.bank)
+    theory = web.page("/?category=theory")
+    assert len(rendered) == len(web.core.bank)  # the second catalogue rendered no cells
+    question = web.core.questions(category="theory")[0]
+    row = re.search(rf"<tr>\s*<td><a href=\"/q/{question.id}\">.*?</tr>", theory, re.S)
+    assert row is not None and row.group(0) in html
+    assert str(escape(question.title)) in row.group(0) and 'class="status new"' in row.group(0)
 
 
 def test_catalogue_partial_for_htmx(web: Browserless) -> None:

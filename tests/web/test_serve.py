@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -93,4 +94,17 @@ def test_serve_on_every_interface_prints_an_address_a_browser_can_open(tmp_path:
             raise AssertionError("no answer from " + url)
     finally:
         proc.send_signal(signal.SIGINT)
+        proc.wait(20)
+
+
+def test_the_printed_address_accepts_connections_at_once(tmp_path: Path) -> None:
+    # a browser opened on the printed address while the app still starts must wait in
+    # the listen backlog, not be refused (it was: the socket listened only later)
+    proc, url = _start(tmp_path)
+    try:
+        host, port = url.removeprefix("http://").rstrip("/").rsplit(":", 1)
+        with socket.create_connection((host, int(port)), timeout=30):
+            pass
+    finally:
+        proc.kill()
         proc.wait(20)

@@ -35,6 +35,16 @@ _spec.loader.exec_module(_pg)
 REPO = Path(__file__).resolve().parents[2]
 # Questions without growth measurement, so a run is all verdicts.
 QUESTIONS = ("ab-test-sample-size", "layer-norm-forward", "information-measures")
+# The link timeouts of the workers' URL (libpq options in its query string, as
+# docs/database.md says; a worker's defaults notice a dead link in ~15 s): a cut link
+# is noticed in ~3 s, so a cut of a few seconds more tests what a long cut would.
+LINK_TIMEOUTS = {
+    "connect_timeout": "3",
+    "keepalives_idle": "1",
+    "keepalives_interval": "1",
+    "keepalives_count": "2",
+    "tcp_user_timeout": "3000",
+}
 
 
 def _ip(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -182,7 +192,9 @@ class Cluster(_pg._Cluster):  # type: ignore[name-defined,misc]
         if done.returncode != 0:
             raise RuntimeError(f"pg_ctl restart failed:\n{done.stdout}\n{done.stderr}")
 
-    def url(self, database: str, *, host: str = "127.0.0.1") -> str:
+    def url(
+        self, database: str, *, host: str = "127.0.0.1", query: dict[str, str] | None = None
+    ) -> str:
         return URL.create(
             "postgresql+psycopg",
             username=_pg.SUPERUSER,
@@ -190,6 +202,7 @@ class Cluster(_pg._Cluster):  # type: ignore[name-defined,misc]
             host=host,
             port=self.port,
             database=database,
+            query=query or {},
         ).render_as_string(hide_password=False)
 
 
@@ -278,7 +291,7 @@ class Workers:
         hosts = self.server.hosts
         name = f"w{index}-{len(self.started)}"
         host = hosts.server_address if hosts.namespace(index) else "127.0.0.1"
-        url = self.server.cluster.url(self.database, host=host)
+        url = self.server.cluster.url(self.database, host=host, query=LINK_TIMEOUTS)
         command = [
             sys.executable,
             "-m",

@@ -34,6 +34,10 @@ SUBMISSIONS = int(os.environ.get("MLPREP_TEST_WORKER_SUBMISSIONS", "60"))
 # SIGKILLs over the run: one per ten submissions (each costs a restart of a few seconds).
 MAX_KILLS = max(3, SUBMISSIONS // 10)
 KILLS_PER_SUBMISSION = 2
+# How long a worker's link is cut: well over the workers' link timeouts (conftest's
+# LINK_TIMEOUTS: a dead link is noticed in ~3 s) and their stall timeout (5 s), so the
+# cut worker loses its connections while another worker takes its job.
+CUT_S = 12
 # A call that takes a while, so a test can catch the submission while it runs.
 SLOW = "import time\n\n\ndef information_measures(*args, **kwargs):\n    time.sleep(0.3)\n"
 
@@ -138,12 +142,12 @@ def test_every_submission_gets_exactly_one_verdict_through_kills_restarts_and_a_
 
             def cut_link() -> None:
                 hosts.set_link(cut_index, up=False)
-                time.sleep(30)
+                time.sleep(CUT_S)
                 hosts.set_link(cut_index, up=True)
 
             cut = threading.Thread(target=cut_link)
             cut.start()
-            events.append(f"worker {cut_index}'s link cut for 30 s at {done} done")
+            events.append(f"worker {cut_index}'s link cut for {CUT_S} s at {done} done")
             continue
         if kills >= MAX_KILLS:
             continue

@@ -94,6 +94,83 @@ def test_a_double_submit_is_one_submission(core: Mlprep, app) -> None:  # type: 
     assert len(_jobs(core)) == 2
 
 
+def test_a_job_insert_that_fails_leaves_no_submission(
+    core: Mlprep,
+    app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The crash between the row and its job: the row is flushed, the job INSERT fails."""
+    from mlprep.errors import StoreError
+    from mlprep.workers import JUDGE_TASK
+
+    class Refused:
+        def defer(self, **_: object) -> int:
+            raise StoreError("the job INSERT failed")
+
+    monkeypatch.setattr(app.tasks[JUDGE_TASK], "configure", lambda **_: Refused())
+    with pytest.raises(StoreError):
+        enqueue(core.store, app, "ana", NewSubmission("judge", "layer-norm-forward", "x = 1"))
+    assert _jobs(core) == []
+    with core.store.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Submission)) == 0
+
+
+def test_two_requests_with_one_submission_id_at_once_make_one_submission(
+    core: Mlprep,
+    app,  # type: ignore[no-untyped-def]
+) -> None:
+    """A resend that arrives while the first request's transaction is still open.
+
+    The first enqueue's transaction is held open; the second's INSERT of the same
+    key then waits on the unique index (seen in pg_stat_activity), fails when the
+    first commits, and the second finds the first's row: one submission, one job.
+    """
+    import threading
+
+    core.store.learner_id("ana")
+    new = NewSubmission("judge", "layer-norm-forward", "a", dedupe_key="resent")
+    got: dict[str, tuple[str, bool]] = {}
+    inside, release = threading.Event(), threading.Event()
+
+    def first() -> None:
+        def work() -> None:
+            got["first"] = enqueue(core.store, app, "ana", new)
+            inside.set()
+            assert release.wait(60)
+
+        core.store.atomically(work)
+
+    def second() -> None:
+        got["second"] = enqueue(core.store, app, "ana", new)
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert inside.wait(60)
+    two = threading.Thread(target=second)
+    two.start()
+    waiting = 0
+    for _ in range(600):  # until the second INSERT waits for the first transaction
+        with core.store.engine.connect() as conn:
+            waiting = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                )
+            ).scalar_one()
+        if waiting:
+            break
+        two.join(0.1)
+    assert waiting == 1
+    release.set()
+    one.join(60)
+    two.join(60)
+    assert got["first"][1] and not got["second"][1]
+    assert got["first"][0] == got["second"][0]
+    assert len(_jobs(core)) == 1
+    with core.store.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Submission)) == 1
+
+
 def test_a_job_run_twice_records_one_verdict_equal_to_the_in_process_judge(
     core: Mlprep,
     app,  # type: ignore[no-untyped-def]

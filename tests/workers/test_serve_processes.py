@@ -300,3 +300,41 @@ def test_serve_processes_exits_1_when_its_processes_cannot_start(tmp_path: Path)
     )
     assert done.returncode == 1, done.stdout + done.stderr[-2000:]
     assert "error: a server process could not start" in done.stderr
+
+
+def test_a_busy_server_process_is_not_taken_for_a_hung_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """uvicorn's supervisor kills a child that misses its health check (5 s by default),
+    dropping every connection it holds; a child that is only busy missed it under load
+    (docs/benchmarks.md), so ``--processes`` gives it 20 s (no more: a process that
+    cannot start is reported once the others answer, test above)."""
+    import socket
+    import types
+
+    import uvicorn.supervisors
+
+    from mlprep.cli import _serve
+    from mlprep.web._processes import ENV
+
+    seen: list[Any] = []
+
+    class Supervisor:
+        def __init__(self, config: Any, sockets: list[Any]) -> None:
+            seen.append(config)
+            self.processes: list[Any] = []
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", Supervisor)
+    monkeypatch.setenv(ENV, "")
+    monkeypatch.setenv("MLPREP_HOME", str(tmp_path))
+    store = types.SimpleNamespace(url="postgresql+psycopg://x@127.0.0.1/x", close=lambda: None)
+    core = types.SimpleNamespace(store=store, content_folders=[])
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        _serve._serve_processes(core, sock, "http://127.0.0.1/", [], None, "workers", 2, True)
+    assert seen[0].timeout_worker_healthcheck == _serve.HEALTHCHECK_S >= 20
+    # An idle connection outlives a learner's pause between pages (uvicorn's 5 s did not).
+    assert seen[0].timeout_keep_alive == _serve.KEEP_ALIVE_S >= 60

@@ -262,6 +262,7 @@ def main() -> int:
     service = Service(folder)
     try:
         if not service.take_lock():
+            _log("another service holds the lock: exiting")
             return 0  # another service is starting or running
     except OSError as exc:
         _log(f"cannot use {folder}: {exc}")

@@ -17,6 +17,7 @@ import os
 import socket
 import sys
 import threading
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -67,14 +68,18 @@ class Warm:
 
         import mlprep.cli._app  # Typer, click and every command module
         import mlprep.store  # SQLAlchemy
-        import mlprep.study  # noqa: F401 - the scheduler (fsrs)
+        import mlprep.study  # the scheduler (fsrs)
         from mlprep.grading import get_grader
         from mlprep.judging import WarmJudge
 
+        mlprep.cli._app.click_command()  # the command tree Typer builds from the app
+        with contextlib.suppress(Exception):  # their parameters' converters
+            mlprep.cli._app.warm_parsing(sorted(proto.SERVED_COMMANDS))
         self.judge_env = {name: os.environ.get(name) for name in JUDGE_ENV}
         self.judge = WarmJudge().start()
         self.reload_bank()
         get_grader("default")
+        self._warm_grading()
         self._warm_rendering()
         self._warm_store()
         self._warm_plots()
@@ -85,6 +90,17 @@ class Warm:
         roots = content_roots([])
         stamp = fingerprint(roots)  # before loading: a change during the load shows next time
         self.bank, self.roots, self.bank_print = load_bank(roots), roots, stamp
+
+    def _warm_grading(self) -> None:
+        """Grade one model answer: the grader's first answer in a process builds the topic
+        index, loads the lemmatizer's dictionary and runs the model for the first time
+        (about 0.5 s), which every served `grade` paid in its worker otherwise."""
+        from mlprep.grading import get_grader
+
+        question = next((q for q in self.bank if not q.is_coding), None)
+        if question is not None:
+            with contextlib.suppress(Exception):
+                get_grader("default").grade(question, question.answer)
 
     def _warm_rendering(self) -> None:
         """Render a few panels into a string: Rich, Markdown and Pygments get imported.
@@ -109,11 +125,28 @@ class Warm:
                 shown += 1
 
     def _warm_store(self) -> None:
-        """Create the schema in memory once: SQLAlchemy's mappers and Alembic load."""
-        from mlprep.store import Store
+        """Create the schema in memory and record an attempt there: SQLAlchemy's mappers,
+        Alembic, the ORM's flush and the scheduler load once, not in every recording
+        command (a judge's record took 30-45 ms in a worker, 15-20 ms warmed)."""
+        from mlprep.store import AttemptInput, Store
+        from mlprep.study import record_attempt
 
         with contextlib.suppress(Exception):
-            Store("sqlite://").engine.dispose()
+            store = Store("sqlite://")
+            try:
+                question = next((q for q in self.bank if q.is_coding), None)
+                if question is not None:
+                    attempt = AttemptInput(
+                        question_id=question.id,
+                        kind="coding",
+                        answer="",
+                        verdict="accepted",
+                        score=1.0,
+                        result={"verdict": "accepted"},
+                    )
+                    record_attempt(store, "warm", question, attempt)
+            finally:
+                store.engine.dispose()
 
     def _warm_plots(self) -> None:
         """Draw a tiny figure: matplotlib, its Agg backend and its fonts load once.
@@ -146,6 +179,7 @@ class WorkerServices:
         self._judge_conn = judge_conn
         same_env = all(os.environ.get(k) == v for k, v in warm.judge_env.items())
         self.judges_warm = judge_conn is not None and same_env
+        self._growth_reader: threading.Thread | None = None
 
     def load_bank(self, roots: list[Path]) -> Any:
         """The service's bank when it was loaded from these files, unchanged since."""
@@ -162,6 +196,7 @@ class WorkerServices:
         from mlprep.judging import JudgeResult
         from mlprep.judging import judge as cold_judge
 
+        self._wait_for_growth_reply()
         conn = self._judge_conn
         if conn is not None and self.judges_warm and kwargs.get("custom_args") is None:
             call = {
@@ -172,15 +207,82 @@ class WorkerServices:
                 "mode": kwargs.get("mode", "submit"),
                 "measure": kwargs.get("measure", True),
             }
-            try:
-                proto.send_frame(conn, call)
-                reply = proto.read_frame(conn)
-            except (OSError, ValueError, EOFError):
-                reply = None
-            if reply is not None and isinstance(reply.get("result"), dict):
+            reply = _ask(conn, call)
+            if reply is not None:
                 return JudgeResult.from_dict(reply["result"])
             self.judges_warm = False
         return cold_judge(question, source, **kwargs)
+
+    def judge_then_measure(
+        self, question: Any, source: str, *, seed: int | None = None
+    ) -> tuple[Any, Future[Any] | None]:
+        """A submission's verdict, then its growth, from ONE call on the service's warm
+        sandbox (``WarmJudge.judge_then_measure``): the service replies with the verdict
+        and measures growth from the same judgement while this worker prints it; the
+        growth comes as a second reply, read here in a thread. If the sandbox is gone,
+        both are measured in a sandbox of this worker's own."""
+        from mlprep.judging import Complexity, JudgeResult, WarmJudge
+
+        self._wait_for_growth_reply()
+        conn = self._judge_conn
+        if conn is not None and self.judges_warm:
+            call = {
+                "op": "judge_then_measure",
+                "folder": str(question.path),
+                "id": question.id,
+                "source": source,
+                "seed": seed,
+            }
+            reply = _ask(conn, call)
+            if reply is not None:
+                result = JudgeResult.from_dict(reply["result"])
+                if not reply.get("growth_follows"):
+                    return result, None
+                measured: Future[Any] = Future()
+                measured.set_running_or_notify_cancel()
+
+                def read_growth() -> None:
+                    try:
+                        second = proto.read_frame(conn)
+                    except (OSError, ValueError, EOFError) as exc:
+                        second = {"error": f"the service's reply was lost ({exc})"}
+                    if second is None:
+                        second = {"error": "the service closed the call"}
+                    if "growth" not in second:  # the verdict stands; growth is missing
+                        self.judges_warm = False
+                        measured.set_exception(RuntimeError(str(second.get("error"))))
+                        return
+                    try:
+                        found = second["growth"]
+                        measured.set_result(
+                            None if found is None else Complexity.model_validate(found)
+                        )
+                    except Exception as exc:
+                        measured.set_exception(exc)
+
+                self._growth_reader = threading.Thread(
+                    target=read_growth, name="mlprep-growth-reply", daemon=True
+                )
+                self._growth_reader.start()
+                return result, measured
+            self.judges_warm = False
+        own = WarmJudge().start()
+        try:
+            result, measuring = own.judge_then_measure(question, source, seed=seed)
+        except BaseException:
+            own.close()
+            raise
+        if measuring is None:
+            own.close()
+        else:
+            measuring.add_done_callback(lambda _done: own.close())
+        return result, measuring
+
+    def _wait_for_growth_reply(self) -> None:
+        """A call's second reply (growth) is read before the next call is sent."""
+        if self._growth_reader is not None:
+            self._growth_reader.join()
+            self._growth_reader = None
 
 
 def serve_judge_calls(warm: Warm, conn: socket.socket) -> None:
@@ -195,18 +297,26 @@ def serve_judge_calls(warm: Warm, conn: socket.socket) -> None:
                 return
             if call is None:
                 return
+            measuring: Future[Any] | None = None
             try:
                 question = load_question(Path(call["folder"]))
                 if question.id != call["id"]:
                     raise ValueError("the question folder changed")
-                result = warm.judge.judge(
-                    question,
-                    call["source"],
-                    seed=call["seed"],
-                    mode=call["mode"],
-                    measure=call["measure"],
-                )
-                reply: dict[str, Any] = {"result": result.to_dict()}
+                reply: dict[str, Any]
+                if call.get("op") == "judge_then_measure":
+                    result, measuring = warm.judge.judge_then_measure(
+                        question, call["source"], seed=call["seed"]
+                    )
+                    reply = {"result": result.to_dict(), "growth_follows": measuring is not None}
+                else:
+                    result = warm.judge.judge(
+                        question,
+                        call["source"],
+                        seed=call["seed"],
+                        mode=call["mode"],
+                        measure=call["measure"],
+                    )
+                    reply = {"result": result.to_dict()}
             except Exception as exc:  # the worker judges cold instead
                 print(f"judge call failed: {type(exc).__name__}: {exc}", file=sys.stderr)
                 reply = {"error": f"{type(exc).__name__}: {exc}"}
@@ -214,9 +324,33 @@ def serve_judge_calls(warm: Warm, conn: socket.socket) -> None:
                 proto.send_frame(conn, reply)
             except OSError:
                 return
+            if measuring is not None:  # the second reply: growth, from the same judgement
+                try:
+                    growth = measuring.result()
+                    second = {"growth": None if growth is None else growth.model_dump(mode="json")}
+                except Exception as exc:
+                    print(f"growth failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                    second = {"error": f"{type(exc).__name__}: {exc}"}
+                try:
+                    proto.send_frame(conn, second)
+                except OSError:
+                    return
 
 
 def start_judge_thread(warm: Warm, conn: socket.socket) -> None:
     threading.Thread(
         target=serve_judge_calls, args=(warm, conn), name="mlprep-judge-call", daemon=True
     ).start()
+
+
+def _ask(conn: socket.socket, call: dict[str, Any]) -> dict[str, Any] | None:
+    """One call on the service's judge connection: its reply, or None when the
+    connection is gone or the reply carries no result (the caller then judges cold)."""
+    try:
+        proto.send_frame(conn, call)
+        reply = proto.read_frame(conn)
+    except (OSError, ValueError, EOFError):
+        return None
+    if reply is None or not isinstance(reply.get("result"), dict):
+        return None
+    return reply

@@ -114,7 +114,12 @@ def _exchange(conn: socket.socket, folder: Path, argv: list[str], command: str) 
         proto.send_frame(conn, _request(argv), [0, 1, 2])
         conn.settimeout(_START_TIMEOUT_S)
         reply = proto.read_frame(conn)
-    except (OSError, ValueError, EOFError):
+    except (ConnectionError, EOFError):
+        # A service killed a moment ago can still accept while its threads exit,
+        # then reset: it is gone, so the next command needs a new one.
+        _start_at_exit(folder)
+        return None
+    except (OSError, ValueError):
         return None  # nothing ran: this process runs the command
     if reply is None or reply.get("op") != "started":
         if reply is None or reply.get("op") == "stale":  # gone or going: start a new one

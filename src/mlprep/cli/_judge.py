@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -12,6 +13,11 @@ from mlprep._core import SOURCE_MAX_BYTES
 from ._common import JsonOption, console, emit_json, read_source, state
 from ._content import content_app
 from ._progress import slow
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from mlprep.judging import Complexity, JudgeResult
 
 
 def judge_command(
@@ -51,30 +57,72 @@ def judge_command(
         raise UsageError("--submit-on-accept goes with --watch")
     from ._common import WARM
 
-    judge_fn = None
-    if WARM is not None and WARM.judges_warm:
-        judge_fn = WARM.judge  # the resident service's warm sandbox
+    if WARM is not None and WARM.judges_warm:  # the service's sandbox
+        judge_fn, first_fn, own = WARM.judge, WARM.judge_then_measure, None
     else:
-        from mlprep.judging import prestart
+        from mlprep.judging import WarmJudge, prestart
 
         prestart()  # the sandbox boots while the bank loads and the store opens
-    core = state(ctx).core
-    if not run_only:
-        core.open_store_in_background()
-    core.question(question_id)  # an unknown id is a usage error before the file is read
-    source = read_source(file, limit=SOURCE_MAX_BYTES)
-    with slow(f"judging {question_id}"):
+        own = WarmJudge(prestarted=True)  # the judgement, then growth, on that sandbox
+        judge_fn, first_fn = own.judge, own.judge_then_measure
+    # The verdict is printed as soon as it is known; growth (the exponents of an
+    # accepted submission, hundreds of milliseconds of sandbox runs) is measured from the
+    # same judgement meanwhile and printed below it, and the attempt is recorded with
+    # it. --json prints one document, growth included.
+    growth_after = not as_json and not run_only
+    measuring: list[Future[Complexity | None]] = []
+    try:
+        core = state(ctx).core
+        if not run_only:
+            core.open_store_in_background()
+        core.question(question_id)  # an unknown id: a usage error before the file is read
+        source = read_source(file, limit=SOURCE_MAX_BYTES)
+
+        def show(result: JudgeResult) -> JudgeResult:
+            console().print(result)
+            sys.stdout.flush()
+            return result
+
+        def measured(result: JudgeResult) -> JudgeResult:
+            # the attempt is being recorded meanwhile; growth is written to it after
+            if not measuring:  # not accepted, or the question measures no growth
+                return result
+            try:
+                with slow("measuring how your time grows with the input"):
+                    growth = measuring[0].result()
+            except Exception as exc:  # the verdict stands; only the growth line is missing
+                console().print(f"growth not measured: {exc}", style="dim", markup=False)
+                return result
+            if growth is None:
+                return result
+            console().print(growth.summary, style="dim", markup=False, highlight=False)
+            return result.model_copy(update={"complexity": growth})
+
+        def judged(q: object, text: str, **kwargs: Any) -> JudgeResult:
+            with slow(f"judging {question_id}"):
+                if not growth_after:
+                    return judge_fn(q, text, **kwargs)  # type: ignore[no-any-return]
+                result, growth = first_fn(q, text, seed=kwargs.get("seed"))
+                if growth is not None:
+                    measuring.append(growth)
+                return result  # type: ignore[no-any-return]
+
         result = core.judge(
             question_id,
             source,
             seed=seed,
             mode="run" if run_only else "submit",
-            judge_fn=judge_fn,
+            judge_fn=judged,
+            on_verdict=show if growth_after else None,
+            then=measured if growth_after else None,
         )
+    finally:
+        if own is not None:
+            own.close()
     if as_json:
         # exactly the results document of docs/judge.md
         sys.stdout.write(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
-    else:
+    elif not growth_after:
         console().print(result)
     raise typer.Exit(0 if result.accepted else 1)
 

@@ -118,14 +118,32 @@ def serve_command(
         _serve_processes(core, sock, url, others, allowed, judge_on, processes, no_browser)
         return
     app = create_app(core, allowed_hosts=allowed, team=team, judge_on=judge_on)
+    # Listening before the address is printed: a browser (or test) that connects while
+    # the app still starts waits in the backlog instead of being refused.
+    sock.listen(2048)
     typer.echo(f"mlprep is running at {url}  (Ctrl+C to stop)", err=False)
     for other in lan_urls(host, bound_port):
         typer.echo(f"  from other machines: {other}")
     if not no_browser:
         threading.Timer(0.8, lambda: webbrowser.open(url)).start()
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        timeout_keep_alive=KEEP_ALIVE_S if team else 5,  # 5: uvicorn's own default
+    )
     server = uvicorn.Server(config)
     server.run(sockets=[sock])
+
+
+# Seconds a server process may take to answer the supervisor's health check (above).
+HEALTHCHECK_S = 20
+# Seconds a team server keeps an idle connection open. uvicorn's 5 s is shorter than a
+# learner's pause between two pages, so most pages opened a new connection, and a
+# request sent on a connection just as the server closed it failed ("server
+# disconnected"): the load bench's learners saw it several times a minute.
+KEEP_ALIVE_S = 75
 
 
 def _serve_processes(
@@ -171,6 +189,14 @@ def _serve_processes(
         log_level="warning",
         access_log=False,
         lifespan="on",
+        # The supervisor kills and replaces a child that does not answer its health
+        # check in time, dropping every connection the child holds. uvicorn's 5 s is
+        # short for a child that is only busy (200 learners on 2 cores: its answering
+        # thread waits for the CPU and the GIL): a precaution, the load bench has not seen
+        # such a kill; a hung child is still replaced within 20 s. With 60 s a
+        # child that could not start was reported after a minute (tests/workers).
+        timeout_worker_healthcheck=HEALTHCHECK_S,
+        timeout_keep_alive=KEEP_ALIVE_S,
     )
     typer.echo(f"mlprep is running at {url}  ({processes} processes; Ctrl+C to stop)")
     for other in others:

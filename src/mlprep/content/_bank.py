@@ -303,90 +303,185 @@ QuestionCheck = Callable[[Question], list[ContentError]]
 
 
 def check_content(
-    roots: Iterable[Path] | None = None, *, extra: Iterable[QuestionCheck] = ()
+    roots: Iterable[Path] | None = None,
+    *,
+    extra: Iterable[QuestionCheck] = (),
+    progress: Callable[[int, int, str], None] | None = None,
+    workers: int = 1,
 ) -> CheckReport:
     """Validate every question folder under ``roots`` and the bank as a whole.
 
     ``extra`` checks run on every question that loads: the interfaces pass checks that
     live above this package (the rubric's concepts against the model answer, which
-    needs the grader's text analysis).
+    needs the grader's text analysis). ``progress(done, total, question_id)`` reports
+    the question being checked (for the CLI's progress line). With ``workers`` > 1
+    the questions are checked in that many processes, this one included (the others
+    load their questions again; ``extra`` must then be importable functions), and
+    ``progress`` reports each question as it is done; the report is the same.
     """
     extra = list(extra)
     roots = list(content_roots() if roots is None else roots)
     bank = load_bank(roots, thorough=True)
     errors = list(bank.errors)
-    keys = inventory().keys
-    # A folder checked alone may name prerequisites from the built-in bank.
+    # A folder checked alone may name prerequisites from the built-in bank (read only
+    # when one names a question outside the folders: it is 365 files).
     known_ids = set(bank.questions)
-    if builtin_bank_root().resolve() not in {r.resolve() for r in roots}:
+    outside = {p for q in bank for p in q.meta.prerequisites} - known_ids
+    if outside and builtin_bank_root().resolve() not in {r.resolve() for r in roots}:
         known_ids |= _question_ids(builtin_bank_root())
-    for question in bank:
-        folder_category = question.path.parent.name
-        if folder_category in {c.value for c in Category} and folder_category != question.category:
-            errors.append(
-                _meta_error(
-                    question,
-                    ("category",),
-                    f"category '{question.category}' but the folder is under '{folder_category}/'",
-                )
-            )
-        for i, key in enumerate(question.covers):
-            if key not in keys:
-                errors.append(_meta_error(question, ("covers", i), _unknown_key(key, keys)))
-        for i, prereq in enumerate(question.meta.prerequisites):
-            if prereq not in known_ids:
-                errors.append(
-                    _meta_error(question, ("prerequisites", i), f"no question with id '{prereq}'")
-                )
-        if not 2 <= len(question.hints) <= 4:
-            errors.append(
-                ContentError(
-                    question.file("hints.md"),
-                    1,
-                    1,
-                    f"expected 2-4 hints, found {len(question.hints)}",
-                )
-            )
-        n_criteria = len(question.rubric.criterion)
-        low = 2 if question.is_coding else 3
-        if not low <= n_criteria <= 8:
-            errors.append(
-                ContentError(
-                    question.file("rubric.toml"),
-                    1,
-                    1,
-                    f"expected {low}-8 criteria, found {n_criteria}",
-                )
-            )
-        ids = [c.id for c in question.rubric.criterion] + [
-            m.id for m in question.rubric.misconception
-        ]
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            errors.append(
-                ContentError(question.file("rubric.toml"), 1, 1, f"duplicate rubric id '{dup}'")
-            )
-        for name in ("prompt.md", "answer.md", "hints.md"):
-            errors.extend(_check_math_delimiters(question.file(name)))
-        try:
-            samples = question.samples
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-            samples = None
-        try:
-            load_corpus(question)
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-        if question.is_coding:
-            errors.extend(_check_coding(question))
-        elif samples is not None and len(samples) < 3:
-            errors.append(
-                ContentError(
-                    question.file("samples.toml"), 1, 1, "expected at least 3 scored sample answers"
-                )
-            )
-        for check in extra:
-            errors.extend(check(question))
+    questions = list(bank)
+    if workers > 1 and len(questions) > 1:  # this process and workers - 1 others
+        errors += _check_in_processes(questions, known_ids, extra, workers, progress)
+    else:
+        for done, question in enumerate(questions):
+            if progress is not None:
+                progress(done, len(questions), question.id)
+            errors += _check_question(question, known_ids, extra)
     return CheckReport(checked=len(bank), errors=sorted(set(errors)))
+
+
+def _check_question(
+    question: Question, known_ids: set[str], extra: list[QuestionCheck]
+) -> list[ContentError]:
+    """Every check of one loaded question (the bank-wide ones are ``load_bank``'s)."""
+    keys = inventory().keys
+    errors: list[ContentError] = []
+    folder_category = question.path.parent.name
+    if folder_category in {c.value for c in Category} and folder_category != question.category:
+        errors.append(
+            _meta_error(
+                question,
+                ("category",),
+                f"category '{question.category}' but the folder is under '{folder_category}/'",
+            )
+        )
+    for i, key in enumerate(question.covers):
+        if key not in keys:
+            errors.append(_meta_error(question, ("covers", i), _unknown_key(key, keys)))
+    for i, prereq in enumerate(question.meta.prerequisites):
+        if prereq not in known_ids:
+            errors.append(
+                _meta_error(question, ("prerequisites", i), f"no question with id '{prereq}'")
+            )
+    if not 2 <= len(question.hints) <= 4:
+        errors.append(
+            ContentError(
+                question.file("hints.md"),
+                1,
+                1,
+                f"expected 2-4 hints, found {len(question.hints)}",
+            )
+        )
+    n_criteria = len(question.rubric.criterion)
+    low = 2 if question.is_coding else 3
+    if not low <= n_criteria <= 8:
+        errors.append(
+            ContentError(
+                question.file("rubric.toml"),
+                1,
+                1,
+                f"expected {low}-8 criteria, found {n_criteria}",
+            )
+        )
+    ids = [c.id for c in question.rubric.criterion] + [m.id for m in question.rubric.misconception]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        errors.append(
+            ContentError(question.file("rubric.toml"), 1, 1, f"duplicate rubric id '{dup}'")
+        )
+    for name in ("prompt.md", "answer.md", "hints.md"):
+        errors.extend(_check_math_delimiters(question.file(name)))
+    try:
+        samples = question.samples
+    except ContentErrors as exc:
+        errors.extend(exc.errors)
+        samples = None
+    try:
+        load_corpus(question)
+    except ContentErrors as exc:
+        errors.extend(exc.errors)
+    if question.is_coding:
+        errors.extend(_check_coding(question))
+    elif samples is not None and len(samples) < 3:
+        errors.append(
+            ContentError(
+                question.file("samples.toml"), 1, 1, "expected at least 3 scored sample answers"
+            )
+        )
+    for check in extra:
+        errors.extend(check(question))
+    return errors
+
+
+# what a worker process of _check_in_processes checks questions against
+_WORKER: tuple[set[str], list[QuestionCheck]] = (set(), [])
+
+
+def _start_worker(known_ids: set[str], extra: list[QuestionCheck]) -> None:
+    global _WORKER
+    _WORKER = (known_ids, extra)
+
+
+def _check_folder(folder: Path) -> list[ContentError]:
+    """In a worker process: load the question in ``folder`` and check it."""
+    known_ids, extra = _WORKER
+    try:
+        question = load_question(folder)
+    except ContentErrors as exc:  # it changed since the parent loaded it
+        return exc.errors
+    return _check_question(question, known_ids, extra)
+
+
+def _check_in_processes(
+    questions: list[Question],
+    known_ids: set[str],
+    extra: list[QuestionCheck],
+    workers: int,
+    progress: Callable[[int, int, str], None] | None,
+) -> list[ContentError]:
+    """``_check_question`` of every question, here and in ``workers - 1`` fresh processes.
+
+    A coding question costs most (its tests.py runs, its solution is mutated): the
+    questions are queued for the other processes most costly first, and this process
+    takes them from the cheap end, each one no other process has started, until the
+    two meet. Fresh ("spawn") processes, not forks: the caller may run threads (the
+    CLI's spinner).
+    """
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    ordered = sorted(questions, key=lambda q: not q.is_coding)
+    errors: list[ContentError] = []
+    reported: set[str] = set()
+
+    def report(question_id: str) -> None:
+        reported.add(question_id)
+        if progress is not None:
+            progress(len(reported), len(questions), question_id)
+
+    def collect(queued: list[tuple[Question, Future[list[ContentError]]]]) -> None:
+        for question, future in queued:
+            if question.id not in reported and future.done() and not future.cancelled():
+                errors.extend(future.result())
+                report(question.id)
+
+    with ProcessPoolExecutor(
+        max_workers=min(workers - 1, len(questions)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(known_ids, extra),
+    ) as pool:
+        queued = [(q, pool.submit(_check_folder, q.path)) for q in ordered]
+        for question, future in reversed(queued):
+            if not future.cancel():  # another process has it: the rest are theirs
+                break
+            errors.extend(_check_question(question, known_ids, extra))
+            report(question.id)
+            collect(queued)
+        for question, future in queued:
+            if question.id not in reported:
+                errors.extend(future.result())
+                report(question.id)
+    return errors
 
 
 def coverage(bank: Bank) -> dict[str, list[str]]:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 __all__ = [
     "Category",
@@ -34,6 +34,21 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*[a-z0-9]$",
 InventoryKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{1,3}\d{1,3}$")]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+def _plain_text(value: str) -> str:
+    """A rubric or follow-up string as shown: text with no math in it.
+
+    Only prompt, hints and answer are Markdown with math. The terminal, the web pages, the
+    notebook and the grade report print rubric strings as they are (and follow-ups as
+    Markdown without math), so ``\\$600``, the escape that keeps a currency sign out of math
+    in those Markdown files, is read here as the ``$600`` it stands for.
+    """
+    return value.replace("\\$", "$")
+
+
+# Criterion and misconception text, claims, feedback and follow-ups.
+PlainText = Annotated[NonEmpty, AfterValidator(_plain_text)]
 
 
 class Category(StrEnum):
@@ -83,12 +98,16 @@ class QuestionMeta(_Strict):
     tags: list[Slug] = Field(default_factory=list)
     covers: list[InventoryKey] = Field(default_factory=list)
     minutes: Annotated[int, Field(gt=0, le=180)]
-    followups: list[NonEmpty] = Field(default_factory=list)
+    followups: list[PlainText] = Field(default_factory=list)
     prerequisites: list[Slug] = Field(default_factory=list)
     coding: CodingSpec | None = None
 
 
-Claim = Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=400)]
+Claim = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=8, max_length=400),
+    AfterValidator(_plain_text),
+]
 
 
 class Criterion(_Strict):
@@ -101,10 +120,10 @@ class Criterion(_Strict):
 
     id: Slug
     points: Annotated[float, Field(gt=0, le=100)]
-    text: NonEmpty
+    text: PlainText
     claims: list[Claim] = Field(default_factory=list, max_length=4)
     concepts: list[list[NonEmpty]] = Field(min_length=1)
-    feedback: NonEmpty
+    feedback: PlainText
 
     def claim_ids(self) -> list[str]:
         """``id`` for a single claim, ``id#1``, ``id#2``... for several."""
@@ -121,7 +140,7 @@ class Misconception(_Strict):
     """
 
     id: Slug
-    text: NonEmpty
+    text: PlainText
     claim: Claim | None = None
     phrases: list[NonEmpty] = Field(min_length=1)
     penalty: Annotated[float, Field(gt=0, le=100)]

@@ -5,12 +5,14 @@ cannot tell a right sentence from a fluent wrong one with the same words; the cl
 model reads what a sentence asserts but under-credits paraphrase it has not seen.
 Per criterion the hybrid takes
 
-    credit = (1 - contradicted) * (w * lexical + (1 - w) * claims)
+    credit = (1 - contradicted) * (w * lexical * (f + (1 - f) * claims) + (1 - w) * claims)
 
 ``lexical`` the share of the criterion's concepts the lexical grader found, ``claims``
 the claim grader's credit, ``contradicted`` the share of the criterion's claims the
 model reads as contradicted (a concept named in a sentence that states the opposite
-earns nothing), and ``w`` fitted on the bank's samples (scripts/tune_hybrid.py).
+earns nothing), ``f`` the share of the lexical credit that stands without the model's
+support (1: the words alone earn it; 0: only where the model reads the claim as
+stated), and ``w`` and ``f`` fitted on the bank's samples (scripts/tune_hybrid.py).
 Misconceptions are charged when the model reads their claim as supported (and, with
 ``lexical_misconceptions``, when the lexical grader finds their phrase); contradicted
 claims cost a share of their criterion's points; an answer most of whose words the
@@ -80,6 +82,11 @@ class HybridParams:
     # rest from the claim model's support (both fits chose 1: the credit is lexical, the
     # model vetoes and charges).
     lexical_weight: float = 1.0
+    # Share of the lexical credit that stands without the claim model's support for the
+    # criterion (1: the rubric's words alone earn it; below 1 a fluent answer that names
+    # the concepts but states them wrongly, which the model neither supports nor reads as
+    # contradicted, keeps less).
+    lexical_floor: float = 1.0
     # The claim model's thresholds (its own on-topic scaling and contradiction penalty).
     thresholds: Thresholds = field(default_factory=lambda: FITTED_THRESHOLDS)
     # Also charge the misconceptions the lexical grader finds by their phrases.
@@ -109,10 +116,14 @@ def topic_scale(ratio: float, p: HybridParams) -> float:
     return min(1.0, max(0.0, (ratio - p.topic_low) / span))
 
 
-def criterion_credit(lexical: float, claims: float, contradicted: float, weight: float) -> float:
-    """A criterion's share of its points from its lexical and claim credits (0-1 each) and
-    the share of its claims the model reads as contradicted."""
-    return (1.0 - contradicted) * (weight * lexical + (1.0 - weight) * claims)
+def criterion_credit(
+    lexical: float, claims: float, contradicted: float, weight: float, floor: float = 1.0
+) -> float:
+    """A criterion's share of its points from its lexical and claim credits (0-1 each),
+    the share of its claims the model reads as contradicted, the lexical weight and the
+    share of lexical credit that needs no support from the model (``floor``)."""
+    lexical_part = lexical * (floor + (1.0 - floor) * claims)
+    return (1.0 - contradicted) * (weight * lexical_part + (1.0 - weight) * claims)
 
 
 class HybridGrader:
@@ -165,7 +176,9 @@ class HybridGrader:
             points = clm.points
             lex_share = lex.earned / points if points else 0.0
             clm_share = clm.earned / points if points else 0.0
-            credit = criterion_credit(lex_share, clm_share, contra, p.lexical_weight)
+            credit = criterion_credit(
+                lex_share, clm_share, contra, p.lexical_weight, p.lexical_floor
+            )
             earned += points * credit
             wrong += t.contradiction_penalty * points * contra
             criteria.append(_merged(lex, clm, credit, contra))

@@ -25,15 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._lexical import (
-    DEFAULT_PARAMS,
-    LexicalGrader,
-    Params,
-    build_report,
-    lexical_best_lines,
-    lexical_shares,
-    sentence_scores,
-)
+from ._lexical import DEFAULT_PARAMS, LexicalGrader, Params
+from ._lexical_report import build_report, lexical_best_lines, lexical_shares, sentence_scores
 from ._registry import GraderUnavailable
 
 if TYPE_CHECKING:

@@ -173,10 +173,9 @@ def lemmas(text: str) -> list[str]:
 
 @dataclass
 class Clause:
-    """Lemmas of one clause with their character offsets in the answer."""
+    """Lemmas of one clause with the character offset in the answer where each ends."""
 
     tokens: list[str]
-    starts: list[int]
     ends: list[int]
     negated: bool
 
@@ -284,7 +283,6 @@ def _clauses(text: str, offset: int) -> list[Clause]:
             out.append(
                 Clause(
                     tokens=tokens[a:b],
-                    starts=[offset + w.start() for w in words[a:b]],
                     ends=[offset + w.end() for w in words[a:b]],
                     negated=neg,
                 )

@@ -189,7 +189,25 @@ def figures(
     )
 
 
-def evaluate(grader: Grader, answers: list[LabelledAnswer], *, split: str = "") -> Figures:
-    """Grade every labelled answer with ``grader`` and compare with the human totals."""
-    machine = [grader.grade(a.question, a.sample.text).score for a in answers]
+def evaluate(
+    grader: Grader, answers: list[LabelledAnswer], *, split: str = "", threads: int = 1
+) -> Figures:
+    """Grade every labelled answer with ``grader`` and compare with the human totals.
+
+    ``threads`` > 1 grades that many answers at a time: the graders are safe to share
+    between threads, and the claim model's inference (most of the default grader's
+    time) runs outside the GIL, so two cores grade nearly twice as fast; the scores are
+    the same (each inference still runs on one thread).
+    """
+
+    def score(answer: LabelledAnswer) -> float:
+        return grader.grade(answer.question, answer.sample.text).score
+
+    if threads > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            machine = list(pool.map(score, answers))
+    else:
+        machine = [score(a) for a in answers]
     return figures(answers, machine, grader=grader.name, split=split)

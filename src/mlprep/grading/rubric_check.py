@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from mlprep.content._errors import ContentError
 from mlprep.content._locate import TomlPositions
 
-from ._lexical import DEFAULT_PARAMS, analyse, compile_rubric
+from ._lexical import DEFAULT_PARAMS, analyse
+from ._rubric import compile_rubric
 
 if TYPE_CHECKING:
     from mlprep.content import Question
@@ -38,7 +39,7 @@ def unmatched_concepts(question: Question) -> list[ContentError]:
     if question.is_coding or not question.answer.strip():
         return []
     rubric = compile_rubric(question)
-    analysis = analyse(question, rubric, question.answer, DEFAULT_PARAMS)
+    analysis = analyse(rubric, question.answer, DEFAULT_PARAMS)
     path = question.file("rubric.toml")
     text = path.read_text(encoding="utf-8")
     positions = TomlPositions(text)

@@ -76,6 +76,11 @@ def _type_name(x: Any) -> str:
     return f"a {type(x).__name__}"
 
 
+def _got(g: Any) -> str:
+    """The received value and its type, for a message that refuses it for its type."""
+    return f"{short_repr(g)} ({_type_name(g)})"
+
+
 def _close(e: Any, g: Any, rtol: float, atol: float) -> bool:
     e, g = complex(e), complex(g)
     if e == g:
@@ -119,12 +124,12 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
     if e is None:
         if g is None:
             return None
-        return _miss(path, f"expected None, got {short_repr(g)}", f"got {_type_name(g)}")
+        return _miss(path, f"expected None, got {_got(g)}", f"got {_type_name(g)}")
     if _is_bool(e):
         if not _is_bool(g):
             return _miss(
                 path,
-                f"expected {bool(e)!r} (a bool), got {short_repr(g)}",
+                f"expected {bool(e)!r} (a bool), got {_got(g)}",
                 f"expected a bool, got {_type_name(g)}",
             )
         if bool(e) != bool(g):
@@ -134,7 +139,7 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
         if not isinstance(g, str):
             return _miss(
                 path,
-                f"expected the string {short_repr(e)}, got {short_repr(g)}",
+                f"expected the string {short_repr(e)}, got {_got(g)}",
                 f"expected a string, got {_type_name(g)}",
             )
         if str(e) != str(g):
@@ -144,7 +149,7 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
         if not _is_number(g):
             return _miss(
                 path,
-                f"expected the number {_fmt_num(e)}, got {short_repr(g)}",
+                f"expected the number {_fmt_num(e)}, got {_got(g)}",
                 f"expected a number, got {_type_name(g)}",
             )
         if _close(e, g if not isinstance(g, np.ndarray) else g.item(), rtol, atol):
@@ -167,7 +172,7 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
             kind = "list" if isinstance(e, list) else "tuple"
             return _miss(
                 path,
-                f"expected a {kind} of length {len(e)}, got {short_repr(g)}",
+                f"expected a {kind} of length {len(e)}, got {_got(g)}",
                 f"expected a {kind}, got {_type_name(g)}",
             )
         if len(g) != len(e):
@@ -185,7 +190,7 @@ def _cmp(e: Any, g: Any, rtol: float, atol: float, path: str) -> Mismatch | None
         if not isinstance(g, dict):
             return _miss(
                 path,
-                f"expected a dict, got {short_repr(g)}",
+                f"expected a dict, got {_got(g)}",
                 f"expected a dict, got {_type_name(g)}",
             )
         missing = [k for k in e if k not in g]
@@ -240,7 +245,7 @@ def _cmp_array(e: np.ndarray, g: Any, rtol: float, atol: float, path: str) -> Mi
         else:
             return _miss(
                 path,
-                f"expected an array of shape {e.shape}, got {short_repr(g)}",
+                f"expected an array of shape {e.shape}, got {_got(g)}",
                 f"expected an array, got {_type_name(g)}",
             )
     if g.shape != e.shape:

@@ -13,6 +13,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, Literal
 
 from . import _wire
@@ -77,6 +78,7 @@ class _Judgement:
         self.custom_args = custom_args
         self.measure = measure
         self.t0 = time.perf_counter()
+        self.suite: Any = None  # the question's tests, once loaded (growth reuses them)
         self._wire_cache: dict[int, tuple[PlannedTest, bytes, list[bytes]]] = {}
 
     def result(self, verdict: str, message: str, **kw: Any) -> JudgeResult:
@@ -132,6 +134,7 @@ class _Judgement:
             return self.result(
                 "internal_error", f"the question's tests do not load: {exc}", isolation="not run"
             )
+        self.suite = suite
         if self.seed is None:
             self.seed = random.SystemRandom().randrange(1, 2**31)
         try:
@@ -350,9 +353,15 @@ class WarmJudge:
     ``close()``.
     """
 
-    def __init__(self) -> None:
-        self._runner = Runner()
+    def __init__(self, *, prestarted: bool = False) -> None:
+        """``prestarted=True``: use the sandbox ``prestart()`` booted, if any, without
+        waiting for it here (like ``judge``, the first judgement builds its tests while
+        it starts): the CLI judges and then measures growth on one sandbox."""
+        self._runner = Runner(adopt_prestarted() if prestarted else None)
         self._started = False
+        if prestarted:
+            self._runner.begin()
+            self._started = True
 
     def start(self) -> WarmJudge:
         """Boot the sandbox now. If it cannot start, each ``judge`` says so in its verdict
@@ -393,6 +402,38 @@ class WarmJudge:
 
         judgement = _Judgement(self._runner, question, source, seed, "submit", None, True)
         return judgement.growth(load_suite(question, load_tests))
+
+    def judge_then_measure(
+        self, question: Any, source: str, *, seed: int | None = None
+    ) -> tuple[JudgeResult, Future[Complexity | None] | None]:
+        """A submission's verdict as soon as it is known, its growth already under way.
+
+        Returns the judgement without growth and, when it is accepted and the question
+        measures growth, a future of that measurement: it starts at once, in a thread,
+        from the judgement's own seed and suite (nothing is planned or loaded again),
+        while the caller shows the verdict. ``judge(..., measure=False)`` followed by
+        ``growth`` gives the same two results one after the other.
+        """
+        _check_coding(question)
+        if not self._started:
+            self.start()
+        judgement = _Judgement(self._runner, question, source, seed, "submit", None, False)
+        result = judgement.run()
+        suite = judgement.suite
+        if not (result.accepted and suite is not None and judgement.spec.growth_sizes):
+            return result, None
+        measured: Future[Complexity | None] = Future()
+
+        def measure() -> None:
+            if not measured.set_running_or_notify_cancel():
+                return
+            try:
+                measured.set_result(judgement.growth(suite))
+            except BaseException as exc:  # handed to whoever waits for the future
+                measured.set_exception(exc)
+
+        threading.Thread(target=measure, name="mlprep-growth", daemon=True).start()
+        return result, measured
 
     @property
     def isolation(self) -> str:

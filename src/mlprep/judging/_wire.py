@@ -279,7 +279,10 @@ def _enc_numpy(x: Any, depth: int, budget: _Budget) -> Any:
     if isinstance(x, np.generic):
         dtype = x.dtype
         if dtype.kind in _NUMERIC_KINDS:
-            return {"$s": [dtype.str, _enc(x.item(), depth + 1, budget)]}
+            value = x.item()
+            if isinstance(value, np.generic):  # extended precision: no Python type holds it
+                value = complex(value) if dtype.kind == "c" else float(value)
+            return {"$s": [dtype.str, _enc(value, depth + 1, budget)]}
         if dtype.kind in "US":
             return _enc(x.item(), depth + 1, budget)
         raise WireError(f"a NumPy scalar of dtype {dtype}")

@@ -173,6 +173,36 @@ def _give_up_root(uid: int, gid: int) -> None:
         os._exit(NAMESPACE_FAILED)
 
 
+def _reap_orphans(keepers: set[int]) -> None:
+    """Reap the children that are not jobs' keepers: the job inits orphaned when their
+    keeper was killed at its limit.
+
+    Bubblewrap makes the zygote pid 1 of its namespace, so the kernel reparents them
+    here; unreaped, each stays a zombie (holding its job's control group) for as long
+    as the zygote runs: the service, the web app and the workers run for days. A
+    keeper is never reaped here: its status belongs to its job's exit reply, read by
+    ``waitpid(pid)`` once its pidfd is readable. Reaping one here would let its pid be
+    signalled (``kill``) after it was gone, or recycled. ``WNOWAIT`` looks without
+    reaping; a keeper that ended first hides the orphans behind it until its own
+    pidfd is handled, on the next round.
+    """
+    while True:
+        try:
+            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            return
+        if info is None or info.si_pid in keepers:
+            return
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(info.si_pid, 0)
+
+
+def _signal_keeper(pidfd: int) -> None:
+    """SIGKILL a keeper through its pidfd: never another process that reused its pid."""
+    with contextlib.suppress(ProcessLookupError):
+        signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+
+
 def main() -> None:
     control_fd = int(sys.argv[1])
     config = json.loads(sys.argv[2])
@@ -216,12 +246,13 @@ def main() -> None:
         for pidfd, (job_id, pid, deadline) in list(children.items()):
             if pidfd in readable or time.monotonic() >= deadline:
                 if pidfd not in readable:
-                    os.kill(pid, signal.SIGKILL)
+                    _signal_keeper(pidfd)
                 _, status = os.waitpid(pid, 0)
                 code, sig = _exit_status(status)
                 os.close(pidfd)
                 del children[pidfd]
                 reply({"op": "exit", "id": job_id, "code": code, "signal": sig})
+        _reap_orphans({pid for _, pid, _ in children.values()})
         if control not in readable:
             continue
         try:
@@ -229,8 +260,8 @@ def main() -> None:
         except OSError:
             data, fds = b"", []
         if not data:
-            for _job, pid, _d in children.values():
-                os.kill(pid, signal.SIGKILL)
+            for pidfd in children:
+                _signal_keeper(pidfd)
             os._exit(0)
         msg = json.loads(data)
         op = msg.get("op")
@@ -252,9 +283,9 @@ def main() -> None:
             children[pidfd] = (msg["id"], pid, time.monotonic() + float(msg["cap_s"]))
             reply({"op": "forked", "id": msg["id"]}, [pidfd])
         elif op == "kill":
-            for _pidfd, (job_id, pid, _d) in children.items():
+            for pidfd, (job_id, _pid, _d) in children.items():
                 if job_id == msg.get("id"):
-                    os.kill(pid, signal.SIGKILL)
+                    _signal_keeper(pidfd)
         elif op == "preload":
             done = []
             for name in msg.get("modules", []):

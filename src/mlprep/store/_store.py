@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy import Engine, create_engine, event, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -393,6 +393,16 @@ class Store:
             s.add(row)
             s.flush()  # the id, for a review logged in the same transaction
         return row
+
+    def set_attempt_result(self, attempt_id: int, result: dict[str, Any]) -> None:
+        """Replace a recorded attempt's results document (the judge adds growth to it
+        once measured); its verdict, score and review stay as recorded."""
+        with self.transaction() as s:
+            s.execute(
+                update(Attempt)
+                .where(Attempt.id == attempt_id)
+                .values(result_json=json.dumps(result))
+            )
 
     def attempts(
         self,

@@ -18,6 +18,7 @@ from ._mock import question_score
 
 if TYPE_CHECKING:
     from mlprep._core import Mlprep
+    from mlprep.store import Attempt
 
 __all__ = ["Progress", "mastery_history", "progress"]
 
@@ -34,8 +35,12 @@ def _end_of_day(day: date) -> datetime:
     return datetime.combine(day, time(23, 59, 59), tzinfo=UTC)
 
 
-def mastery_history(core: Mlprep, days: list[date]) -> dict[str, list[float]]:
-    """Mastery per category at the end of each of ``days`` (sorted ascending)."""
+def mastery_history(
+    core: Mlprep, days: list[date], attempts: list[Attempt] | None = None
+) -> dict[str, list[float]]:
+    """Mastery per category at the end of each of ``days`` (sorted ascending).
+
+    ``attempts``: the learner's attempts, when the caller has read them already."""
     from fsrs import Card, Rating
 
     from ._sitting import scheduler_for
@@ -46,7 +51,9 @@ def mastery_history(core: Mlprep, days: list[date]) -> dict[str, list[float]]:
     for log in store.review_logs(learner=core.learner):
         logs[log.question_id].append(log)
     scores = defaultdict(list)
-    for attempt in store.attempts(learner=core.learner):
+    if attempts is None:
+        attempts = store.attempts(learner=core.learner)
+    for attempt in attempts:
         scores[attempt.question_id].append((attempt.created_at, question_score(attempt)))
     categories: dict[str, list[str]] = defaultdict(list)
     for question in core.bank:
@@ -73,9 +80,12 @@ def mastery_history(core: Mlprep, days: list[date]) -> dict[str, list[float]]:
         per_question[qid] = values
     history: dict[str, list[float]] = {}
     for category, ids in sorted(categories.items()):
+        # Only questions with a review or an attempt add anything: an unseen one is
+        # 0.0, and x + 0.0 == x, so the sums (in the same id order) are those over
+        # every id, without walking the whole bank for each day.
+        touched = [per_question[q] for q in ids if q in per_question]
         history[category] = [
-            round(sum(per_question.get(q, [0.0] * len(days))[d] for q in ids) / len(ids), 4)
-            for d in range(len(days))
+            round(sum(values[d] for values in touched) / len(ids), 4) for d in range(len(days))
         ]
     return history
 
@@ -106,7 +116,7 @@ def progress(core: Mlprep, now: datetime | None = None, history_days: int = 30) 
     active = {a.created_at.date() for a in attempts}
     current, longest = _streak(active, today)
     days = [today - timedelta(days=n) for n in range(history_days - 1, -1, -1)]
-    history = mastery_history(core, days)
+    history = mastery_history(core, days, attempts)
     mastery = {c: values[-1] for c, values in history.items()}
     week_ago = {c: values[max(0, len(values) - 8)] for c, values in history.items()}
     per_category: dict[str, dict[str, Any]] = {}
@@ -114,12 +124,13 @@ def progress(core: Mlprep, now: datetime | None = None, history_days: int = 30) 
     for attempt in attempts:
         question = core.bank.questions.get(attempt.question_id)
         counts[question.category.value if question else "unknown"] += 1
+    in_category = Counter(q.category.value for q in core.bank)
     for category in sorted(history):
         per_category[category] = {
             "mastery": mastery[category],
             "trend_7d": round(mastery[category] - week_ago[category], 4),
             "attempts": counts.get(category, 0),
-            "questions": sum(1 for q in core.bank if q.category.value == category),
+            "questions": in_category[category],
         }
     mocks = [
         {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import time
@@ -21,15 +22,16 @@ if TYPE_CHECKING:
 
     from mlprep.content import Question
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["routes"]
 
 MAX_CUSTOM_INPUT = 20_000
 # How long a submit request waits for its verdict before answering "running" instead.
 VERDICT_WAIT_S = 0.8
-# How long a poll for a running job waits for it to finish before answering.
-POLL_WAIT_S = 1.0
+# How long a poll for a running job waits for it to finish before answering (the page
+# asks again 0.2 s later): fewer round trips for an answer that waits in a queue.
+POLL_WAIT_S = 2.0
 SEALED_MESSAGE = "Submitted and recorded. Results are shown when the assessment ends."
 
 
@@ -43,7 +45,13 @@ def routes(web: WebApp) -> list[Route]:
 
 
 async def answer(web: WebApp, request: Request) -> Response:
-    """Run or submit code (a job), or grade a written answer (inline)."""
+    """Run or submit code (a job), or grade a written answer (inline).
+
+    Every store read and write runs in the thread pool: the checks of a running
+    mock or assessment, the enqueue (the submission and its job, one transaction),
+    the inline grading (the attempt and its review, one transaction) and the
+    fragment's reads. Only the waits for a verdict stay on the event loop.
+    """
     question = web.question(request.path_params["qid"])
     form = await web.form(request)
     mode = request.path_params["mode"]
@@ -51,11 +59,15 @@ async def answer(web: WebApp, request: Request) -> Response:
         raise HTTPException(404, "There is no such page.")
     submission = form.get("submission", "")
     time_spent = _elapsed(form.get("opened", ""))
-    mock_id, mock_note = live_mock(web, form.get("mock", ""), question)
     from ._team_learner import refuse_outside, sealed
 
-    refuse_outside(web, question.id, mock_id)
-    hide = sealed(web, mock_id)  # an assessment that shows results only at its end
+    def rules() -> tuple[int | None, str, bool]:
+        mock_id, mock_note = live_mock(web, form.get("mock", ""), question)
+        refuse_outside(web, question.id, mock_id)
+        # An assessment that shows results only at its end hides them here.
+        return mock_id, mock_note, sealed(web, mock_id)
+
+    mock_id, mock_note, hide = await run_in_threadpool(rules)
     if mode == "submit":
         from mlprep.study import not_attempted
 
@@ -71,20 +83,23 @@ async def answer(web: WebApp, request: Request) -> Response:
         custom = None
         if mode == "run":
             custom = _parse_custom_input(form.get("custom_input", ""), question)
-        job, _new = web.jobs.submit(
-            question.id,
-            source,
-            mode="submit" if mode == "submit" else "run",
-            submission=_dedupe_key(submission, mode, source, form.get("custom_input", "")),
-            custom_args=custom,
-            time_spent_s=time_spent,
-            mock_id=mock_id,
-            core=web.core,
-            sealed=hide,
+        job, _new = await run_in_threadpool(
+            functools.partial(
+                web.jobs.submit,
+                question.id,
+                source,
+                mode="submit" if mode == "submit" else "run",
+                submission=_dedupe_key(submission, mode, source, form.get("custom_input", "")),
+                custom_args=custom,
+                time_spent_s=time_spent,
+                mock_id=mock_id,
+                core=web.core,
+                sealed=hide,
+            )
         )
         # A quick verdict comes back in this response; a slow one shows as running.
         await web.jobs.wait(job, VERDICT_WAIT_S, lambda j: j.done)
-        return job_fragment(web, job.id, note=mock_note)
+        return await run_in_threadpool(job_fragment, web, job.id, mock_note)
     if mode != "submit":
         raise BadRequest(400, "Written answers are submitted, not run.")
     text = form.get("answer", "")
@@ -92,35 +107,38 @@ async def answer(web: WebApp, request: Request) -> Response:
         raise BadRequest(400, "The answer box is empty: write your answer first.")
     submission = _dedupe_key(submission, "grade", web.core.learner, text)
     if web.jobs.queues_grading:  # team mode on workers: graded by the grade queue
-        job, _new = web.jobs.submit_grade(
+        job, _new = await run_in_threadpool(
+            functools.partial(
+                web.jobs.submit_grade,
+                question.id,
+                text,
+                grader=web.grader,
+                submission=submission,
+                time_spent_s=time_spent,
+                mock_id=mock_id,
+                core=web.core,
+                sealed=hide,
+            )
+        )
+        await web.jobs.wait(job, VERDICT_WAIT_S, lambda j: j.done)
+        return await run_in_threadpool(job_fragment, web, job.id, mock_note)
+
+    def grade_inline() -> str:
+        report = web.core.grade(
             question.id,
             text,
             grader=web.grader,
-            submission=submission,
+            origin="web",
             time_spent_s=time_spent,
             mock_id=mock_id,
-            core=web.core,
-            sealed=hide,
         )
-        await web.jobs.wait(job, VERDICT_WAIT_S, lambda j: j.done)
-        return job_fragment(web, job.id, note=mock_note)
-    if submission and (seen := web.graded.get(submission)) is not None:
-        return HTMLResponse(seen)
-    report = await run_in_threadpool(
-        web.core.grade,
-        question.id,
-        text,
-        grader=web.grader,
-        origin="web",
-        time_spent_s=time_spent,
-        mock_id=mock_id,
-    )
-    if hide:
-        return web.fragment("_message.html", kind="ok", message=SEALED_MESSAGE)
-    html = web.env.get_template("_grade.html").render(q=question, report=report, note=mock_note)
-    if submission:
-        web.graded.put(submission, html)
-    return HTMLResponse(html)
+        if hide:
+            return web.fragment("_message.html", kind="ok", message=SEALED_MESSAGE).body.decode()
+        return web.env.get_template("_grade.html").render(q=question, report=report, note=mock_note)
+
+    if not submission:
+        return HTMLResponse(await run_in_threadpool(grade_inline))
+    return HTMLResponse(await web.graded.once(submission, lambda: run_in_threadpool(grade_inline)))
 
 
 def live_mock(web: WebApp, value: str, question: Question) -> tuple[int | None, str]:
@@ -135,6 +153,17 @@ def live_mock(web: WebApp, value: str, question: Question) -> tuple[int | None, 
         return None, "That mock interview had already finished: saved as ordinary practice."
     if question.id not in json.loads(row.plan_json)["questions"]:
         return None, "This question is not part of that mock: saved as ordinary practice."
+    from datetime import timedelta
+
+    from mlprep.store import utcnow
+    from mlprep.team._assignments import ASSESSMENT_TRACK
+
+    # A timed assessment ends at its time limit, Finish pressed or not: from then on its
+    # hints and results are no longer held back, so a later answer is not part of it.
+    if row.track == ASSESSMENT_TRACK and utcnow() >= row.started_at + timedelta(
+        minutes=row.minutes
+    ):
+        return None, "The assessment's time was up: saved as ordinary practice, not part of it."
     return row.id, ""
 
 
@@ -163,22 +192,23 @@ def job_fragment(web: WebApp, job_id: str, note: str = "") -> HTMLResponse:
 
 async def job(web: WebApp, request: Request) -> Response:
     # Long poll: answer as soon as the verdict is in, or after a short wait.
-    found = web.jobs.get(request.path_params["job_id"], web.core.learner)
+    job_id = request.path_params["job_id"]
+    found = await run_in_threadpool(web.jobs.get, job_id, web.core.learner)
     if found is not None:
         await web.jobs.wait(found, POLL_WAIT_S, lambda j: j.done)
-    return job_fragment(web, request.path_params["job_id"])
+    return await run_in_threadpool(job_fragment, web, job_id)
 
 
 async def job_growth(web: WebApp, request: Request) -> Response:
     """The growth row of a verdict, once measured (long poll, like ``job``)."""
-    found = web.jobs.get(request.path_params["job_id"], web.core.learner)
+    found = await run_in_threadpool(web.jobs.get, request.path_params["job_id"], web.core.learner)
     if found is None or found.sealed:
         raise HTTPException(404, "unknown job")
     found = await web.jobs.wait(found, POLL_WAIT_S, lambda j: j.growth_state != "measuring")
     return web.fragment("_growth_row.html", job=found)
 
 
-async def job_json(web: WebApp, request: Request) -> Response:
+def job_json(web: WebApp, request: Request) -> Response:
     found = web.jobs.get(request.path_params["job_id"], web.core.learner)
     if found is None:
         raise HTTPException(404, "unknown job")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from starlette.routing import Route
 
-from ._app import CATEGORIES, DIFFICULTIES
+from ._context import CATEGORIES, DIFFICULTIES
 from ._guard import BadRequest
 from ._status import STATUSES, question_statuses
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
     from mlprep.content import Question
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["routes"]
 
@@ -25,7 +26,8 @@ def routes(web: WebApp) -> list[Route]:
     return [Route("/", web.bind(catalogue))]
 
 
-async def catalogue(web: WebApp, request: Request) -> Response:
+def catalogue(web: WebApp, request: Request) -> Response:
+    # A plain def: it reads the store, so it runs in the thread pool (WebApp.bind).
     params = request.query_params
     category = params.get("category") or None
     difficulty = params.get("difficulty") or None
@@ -64,10 +66,26 @@ async def catalogue(web: WebApp, request: Request) -> Response:
         "categories": CATEGORIES,
         "difficulties": DIFFICULTIES,
         "status_names": STATUSES,
+        "row": lambda question: row_cells(web, question),
     }
     if web.hx(request) and request.headers.get("hx-target") == "results":
         return web.fragment("_catalogue_rows.html", **ctx)
     return web.render(request, "catalogue.html", **ctx)
+
+
+def row_cells(web: WebApp, question: Question) -> Markup:
+    """A question's catalogue cells but its status, rendered once per question object.
+
+    They hold nothing of the learner (title, category, difficulty, kind, topic names,
+    minutes), so every learner's catalogue shares them; the status cell, the one
+    that is the learner's, is rendered per request. Rendering the whole bank's rows
+    on every request was most of the page's time (docs/benchmarks.md)."""
+    kept = web.static_html.get(("catalogue-row", question.id))
+    if kept is not None and kept[0] is question:
+        return kept[1]
+    html = Markup(web.env.get_template("_catalogue_cells.html").render(q=question, names=web.names))
+    web.static_html[("catalogue-row", question.id)] = (question, html)
+    return html
 
 
 def _haystack(question: Question, names: Any) -> str:

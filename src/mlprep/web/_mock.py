@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["routes"]
 
@@ -32,7 +32,7 @@ def routes(web: WebApp) -> list[Route]:
     ]
 
 
-async def mock_home(web: WebApp, request: Request) -> Response:
+def mock_home(web: WebApp, request: Request) -> Response:
     from mlprep.study import TRACKS
 
     mocks = web.core.store.mocks(learner=web.core.learner)[::-1]
@@ -60,16 +60,16 @@ async def mock_start(web: WebApp, request: Request) -> Response:
         raise BadRequest(400, "A mock interview lasts 5 to 240 minutes.")
     # A double click on "Start" must not open two interviews.
     submission = form.get("submission", "")
-    if submission and (seen := web.graded.get("mock:" + submission)):
-        return RedirectResponse(seen, status_code=303)
-    row, _plan = await run_in_threadpool(web.core.start_mock, track, minutes)
-    url = f"/mock/{row.id}"
-    if submission:
-        web.graded.put("mock:" + submission, url)
+
+    async def start() -> str:
+        row, _plan = await run_in_threadpool(web.core.start_mock, track, minutes)
+        return f"/mock/{row.id}"
+
+    url = await (web.graded.once("mock:" + submission, start) if submission else start())
     return RedirectResponse(url, status_code=303)
 
 
-async def mock_page(web: WebApp, request: Request) -> Response:
+def mock_page(web: WebApp, request: Request) -> Response:
     row = web.mock_row(_int_param(request.path_params["mock_id"]))
     plan = json.loads(row.plan_json)
     questions = [web.core.bank.questions.get(qid) for qid in plan["questions"]]
@@ -103,7 +103,8 @@ async def mock_page(web: WebApp, request: Request) -> Response:
 
 
 async def mock_finish(web: WebApp, request: Request) -> Response:
-    row = web.mock_row(_int_param(request.path_params["mock_id"]))
+    mock_id = _int_param(request.path_params["mock_id"])
+    row = await run_in_threadpool(web.mock_row, mock_id)
     await web.form(request)
     if row.finished_at is None:  # finishing twice keeps the first scorecard
         await run_in_threadpool(web.core.finish_mock, row.id)

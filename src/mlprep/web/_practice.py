@@ -18,14 +18,14 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
-from ._app import CATEGORIES, DIFFICULTIES
+from ._context import CATEGORIES, DIFFICULTIES
 from ._guard import BadRequest
 
 if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["routes"]
 
@@ -59,7 +59,7 @@ def _filters(params: object) -> tuple[str | None, str | None, int | None, str]:
     return category, difficulty, minutes, minutes_text
 
 
-async def practice(web: WebApp, request: Request) -> Response:
+def practice(web: WebApp, request: Request) -> Response:
     params = request.query_params
     category, difficulty, minutes, minutes_text = _filters(params)
     core = web.core
@@ -83,7 +83,7 @@ async def practice(web: WebApp, request: Request) -> Response:
     )
 
 
-async def session(web: WebApp, request: Request) -> Response:
+def session(web: WebApp, request: Request) -> Response:
     """Start a session (no ``ids`` yet), show its question ``n``, or its summary."""
     params = request.query_params
     core = web.core

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from starlette.concurrency import run_in_threadpool
 from starlette.routing import Route
 
 from ._markup import activity_svg, bars_svg, lines_svg
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["routes"]
 
@@ -23,8 +22,8 @@ def routes(web: WebApp) -> list[Route]:
     return [Route("/progress", web.bind(progress))]
 
 
-async def progress(web: WebApp, request: Request) -> Response:
-    data = (await run_in_threadpool(web.core.progress)).to_dict()
+def progress(web: WebApp, request: Request) -> Response:
+    data = web.core.progress().to_dict()
     today = datetime.fromisoformat(data["now"]).date()
     charts = {
         "mastery": lines_svg(data["history"]["days"], data["history"]["mastery"]),

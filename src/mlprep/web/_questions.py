@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     from starlette.responses import Response
 
     from mlprep.content import Question
-    from mlprep.store import MockSession
+    from mlprep.store import Draft, MockSession
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["question_context", "routes"]
 
@@ -79,7 +79,7 @@ def question_context(
     }
 
 
-async def question_page(web: WebApp, request: Request) -> Response:
+def question_page(web: WebApp, request: Request) -> Response:
     question = web.question(request.path_params["qid"])
     return web.render(request, "question.html", **question_context(web, question))
 
@@ -90,12 +90,16 @@ async def hint(web: WebApp, request: Request) -> Response:
 
     question = web.question(request.path_params["qid"])
     form = await web.form(request)
-    refuse_help(web, question.id)
-    # Inside a running mock the hints are the mock's own (hints count per sitting).
-    mock_id, _note = live_mock(web, form.get("mock", ""), question)
-    hints = web.core.next_hint(question.id, mock_id=mock_id)
-    mock = web.mock_row(mock_id) if mock_id is not None else None
-    return web.fragment("_hints.html", q=question, hints=hints, mock=mock)
+
+    def reveal() -> Response:
+        refuse_help(web, question.id)
+        # Inside a running mock the hints are the mock's own (hints count per sitting).
+        mock_id, _note = live_mock(web, form.get("mock", ""), question)
+        hints = web.core.next_hint(question.id, mock_id=mock_id)
+        mock = web.mock_row(mock_id) if mock_id is not None else None
+        return web.fragment("_hints.html", q=question, hints=hints, mock=mock)
+
+    return await run_in_threadpool(reveal)
 
 
 async def solution(web: WebApp, request: Request) -> Response:
@@ -103,16 +107,20 @@ async def solution(web: WebApp, request: Request) -> Response:
 
     question = web.question(request.path_params["qid"])
     await web.form(request)
-    refuse_help(web, question.id)
-    web.core.reveal_solution(question.id)
-    return web.fragment("_solution.html", q=question)
+
+    def reveal() -> Response:
+        refuse_help(web, question.id)
+        web.core.reveal_solution(question.id)
+        return web.fragment("_solution.html", q=question)
+
+    return await run_in_threadpool(reveal)
 
 
 async def note(web: WebApp, request: Request) -> Response:
     question = web.question(request.path_params["qid"])
     form = await web.form(request)
     text = form.get("note", "")
-    web.core.store.set_note(question.id, text, learner=web.core.learner)
+    await run_in_threadpool(web.core.store.set_note, question.id, text, learner=web.core.learner)
     return web.fragment("_note_saved.html", saved_at=datetime.now().strftime("%H:%M:%S"))
 
 
@@ -125,20 +133,20 @@ async def draft(web: WebApp, request: Request) -> Response:
     field = "source" if question.is_coding else "answer"
     if field not in form:
         raise BadRequest(400, f"A draft of this question is sent as '{field}'.")
-    mock_id, _note = live_mock(web, form.get("mock", ""), question)
-    mock = web.mock_row(mock_id) if mock_id is not None else None
-    row = await run_in_threadpool(
-        web.core.store.save_draft,
-        question.id,
-        form[field],
-        draft_scope(mock),
-        web.core.learner,
-    )
+
+    def save() -> Draft:
+        mock_id, _note = live_mock(web, form.get("mock", ""), question)
+        mock = web.mock_row(mock_id) if mock_id is not None else None
+        return web.core.store.save_draft(
+            question.id, form[field], draft_scope(mock), web.core.learner
+        )
+
+    row = await run_in_threadpool(save)
     saved = row.updated_at.astimezone().strftime("%H:%M:%S")
     return PlainTextResponse(f"Draft saved at {saved}.")
 
 
-async def attempt_page(web: WebApp, request: Request) -> Response:
+def attempt_page(web: WebApp, request: Request) -> Response:
     """One past submission: the code or answer as sent, and its verdict or grade."""
     from types import SimpleNamespace
 

@@ -26,8 +26,13 @@ __all__ = ["QueuedJobs"]
 
 log = logging.getLogger("mlprep.web")
 
-# How often a waiting request re-reads a submission's row (one indexed read).
+# How often a waiting request re-reads a submission's row (one indexed read): after
+# POLL_S, then twice as long each time, at most POLL_MAX_S apart. A quick verdict is
+# seen within 0.1 s; one that waits in the queue is read twice a second, not ten times
+# (200 learners with ~100 answers queued made ~1,000 reads a second of the server and
+# PostgreSQL, more than their pages: docs/benchmarks.md).
 POLL_S = 0.1
+POLL_MAX_S = 0.5
 
 
 class QueuedJobs:
@@ -148,12 +153,15 @@ class QueuedJobs:
         return _as_job(row, owner, sealed)
 
     async def wait(self, job: Job, timeout: float, until: Callable[[Job], bool]) -> Job:
-        """Re-read the row every POLL_S (off the event loop) until ``until`` or timeout."""
+        """Re-read the row (off the event loop, backing off from POLL_S to POLL_MAX_S)
+        until ``until`` or timeout."""
         from starlette.concurrency import run_in_threadpool
 
         deadline = time.monotonic() + timeout
-        while not until(job) and time.monotonic() < deadline:
-            await asyncio.sleep(POLL_S)
+        interval = POLL_S
+        while not until(job) and (left := deadline - time.monotonic()) > 0:
+            await asyncio.sleep(min(interval, left))
+            interval = min(interval * 2, POLL_MAX_S)
             fresh = await run_in_threadpool(self.get, job.id, job.owner)
             if fresh is None:
                 break

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from mlprep._core import Mlprep
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["routes"]
 
@@ -66,7 +66,7 @@ def _coach_only(web: WebApp) -> None:
         web.require_coach()
 
 
-async def settings(web: WebApp, request: Request) -> Response:
+def settings(web: WebApp, request: Request) -> Response:
     _coach_only(web)
     return web.render(request, "settings.html", **settings_context(web))
 
@@ -162,5 +162,9 @@ async def grader_save(web: WebApp, request: Request) -> Response:
         await run_in_threadpool(get_grader, name)  # load it now: a missing extra shows here
     except MlprepError as exc:
         raise BadRequest(400, str(exc).splitlines()[0]) from None
-    web.grader = name
-    return web.render(request, "settings.html", grader_saved=True, **settings_context(web))
+
+    def save() -> Response:
+        web.grader = name
+        return web.render(request, "settings.html", grader_saved=True, **settings_context(web))
+
+    return await run_in_threadpool(save)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from mlprep.store._team_schema import Account
 
-    from ._app import WebApp
+    from ._context import WebApp
     from ._guard import ASGIApp, Receive, Scope, Send
 
 __all__ = ["COOKIE", "PUBLIC_PATHS", "TeamGate", "TeamMode", "routes"]

@@ -3,6 +3,8 @@
 Every handler starts from ``web.require_coach()`` and reaches a cohort, a learner
 or an answer only through ``Cohorts.require_coach`` / ``learner_in`` (the core's
 checks), so another coach's cohort is a 404 like a page that does not exist.
+Pages are plain ``def`` handlers (the thread pool); a form's handler reads the form
+on the event loop, then does its checks and its one write in a thread.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 
     from mlprep.team._accounts import Link
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["routes"]
 
@@ -59,7 +61,7 @@ def routes(web: WebApp) -> list[Route]:
     ]
 
 
-async def home(web: WebApp, request: Request) -> Response:
+def home(web: WebApp, request: Request) -> Response:
     coach = web.require_coach()
     cohorts = Cohorts(web.core.store).of(coach, role="coach")
     return web.render(request, "team_home.html", cohorts=cohorts)
@@ -72,11 +74,11 @@ async def create_cohort(web: WebApp, request: Request) -> Response:
     return RedirectResponse(f"/team/cohorts/{cohort.id}", status_code=303)
 
 
-async def cohort_page(web: WebApp, request: Request) -> Response:
+def cohort_page(web: WebApp, request: Request) -> Response:
     coach = web.require_coach()
     cohorts = Cohorts(web.core.store)
     cohort = cohorts.require_coach(coach, request.path_params["cid"])
-    from ._app import CATEGORIES, DIFFICULTIES
+    from ._context import CATEGORIES, DIFFICULTIES
 
     return web.render(
         request,
@@ -112,12 +114,14 @@ async def reset_link(web: WebApp, request: Request) -> Response:
     coach = web.require_coach()
     await web.form(request)
     cid, aid = request.path_params["cid"], request.path_params["aid"]
-    cohorts = Cohorts(web.core.store)
-    cohorts.require_coach(coach, cid)
-    learner = cohorts.learner_in(coach, aid)
-    link = await run_in_threadpool(
-        Accounts(web.core.store).issue_link, learner.id, "reset", created_by=coach.id
-    )
+
+    def issue() -> Link:
+        cohorts = Cohorts(web.core.store)
+        cohorts.require_coach(coach, cid)
+        learner = cohorts.learner_in(coach, aid)
+        return Accounts(web.core.store).issue_link(learner.id, "reset", created_by=coach.id)
+
+    link = await run_in_threadpool(issue)
     return _link_page(web, request, link, cid)
 
 
@@ -145,12 +149,12 @@ def _number(value: str, label: str) -> int | None:
 
 
 async def create_assignment(web: WebApp, request: Request) -> Response:
-    from ._app import CATEGORIES, DIFFICULTIES
+    from ._context import CATEGORIES, DIFFICULTIES
 
     coach = web.require_coach()
     form = await web.form(request)
     cid = request.path_params["cid"]
-    Cohorts(web.core.store).require_coach(coach, cid)
+    await run_in_threadpool(Cohorts(web.core.store).require_coach, coach, cid)
     categories, difficulties = (
         _words(form.get("categories", "")),
         _words(form.get("difficulty", "")),
@@ -179,19 +183,19 @@ async def create_assignment(web: WebApp, request: Request) -> Response:
     return RedirectResponse(f"/team/cohorts/{cid}", status_code=303)
 
 
-async def gradebook_page(web: WebApp, request: Request) -> Response:
+def gradebook_page(web: WebApp, request: Request) -> Response:
     coach = web.require_coach()
     cid = request.path_params["cid"]
-    book = await run_in_threadpool(gradebook, web.core.store, coach, cid, web.core.bank)
+    book = gradebook(web.core.store, coach, cid, web.core.bank)
     return web.render(
         request, "team_gradebook.html", book=book, cohort_id=cid, stats=question_stats(book)
     )
 
 
-async def gradebook_export(web: WebApp, request: Request) -> Response:
+def gradebook_export(web: WebApp, request: Request) -> Response:
     coach = web.require_coach()
     cid = request.path_params["cid"]
-    book = await run_in_threadpool(gradebook, web.core.store, coach, cid, web.core.bank)
+    book = gradebook(web.core.store, coach, cid, web.core.bank)
     return Response(
         gradebook_csv(book),
         media_type="text/csv; charset=utf-8",
@@ -202,14 +206,14 @@ async def gradebook_export(web: WebApp, request: Request) -> Response:
     )
 
 
-async def learner_page(web: WebApp, request: Request) -> Response:
+def learner_page(web: WebApp, request: Request) -> Response:
     """Drill-down: one learner's attempts and answers at the cohort's assigned questions."""
     coach = web.require_coach()
     cid, aid = request.path_params["cid"], request.path_params["aid"]
     cohorts = Cohorts(web.core.store)
     cohorts.require_coach(coach, cid)
     learner = cohorts.learner_in(coach, aid)
-    book = await run_in_threadpool(gradebook, web.core.store, coach, cid, web.core.bank)
+    book = gradebook(web.core.store, coach, cid, web.core.bank)
     if learner.id not in {a.id for a in book.learners}:
         raise HTTPException(404, "That learner is not in this cohort.")
     cells = [(qid, book.cell(learner, qid)) for qid in book.questions]
@@ -243,9 +247,9 @@ async def override(web: WebApp, request: Request) -> Response:
     return RedirectResponse(back if back.startswith("/team/") else "/team", status_code=303)
 
 
-async def overrides_download(web: WebApp, request: Request) -> Response:
+def overrides_download(web: WebApp, request: Request) -> Response:
     coach = web.require_coach()
-    rows = await run_in_threadpool(overrides_export, web.core.store, coach)
+    rows = overrides_export(web.core.store, coach)
     body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     return Response(
         body,

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from mlprep.store._team_schema import Account
 
-    from ._app import WebApp
+    from ._context import WebApp
 
 __all__ = ["refuse_help", "refuse_outside", "routes", "sealed"]
 
@@ -41,9 +41,9 @@ def _signed_in(web: WebApp) -> Account:
     return account
 
 
-async def assignments_page(web: WebApp, request: Request) -> Response:
+def assignments_page(web: WebApp, request: Request) -> Response:
     account = _signed_in(web)
-    items = await run_in_threadpool(Assignments(web.core.store).for_learner, account)
+    items = Assignments(web.core.store).for_learner(account)
     now = utcnow()
     titles = {q.id: q.title for q in web.core.bank}
     return web.render(request, "assignments.html", items=items, now=now, titles=titles)

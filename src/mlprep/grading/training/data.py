@@ -23,7 +23,9 @@ Sources, per question with claims (the excluded questions never take part):
   an unrelated sentence of the same question, as the grader's two-sentence windows
   read it (label kept);
 - for a criterion with one claim, its rubric text (as the grader uses it for content
-  without claims) against the claim's corpus sentences.
+  without claims) against the claim's corpus sentences;
+- sentences of the bank's own fluent-wrong and expert-short samples, labelled against
+  every claim of their question (``spans.py``).
 
 The same bank gives the same pairs in the same order (``pairs_digest``).
 """
@@ -41,6 +43,7 @@ from typing import TYPE_CHECKING, Literal
 
 from .._claimset import ClaimSpec, as_claim, question_claims
 from .._text import FUNCTION_WORDS
+from .spans import Span, load_spans, span_pairs
 
 if TYPE_CHECKING:
     from mlprep.content import CorpusEntry, Question
@@ -99,7 +102,7 @@ class Pair:
     label: Label
     question: str  # "" for generic pairs
     # corpus, self, same-question, off-topic, neighbour, keywords, template, generic, rubric-text,
-    # negated, hedged, flipped, window
+    # negated, hedged, flipped, window, sample-span
     source: str
 
 
@@ -408,12 +411,14 @@ def assemble(
     corpora: dict[str, tuple[CorpusEntry, ...]],
     *,
     generic: tuple[list[Template], list[Pair]] | None = None,
+    spans: dict[str, list[Span]] | None = None,
 ) -> list[Pair]:
     """Every training pair, in a fixed order. ``corpora`` maps question id to its entries.
 
     Only questions with authored claims take part; excluded questions never do.
     """
     templates, generic_pairs = generic if generic is not None else load_generic()
+    labelled = spans if spans is not None else load_spans()
     chosen = sorted(
         (
             q
@@ -444,6 +449,7 @@ def assemble(
                 )
             )
         pairs.extend(_rubric_text_pairs(q, corpus))
+        pairs.extend(span_pairs(q, labelled.get(q.id, [])))
     pairs.extend(generic_pairs)
     return pairs
 

@@ -133,19 +133,3 @@ CASES = [
         "reads as 100,000.5, an exact tie that goes to 0 (kills float32 points)",
     },
 ]
-
-
-def check(args, expected, got):
-    """A list of Python ints (NumPy integers refused on every case: kills
-    wrong/numpy-int-labels.py), equal to the reference's labels."""
-    if not isinstance(got, list):
-        return f"expected a list, got {type(got).__name__}"
-    if len(got) != len(expected):
-        return f"expected {len(expected)} labels, got {len(got)}"
-    for i, g in enumerate(got):
-        if isinstance(g, bool) or not isinstance(g, int):
-            return f"label {i} is a {type(g).__name__}, not a Python int"
-    for i, (e, g) in enumerate(zip(expected, got)):
-        if int(e) != g:
-            return f"label {i} differs: got {g}"
-    return None

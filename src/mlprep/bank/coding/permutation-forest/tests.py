@@ -114,13 +114,3 @@ CASES = [
         "note": "120 orderings over 1,000 rows",
     },
 ]
-
-
-def check(args, expected, got):
-    """The prompt asks for the Python int 0 or 1: a NumPy integer or a bool is refused on
-    every case (kills wrong/returns-numpy-int.py), then the value must equal the reference's."""
-    if isinstance(got, bool) or not isinstance(got, int):
-        return f"expected the Python int 0 or 1, got {type(got).__name__} {got!r}"[:200]
-    if got != expected:
-        return f"wrong label: got {got}"
-    return None
