@@ -28,13 +28,14 @@ def generate(rng, size):
 _EXAMPLE = np.array([[5, 3, 4, n], [4, 2, 5, 3], [1, 5, n, 2], [5, 3, 4, n]], dtype=float)
 
 
-def _many_ties():
-    """300 users; two in three rate items 0-2 exactly as user 0 does (similarity tied at
-    the same float), with item-3 ratings 1-5; the others are random."""
+def _many_ties(n_users=300, every=3):
+    """User 0 and n_users - 1 others; all but every `every`-th rate items 0-2 exactly as
+    user 0 does (similarity tied at the same float), with item-3 ratings 1-5; the others
+    are random."""
     rng = np.random.default_rng(5)
     rows = [[5.0, 3.0, 4.0, n]]
-    for v in range(1, 300):
-        if v % 3:
+    for v in range(1, n_users):
+        if v % every:
             rows.append([5.0, 3.0, 4.0, float(1 + v % 5)])
         else:
             rows.append([float(x) for x in rng.integers(1, 6, size=4)])
@@ -121,9 +122,24 @@ CASES = [
         "kind": "hidden",
         "args": (_many_ties(), 0, 3, 3),
         "expected": 3.5,
-        "note": "202 candidates tie at the top: users 1, 2 and 4 (the lowest indices) must win; "
-        "an unstable sort such as np.argsort's default picks others (kills "
-        "wrong/unstable-argsort.py)",
+        "note": "202 candidates tie at the top: users 1, 2 and 4 (the lowest indices) must win",
+    },
+    # Which tied indices an unstable sort returns first depends on the layout and on the
+    # sorting kernel NumPy dispatches for the CPU (its AVX2 and AVX-512 kernels order ties
+    # differently from the portable one), so three layouts guard the rule: each of
+    # wrong/unstable-argsort.py's orders was seen passing at least one of them.
+    {
+        "name": "many exact ties, 300 users, k = 5",
+        "kind": "hidden",
+        "args": (_many_ties(300, every=7), 0, 3, 5),
+        "note": "257 tied candidates; the five lowest indices must win",
+    },
+    {
+        "name": "many exact ties, 2,000 users, k = 10",
+        "kind": "hidden",
+        "args": (_many_ties(2000, every=7), 0, 3, 10),
+        "note": "1,719 tied candidates; the ten lowest indices must win (kills "
+        "wrong/unstable-argsort.py whichever sorting kernel NumPy picks)",
     },
     {
         "name": "user mean over all own ratings",
