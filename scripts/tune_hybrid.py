@@ -1,6 +1,8 @@
 """Fit the hybrid grader's numbers on the bank's samples; validate on held-out bank questions.
 
     python scripts/tune_hybrid.py --readings FILE [--model DIR] [--every K] [--json]
+    python scripts/tune_hybrid.py --readings FILE --fit independent   # fit on the
+        # answers written from the prompts alone (grading/training/independent)
 
 The answers are tune_claims.py's (the bank's samples, the excluded questions out, and
 made-up off-topic, near-topic and keyword answers worth 0), read once by the claim
@@ -12,6 +14,10 @@ part. The grid is searched on the fitting part only (highest kappa on the 0-4 ba
 then Spearman, then lowest mean absolute error); the chosen point's figures are
 printed for both parts, beside the lexical grader's and the claim grader's (with its
 shipped thresholds) on the same answers. tests/grading/heldout/ is never read.
+
+With ``--fit independent`` the grid is searched on grading/training/independent/ instead
+(answers written from the prompts alone, labelled 0-4 by level: the way the held-out sets
+were written) and the bank's samples are reported beside it, split as above.
 """
 
 from __future__ import annotations
@@ -32,12 +38,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from grading_misses import claim_readings
 from tune_claims import band_kappa, tuning_answers
 
+from mlprep.content import Sample
 from mlprep.grading._claim_model import CONTRADICTS, MODEL_DIR, SUPPORTS, ClaimModel
 from mlprep.grading._claims import ClaimGrader, Thresholds, about_only, on_topic_share
 from mlprep.grading._hybrid import HybridGrader, HybridParams, HybridReading
 from mlprep.grading._lexical import LexicalGrader
 from mlprep.grading._topics import topic_ratio
 from mlprep.grading.calibration import LabelledAnswer, figures
+from mlprep.grading.evaluation import load_heldout
 from mlprep.grading.training import dev_question
 
 # The first fit (2026-12-03, morning) chose lexical_weight 1 from [0, 0.25, 0.5, 0.75,
@@ -193,6 +201,44 @@ def points(grid: dict[str, list[Any]]) -> list[HybridParams]:
     return out
 
 
+INDEPENDENT = Path(__file__).resolve().parents[1] / "src/mlprep/grading/training/independent"
+# The sample quality each level stands for where the calibration's figures need one
+# (strong above weak); the level itself is the answer's kind.
+QUALITY_OF_LEVEL = {
+    "strong": "strong",
+    "good": "strong",
+    "expert-short": "strong",
+    "partial": "partial",
+    "weak": "weak",
+    "keywords": "weak",
+    "off-topic": "weak",
+    "fluent-wrong": "wrong",
+}
+
+
+def independent_answers() -> tuple[list[LabelledAnswer], list[str]]:
+    """The independent answers as labelled samples (label / 4 of the rubric's points)."""
+    from mlprep.content import load_bank
+
+    bank = load_bank()
+    out: list[LabelledAnswer] = []
+    kinds: list[str] = []
+    for n, h in enumerate(load_heldout(INDEPENDENT)):
+        question = bank.get(h.question_id)
+        assert question is not None, h.question_id
+        sample = Sample.model_construct(
+            id=f"independent-{n}",
+            quality=QUALITY_OF_LEVEL[h.level],
+            text=h.text,
+            misconceptions=[],
+            total=h.label / 4 * question.max_points,
+            scores={},
+        )
+        out.append(LabelledAnswer(question, sample))
+        kinds.append(h.level)
+    return out, kinds
+
+
 def summary(answers: list[LabelledAnswer], kinds: list[str], scores: list[float]) -> dict[str, Any]:
     fig = figures(answers, scores, grader="hybrid", split="")
     by_kind: dict[str, list[float]] = {}
@@ -254,8 +300,18 @@ def main() -> None:
         help="the claim model's readings, by answer (grading_misses.py's cache; reused if there)",
     )
     parser.add_argument("--every", type=int, default=1, help="use every k-th answer (time)")
+    parser.add_argument(
+        "--fit",
+        choices=["bank", "independent"],
+        default="bank",
+        help="fit on the bank's samples (non-dev questions) or on the independent answers",
+    )
     args = parser.parse_args()
     answers, kinds = tuning_answers(args.every)
+    n_bank = len(answers)
+    if args.fit == "independent":
+        extra, extra_kinds = independent_answers()
+        answers, kinds = answers + extra, kinds + extra_kinds
     claims = ClaimGrader(ClaimModel(args.model, threads=args.threads))
     t0 = time.time()
     readings_of = claim_readings(answers, claims, args.readings)
@@ -267,8 +323,14 @@ def main() -> None:
         for a, r in zip(answers, readings_of, strict=True)
     ]
     read_s = time.time() - t0
-    dev = np.array([dev_question(a.question.id) for a in answers])
+    dev = np.array([dev_question(a.question.id) for a in answers[:n_bank]])
     parts = {"fit": np.flatnonzero(~dev), "dev": np.flatnonzero(dev)}
+    if args.fit == "independent":
+        parts = {
+            "fit": np.arange(n_bank, len(answers)),
+            "dev": np.flatnonzero(dev),
+            "bank, not dev": np.flatnonzero(~dev),
+        }
 
     def sub(idx: np.ndarray, values: list[Any]) -> list[Any]:
         return [values[i] for i in idx]

@@ -1,0 +1,51 @@
+"""The independent fitting answers (grading/training/independent): written like the held-out
+sets, from the prompts alone, and kept apart from every set that measures the grader."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from mlprep.content import load_bank
+from mlprep.grading.evaluation import LEVELS, UNSEEN_QUESTIONS, load_heldout
+from mlprep.grading.training import EXCLUDED_QUESTIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+INDEPENDENT = ROOT / "src" / "mlprep" / "grading" / "training" / "independent"
+HELDOUT_SETS = [Path(__file__).with_name("heldout"), Path(__file__).with_name("heldout2")]
+# Fixed by the writers' instructions before they wrote (as in the held-out sets).
+LABEL_OF_LEVEL = {
+    "strong": 4,
+    "good": 3,
+    "partial": 2,
+    "weak": 1,
+    "fluent-wrong": 0,
+    "keywords": 0,
+    "off-topic": 0,
+    "expert-short": 4,
+}
+
+
+def test_every_question_has_one_answer_per_level_with_its_fixed_label() -> None:
+    answers = load_heldout(INDEPENDENT)
+    assert len({a.question_id for a in answers}) >= 20
+    by_question: dict[str, Counter[str]] = {}
+    for a in answers:
+        assert a.label == LABEL_OF_LEVEL[a.level], (a.path.name, a.level)
+        assert a.text.strip() and a.writer.startswith("tune-"), a.path.name
+        assert a.path.stem == a.question_id
+        by_question.setdefault(a.question_id, Counter())[a.level] += 1
+    assert set(LABEL_OF_LEVEL) == set(LEVELS)
+    for question_id, levels in by_question.items():
+        assert levels == Counter(LEVELS), question_id
+
+
+def test_the_questions_are_written_ones_of_the_bank_and_in_no_measuring_set() -> None:
+    bank = load_bank(None)
+    measured = {a.question_id for folder in HELDOUT_SETS for a in load_heldout(folder)}
+    assert measured  # the held-out sets are where they are expected
+    for question_id in {a.question_id for a in load_heldout(INDEPENDENT)}:
+        question = bank.get(question_id)
+        assert question is not None and not question.is_coding, question_id
+        assert question_id not in measured, question_id
+        assert question_id not in UNSEEN_QUESTIONS | EXCLUDED_QUESTIONS, question_id
