@@ -198,29 +198,3 @@ def test_long_practice_queue_is_cut_with_a_link_to_all(web: Browserless) -> None
     link = re.search(r'href="([^"]+)" id="show-all"', html).group(1).replace("&amp;", "&")
     assert link == "/practice?difficulty=medium&all=1"
     assert web.page(link).count('<li class="new">') == len(queue)
-
-
-def test_a_form_sent_before_the_scripts_ran_gets_the_whole_page_with_its_result(
-    web: Browserless,
-) -> None:
-    """Submit pressed before htmx loaded posts the form natively: the browser shows what
-    comes back, so it is the question page with the result in place and the text kept
-    (it once came back as the bare fragment, or, without method and action, as a GET
-    that graded nothing)."""
-    page = web.page(f"/q/{WRITTEN}")
-    assert f'method="post" action="/q/{WRITTEN}/submit"' in page
-    token = web.token(page)
-    strong = next(s for s in web.core.bank.get(WRITTEN).samples if s.quality == "strong")
-    native = web.client.post(f"/q/{WRITTEN}/submit", data={"csrf": token, "answer": strong.text})
-    assert native.status_code == 200
-    assert native.text.lstrip().lower().startswith("<!doctype html")
-    assert web.verdict(native.text).startswith("Score")
-    assert str(escape(strong.text.splitlines()[0])) in native.text
-    through_htmx = web.client.post(
-        f"/q/{WRITTEN}/submit",
-        data={"csrf": token, "answer": strong.text},
-        headers={"HX-Request": "true"},
-    )
-    assert not through_htmx.text.lstrip().lower().startswith("<!doctype")
-    assert web.verdict(through_htmx.text).startswith("Score")
-    assert len(web.core.store.attempts(learner=web.core.learner, question_id=WRITTEN)) == 2

@@ -51,27 +51,9 @@ async def answer(web: WebApp, request: Request) -> Response:
     mock or assessment, the enqueue (the submission and its job, one transaction),
     the inline grading (the attempt and its review, one transaction) and the
     fragment's reads. Only the waits for a verdict stay on the event loop.
-
-    htmx asks for the result alone. A form the browser sent itself (Submit pressed
-    before the page's scripts ran, on a slow machine, or with scripts off) gets the
-    whole question page back, with the result in place and the text in the box.
     """
     question = web.question(request.path_params["qid"])
     form = await web.form(request)
-    result = await _result(web, request, question, form)
-    if request.headers.get("HX-Request") == "true" or result.status_code != 200:
-        return result
-    from ._questions import question_context
-
-    context = await run_in_threadpool(question_context, web, question)
-    field = "source" if question.is_coding else "answer"
-    context["draft"] = form.get(field, context["draft"])
-    return web.render(request, "question.html", result=bytes(result.body).decode(), **context)
-
-
-async def _result(
-    web: WebApp, request: Request, question: Question, form: dict[str, str]
-) -> Response:
     mode = request.path_params["mode"]
     if mode not in ("run", "submit"):
         raise HTTPException(404, "There is no such page.")
