@@ -142,6 +142,9 @@ def test_coach_assigns_learner_completes_coach_reads_gradebook(
         learner.goto(url + "/assignments")
         assert "0 of 1 done" in learner.inner_text(".assignment")
         learner.click(f".assigned a[href='/q/{WRITTEN}']")
+        # Submit clicked before the page's deferred scripts have run sends the form
+        # natively (a GET of the page: nothing graded); on a loaded machine it happened.
+        learner.wait_for_load_state("load")
         learner.fill("textarea[name=answer]", ANSWER)
         learner.click("#submit")
         learner.wait_for_selector("#verdict")
