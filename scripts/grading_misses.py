@@ -51,10 +51,13 @@ def claim_readings(
         store = pickle.loads(cache.read_bytes())
     keys = [reading_key(a.question, a.sample.text) for a in answers]
     fresh = 0
+    todo = sum(k not in store for k in set(keys))
     for a, k in zip(answers, keys, strict=True):
         if k not in store:
             store[k] = grader.read(a.question, a.sample.text)
             fresh += 1
+            if fresh % 100 == 0 or fresh == todo:
+                print(f"  read {fresh}/{todo} answers", file=sys.stderr, flush=True)
     if cache is not None and fresh:
         cache.write_bytes(pickle.dumps(store))
     return [store[k] for k in keys]

@@ -306,6 +306,12 @@ def main() -> None:
         default="bank",
         help="fit on the bank's samples (non-dev questions) or on the independent answers",
     )
+    parser.add_argument(
+        "--max-wrong",
+        type=float,
+        default=None,
+        help="only points whose fitting answers of the wrong kinds average at most this",
+    )
     args = parser.parse_args()
     answers, kinds = tuning_answers(args.every)
     n_bank = len(answers)
@@ -341,13 +347,21 @@ def main() -> None:
     best: tuple[tuple[float, float, float], HybridParams] | None = None
     grid = points(GRID)
     key_of = FastKey(fit_answers)
+    # --max-wrong: only points whose fitting answers of the wrong kinds average at most
+    # this (the defect is credit for confident wrong answers).
+    wrong = np.array([k in ("fluent-wrong", "wrong") for k in sub(fit, kinds)])
+    skipped = 0
     for n, p in enumerate(grid):
-        key = key_of(fast.scores(p)[fit])
+        scores = fast.scores(p)[fit]
+        if args.max_wrong is not None and wrong.any() and scores[wrong].mean() > args.max_wrong:
+            skipped += 1
+            continue
+        key = key_of(scores)
         if best is None or key > best[0]:
             best = (key, p)
         if n % 5000 == 0:
             print(f"  {n}/{len(grid)} points, best so far {best[0]}", file=sys.stderr, flush=True)
-    assert best is not None
+    assert best is not None, f"no point keeps the wrong answers at or below {args.max_wrong}"
     chosen = best[1]
     fit_scores = [float(x) for x in fast.scores(chosen)[fit]]
     assert round(band_kappa(fit_answers, fit_scores), 3) == best[0][0], "FastKey drifts"
@@ -364,6 +378,7 @@ def main() -> None:
     out: dict[str, Any] = {
         "read_seconds": round(read_s, 1),
         "grid_points": len(grid),
+        "points_over_max_wrong": skipped,
         "chosen": {
             "lexical_weight": chosen.lexical_weight,
             "lexical_floor": chosen.lexical_floor,
