@@ -46,7 +46,7 @@ from mlprep.grading._lexical import LexicalGrader
 from mlprep.grading._topics import topic_ratio
 from mlprep.grading.calibration import LabelledAnswer, figures
 from mlprep.grading.evaluation import load_heldout
-from mlprep.grading.training import dev_question
+from mlprep.grading.training import INDEPENDENT_DIR, dev_question
 
 # The first fit (2026-12-03, morning) chose lexical_weight 1 from [0, 0.25, 0.5, 0.75,
 # 1] and topic (0.8, 1.0) from seven ramps; the grid keeps the neighbourhood of that
@@ -201,7 +201,6 @@ def points(grid: dict[str, list[Any]]) -> list[HybridParams]:
     return out
 
 
-INDEPENDENT = Path(__file__).resolve().parents[1] / "src/mlprep/grading/training/independent"
 # The sample quality each level stands for where the calibration's figures need one
 # (strong above weak); the level itself is the answer's kind.
 QUALITY_OF_LEVEL = {
@@ -223,10 +222,10 @@ def independent_answers() -> tuple[list[LabelledAnswer], list[str]]:
     bank = load_bank()
     out: list[LabelledAnswer] = []
     kinds: list[str] = []
-    for n, h in enumerate(load_heldout(INDEPENDENT)):
+    for n, h in enumerate(load_heldout(INDEPENDENT_DIR)):
         question = bank.get(h.question_id)
         assert question is not None, h.question_id
-        sample = Sample.model_construct(
+        sample = Sample(
             id=f"independent-{n}",
             quality=QUALITY_OF_LEVEL[h.level],
             text=h.text,

@@ -8,10 +8,8 @@ from pathlib import Path
 
 from mlprep.content import load_bank
 from mlprep.grading.evaluation import LEVELS, UNSEEN_QUESTIONS, load_heldout
-from mlprep.grading.training import EXCLUDED_QUESTIONS
+from mlprep.grading.training import EXCLUDED_QUESTIONS, INDEPENDENT_DIR
 
-ROOT = Path(__file__).resolve().parents[2]
-INDEPENDENT = ROOT / "src" / "mlprep" / "grading" / "training" / "independent"
 HELDOUT_SETS = [Path(__file__).with_name("heldout"), Path(__file__).with_name("heldout2")]
 # Fixed by the writers' instructions before they wrote (as in the held-out sets).
 LABEL_OF_LEVEL = {
@@ -27,7 +25,7 @@ LABEL_OF_LEVEL = {
 
 
 def test_every_question_has_one_answer_per_level_with_its_fixed_label() -> None:
-    answers = load_heldout(INDEPENDENT)
+    answers = load_heldout(INDEPENDENT_DIR)
     assert len({a.question_id for a in answers}) >= 20
     by_question: dict[str, Counter[str]] = {}
     for a in answers:
@@ -44,7 +42,7 @@ def test_the_questions_are_written_ones_of_the_bank_and_in_no_measuring_set() ->
     bank = load_bank(None)
     measured = {a.question_id for folder in HELDOUT_SETS for a in load_heldout(folder)}
     assert measured  # the held-out sets are where they are expected
-    for question_id in {a.question_id for a in load_heldout(INDEPENDENT)}:
+    for question_id in {a.question_id for a in load_heldout(INDEPENDENT_DIR)}:
         question = bank.get(question_id)
         assert question is not None and not question.is_coding, question_id
         assert question_id not in measured, question_id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .data import (
     EXCLUDED_QUESTIONS,
+    INDEPENDENT_DIR,
     LABELS,
     Pair,
     assemble,
@@ -18,6 +19,7 @@ from .data import (
 
 __all__ = [
     "EXCLUDED_QUESTIONS",
+    "INDEPENDENT_DIR",
     "LABELS",
     "Pair",
     "assemble",

@@ -77,6 +77,8 @@ EXCLUDED_QUESTIONS = frozenset(
 )
 
 GENERIC_FILE = Path(__file__).with_name("generic.toml")
+# Answers written from the prompts alone, for fitting and training only (its README).
+INDEPENDENT_DIR = Path(__file__).with_name("independent")
 DEV_SHARE = 0.15
 # Per claim: how many derived pairs of each kind (keeps the set, and training time, bounded).
 # Kept small: training time on a shared 2-core CPU is the binding constraint.

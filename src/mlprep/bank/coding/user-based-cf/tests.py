@@ -125,9 +125,9 @@ CASES = [
         "note": "202 candidates tie at the top: users 1, 2 and 4 (the lowest indices) must win",
     },
     # Which tied indices an unstable sort returns first depends on the layout and on the
-    # sorting kernel NumPy dispatches for the CPU (its AVX2 and AVX-512 kernels order ties
-    # differently from the portable one), so three layouts guard the rule: each of
-    # wrong/unstable-argsort.py's orders was seen passing at least one of them.
+    # sorting kernel NumPy dispatches for the CPU (its SIMD kernels order ties differently
+    # from the portable one), so three layouts guard the rule: wrong/unstable-argsort.py
+    # fails all three with the portable kernel, and passed the first on an AVX2 machine.
     {
         "name": "many exact ties, 300 users, k = 5",
         "kind": "hidden",
@@ -139,7 +139,7 @@ CASES = [
         "kind": "hidden",
         "args": (_many_ties(2000, every=7), 0, 3, 10),
         "note": "1,719 tied candidates; the ten lowest indices must win (kills "
-        "wrong/unstable-argsort.py whichever sorting kernel NumPy picks)",
+        "wrong/unstable-argsort.py with NumPy's AVX2 and portable sorting kernels)",
     },
     {
         "name": "user mean over all own ratings",
