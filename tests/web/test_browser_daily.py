@@ -181,3 +181,27 @@ def test_practice_session_in_the_browser(page) -> None:  # type: ignore[no-untyp
     page.wait_for_selector("#session-answered")
     assert page.locator("table.session-summary tbody tr").count() == total
     shot(page, "practice-summary")
+
+
+def test_submit_pressed_before_the_scripts_load_is_graded_not_lost(page) -> None:  # type: ignore[no-untyped-def]
+    """On a slow machine Submit can be pressed before htmx has run; the answer is held
+    and sent once the page is ready, not sent natively as a GET of the page."""
+    held: list[object] = []
+
+    def hold(route) -> None:  # type: ignore[no-untyped-def]
+        held.append(route)  # not answered until released below
+
+    page.route("**/static/vendor/htmx.min.js", hold)
+    url = f"{page.server}/q/{WRITTEN}"
+    page.goto(url, wait_until="commit")
+    page.fill("textarea[name=answer]", "Bias is systematic error; variance is sensitivity.")
+    page.click("#submit", no_wait_after=True)
+    assert held, "htmx was requested before the press"
+    assert page.evaluate("window.htmx === undefined")  # the press came before htmx ran
+    assert page.get_attribute("#answer-form", "aria-busy") == "true"
+    for route in held:
+        route.continue_()  # type: ignore[attr-defined]
+    page.wait_for_selector("#verdict")
+    assert page.inner_text("#verdict").startswith("Score")
+    assert page.url == url  # no reload: the answer went through htmx
+    assert page.input_value("input[name=submission]")  # stamped before it was sent
