@@ -393,10 +393,21 @@ def test_failure_modes_rates_and_bounds() -> None:
     _prints(q, ["answer.md"], "$0.48/0.62 = 0.77$")
     _prints(q, ["rubric.toml", "samples.toml"], "0.48/0.62 = 0.77")
     _prints(q, ["rubric.toml"], "ratio of 0.77")
+    common, other = (0.62, 1_000), (0.48, 500)  # the prompt's rates and sample sizes
+    se = math.sqrt(sum(p * (1 - p) / n for p, n in (common, other)))
+    gap = round(100 * (common[0] - other[0]))
+    _prints(
+        q,
+        ["answer.md"],
+        f"with 1,000 and 500 requests the {gap}-point gap",
+        f"error about {100 * se:.1f} points, $z \\approx {gap / (100 * se):.1f}$",  # 2.7, 5.2
+    )
     exact = 1 - 0.05 ** (1 / 300)
+    two_sided = 1 - 0.025 ** (1 / 300)  # two-sided 95% Clopper-Pearson upper limit for 0 of 300
     rule_of_three = 3 / 300
     assert f"{100 * exact:.2f}%" == "0.99%" and rule_of_three == 0.01
     _prints(q, ["answer.md"], "\\approx 0.99\\%$", "$3/300 = 1\\%$")
+    _prints(q, ["answer.md"], f"$1 - 0.025^{{1/300}} \\approx {100 * two_sided:.2f}\\%$")
     _prints(q, ["samples.toml"], "3/300 = 1%")
     _prints(q, ["rubric.toml"], "below about 1%")
 

@@ -435,6 +435,7 @@ def test_dataset_diff_lcs_scale() -> None:
         [
             (f"{cells / 1e10:.1f} \\times 10^{{10}}", A),  # 4.0 x 10^10
             (f"{cells * 4 / 1e9:.0f} GB", ARS),  # 160 GB
+            (f"n \\times m = {round(n * m, -10) / 1e10:.0f} \\times 10^{{10}}$ cell updates", A),
             (f"{2 * (m + 1) * 4 / 1e6:.1f} MB", ARS),  # 1.6 MB
             (f"2 \\times {m + 1:,} \\times 4", A),
             (f"{edits:,}", ARS),  # 1,800
@@ -514,3 +515,8 @@ def test_as_of_feature_join() -> None:
         ],
     )
     assert txns * probes == 10**8
+    # a transaction uniform between two rows: the later row is the closer one half the time
+    grid = [(i + 0.5) / 10_000 for i in range(10_000)]
+    later = sum(1 - u < u for u in grid) / len(grid)
+    assert later == 0.5
+    _check("as-of-feature-join", [("the next row is closer **half the time**", A)])

@@ -104,6 +104,16 @@ def test_search_ranking_metrics_disagree() -> None:
     _shows(qid, ("hints.md", "3, 0, 7, 1, 0"), ("hints.md", "7, 0, 0, 0, 3"))
     assert [2 ** grade[d] - 1 for d in ranker_a] == [3, 0, 7, 1, 0]
     assert [2 ** grade[d] - 1 for d in ranker_b] == [7, 0, 0, 0, 3]
+    # the voice assistant's bar of grade 3: success@1 and reciprocal rank of each ranker
+    perfect_a = next(i for i, d in enumerate(ranker_a) if grade[d] == 3) + 1
+    perfect_b = next(i for i, d in enumerate(ranker_b) if grade[d] == 3) + 1
+    assert (perfect_a, perfect_b) == (3, 1)
+    success_a, success_b = int(perfect_a == 1), int(perfect_b == 1)
+    _shows(
+        qid,
+        ("answer.md", f"B scores {success_b} (r1 first)"),
+        ("answer.md", f"A {success_a} on success@1 (reciprocal rank 1/{perfect_a}, r1 third)"),
+    )
 
 
 # --- news-near-duplicates-minhash (T16) ------------------------------------------------------

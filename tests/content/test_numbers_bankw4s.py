@@ -362,6 +362,7 @@ def test_model_fleet_drift_alerting() -> None:
             (f"{any_false_bonf:.1%}", AS),  # 4.9%
             (f"{scale:.5f}", AS),  # 0.00122
             (f"{_ks_c(alpha):.2f}", ("answer.md", "hints.md", "samples.toml", "corpus.toml")),
+            (f"c(0.01) = \\sqrt{{-\\ln({alpha / 2:g})/2}} \\approx {_ks_c(alpha):.2f}", A),
             (f"{d_crit:.4f}", ARS),  # 0.0020
             (f"{d_crit:.3f}", ("rubric.toml", "corpus.toml")),  # 0.002
             (f"{d_crit * 100:.1f} percentage points", A),  # 0.2
@@ -665,7 +666,7 @@ def test_speculative_decoding_code_completion() -> None:
 
 
 def test_account_takeover_login_risk() -> None:
-    logins, rate, friction, loss, stop = 20_000_000, 1 / 20_000, 0.50, 1_500, 0.9
+    logins, rate, friction, loss, stop, block = 20_000_000, 1 / 20_000, 0.50, 1_500, 0.9, 25
     atos = logins * rate
 
     def day(share: float, caught: int) -> tuple[float, float, float]:
@@ -705,6 +706,9 @@ def test_account_takeover_login_risk() -> None:
             (f"{stop * loss + friction:,.1f}", ("answer.md", "samples.toml", "corpus.toml")),
             (f"${band_atos * stop * loss:,.0f}", ("answer.md", "corpus.toml")),  # $202,500
             (f"${(band - band_atos) * friction:,.0f}", ("answer.md", "corpus.toml")),  # $199,925
+            # a block (cost $25 to a genuine customer) beats a step-up above this share
+            (f"{block - friction:.1f} / {(1 - stop) * loss + block - friction:.1f}", A),
+            (f"\\approx {(block - friction) / ((1 - stop) * loss + block - friction):.0%}", A),
         ],
     )
 

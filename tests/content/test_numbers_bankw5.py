@@ -110,6 +110,7 @@ def test_permutation_test_whale_pilot() -> None:
         ("answer.md", f"$p = {len(rank_extreme):,}/{splits:,} = {len(rank_extreme) / splits:.3f}$"),
         ("answer.md", f"$p = {len(capped):,}/{splits:,} = {len(capped) / splits:.3f}$"),
         ("answer.md", f"\\approx {p_mc:.4f}"),  # 0.0291
+        ("answer.md", f"$290/10,000 = {k / draws:.4f}$"),  # the plain share, 0.0290
         ("answer.md", f"$1/10,001 \\approx {1 / (draws + 1):.4f}$"),
         ("answer.md", f"{p_mc:.4f} \\times {1 - p_mc:.4f} / 10,000}} \\approx {se:.4f}$"),
         ("answer.md", f"between {p_mc - 1.96 * se:.3f} and {p_mc + 1.96 * se:.3f}"),
@@ -127,6 +128,8 @@ def test_permutation_test_whale_pilot() -> None:
         ("corpus.toml", f"extra {(1000 - 160) / 8:.0f} dollars"),
     )
     assert pytest.approx(1 / 7, abs=0.01) == p  # "about one random split in seven"
+    # the plain share differs from the +1 version "by far less than the Monte Carlo error"
+    assert abs(p_mc - k / draws) < se / 10
 
 
 # --- multi-head-split-merge-review (K01) -----------------------------------------------------
@@ -303,6 +306,7 @@ def test_friend_count_effect_experiment() -> None:
     assert slope == 5
     _shows(
         qid,
+        ("prompt.md", f"worth about {slope:.0f} points of six-month activity"),  # the team's slope
         ("answer.md", f"$7 - 2 = {7 - 2}$"),
         ("answer.md", f"$45 - 20 = {45 - 20}$ points: {slope:.0f} points per friend"),
         ("answer.md", f"$25/7 \\approx {slope_upper:.1f}$"),
@@ -748,9 +752,19 @@ def test_birth_year_inference_evaluation() -> None:
     five_target, five_target_cov = overall(target, 1)
     # a 21:00 post in UTC-8 on 12 March is stamped 05:00 UTC on 13 March
     assert (21 + 8) % 24 == 5
+
+    def local(utc_hour: int) -> str:
+        """The UTC-8 clock time of a post stamped at utc_hour (the prompt's posts all land on
+        12 March local: 16:00-23:00 UTC on 12 March and 02:00-06:00 UTC on 13 March)."""
+        return f"{(utc_hour - 8) % 24:02d}:00"
+
+    assert 16 - 8 >= 0 and 6 - 8 < 0  # 12 March posts stay on 12 March; 13 March ones move back
     _shows(
         qid,
         ("answer.md", "at 21:00 on 12 March in California writes at 05:00 UTC on 13 March"),
+        ("answer.md", f"(02:00-06:00 UTC) were written between {local(2)} and {local(6)} on"),
+        ("answer.md", f"11 others between {local(16)} and {local(23)} on 12 March"),
+        ("answer.md", f"all {11 + 4} posts fall on 12 March"),
         ("answer.md", f"$1/365 \\approx {per_day:.3%}$"),
         ("answer.md", f"about {excess:.1f} times that"),
         ("answer.md", f"about {per_day * 100:.2f} points"),
@@ -938,3 +952,91 @@ def test_bpe_encoder_merge_order() -> None:
         ("corpus.toml", f"The emoji is {utf8['🙂'] // 2} bytes in UTF-8"),
     )
     assert len("jalapeño") == 8 and utf8["jalapeño"] == 9  # the words "eight" and "nine"
+
+
+# --- eta-model-rollout (T26) -----------------------------------------------------------------
+
+
+def test_eta_model_rollout() -> None:
+    qid = "eta-model-rollout"
+    candidates, peak_requests = 20, 3_000  # given: ~20 drivers per request, 3,000 requests/s
+    predictions = candidates * peak_requests
+    _shows(
+        qid,
+        ("answer.md", f"about {peak_requests:,} requests per second at peak"),
+        ("answer.md", f"= about {predictions:,} predictions per second"),  # 60,000
+        ("corpus.toml", f"{peak_requests:,} requests per second with {candidates} candidates"),
+        ("corpus.toml", f"handles {predictions:,} scores a second"),
+    )
+
+
+# --- fraud-approve-deny-loop (T27) -----------------------------------------------------------
+
+
+def test_fraud_approve_deny_loop_thresholds() -> None:
+    qid = "fraud-approve-deny-loop"
+    friction, loss_share = 5, 1  # given: $5 per false hold, a fraud costs its amount
+
+    def threshold(amount: float) -> float:
+        """The fraud probability above which asking is cheaper: p A L > (1 - p) C_FP."""
+        return friction / (friction + amount * loss_share)
+
+    for amount in (5, 420, 500, 4_000):  # the break-even p makes both expected costs equal
+        p = threshold(amount)
+        assert p * amount * loss_share == pytest.approx((1 - p) * friction)
+    _shows(
+        qid,
+        ("answer.md", f"$p = {friction}/{friction + 420} \\approx {100 * threshold(420):.1f}%$"),
+        ("answer.md", f"$4,000 laptop above about {100 * threshold(4_000):.2f}%"),
+        ("answer.md", f"$5 coffee only above {100 * threshold(5):.0f}%"),
+        ("corpus.toml", f"the cut-off is 5/{friction + 500}, about {100 * threshold(500):.0f}%"),
+    )
+
+
+# --- dynamic-pricing-rentals ------------------------------------------------------------------
+
+
+def test_dynamic_pricing_rentals_scale() -> None:
+    qid = "dynamic-pricing-rentals"
+    listings = 5_000_000  # given in the prompt: "about 5 million"
+    year, horizon = 365 * listings, 180 * listings
+    _shows(
+        qid,
+        ("answer.md", f"5M x 365 ≈ {year / 1e9:.1f}B listing-nights"),  # 1.825B
+        ("corpus.toml", f"5M listings times 180 nights is about {horizon / 1e6:.0f}M"),
+    )
+
+
+# --- video-recs-latency (T52) -----------------------------------------------------------------
+
+
+def test_video_recs_latency_budget() -> None:
+    qid = "video-recs-latency"
+    # given in the prompt (p99, ms): context, slowest source, feature multi-get, deep ranker on
+    # 300 videos, re-ranking and hydration, network
+    context, sources, features, deep_300, rerank, network = 8, 20, 12, 25, 8, 10
+    deep_all = 2_000 / 300 * deep_300  # the deep model's time grows with the number of videos
+    others = context + sources + features + rerank + network
+    light_low, light_high = 5, 10  # the answer's light-ranker budget
+    low, high = others + light_low + deep_300, others + light_high + deep_300
+    assert others + deep_all > 200 and high < 100
+    # the budget table's stages match the measurements: each measured figure sits in its range
+    for measured, (lo, hi) in zip(
+        (context, sources, features, deep_300, rerank),
+        ((5, 10), (20, 25), (10, 15), (20, 30), (5, 10)),
+        strict=True,
+    ):
+        assert lo <= measured <= hi
+    qps, heavy = 150_000, 300
+    scorings = qps * heavy
+    _shows(
+        qid,
+        ("answer.md", f"2,000 / 300 × 25 ms ≈ {deep_all:.0f} ms"),  # 167
+        ("answer.md", f"(8 + 20 + 12 + 8 + 10 = {others} ms)"),  # 58
+        ("answer.md", f"about {others + deep_all:.0f} ms, over the hard limit"),  # 225
+        ("answer.md", f"to about {low}-{high} ms"),  # 88-93
+        ("answer.md", f"150k QPS x 300 heavy scorings = {scorings / 1e6:.0f}M scorings/s"),
+        ("answer.md", f"roughly {scorings / 100_000:.0f}-{scorings / 50_000:.0f} GPUs"),
+        ("corpus.toml", f"= {scorings / 1e6:.0f}M scorings per second"),
+        ("corpus.toml", f"roughly {scorings / 100_000:.0f}-{scorings / 50_000:.0f} GPUs"),
+    )
