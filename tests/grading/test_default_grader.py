@@ -11,7 +11,7 @@ from grading_texts import FLUENT_BUT_WRONG, NEGATED_BIAS_VARIANCE, sample
 
 from mlprep.content import Question
 from mlprep.errors import UsageError
-from mlprep.grading import Grader, GradeReport, grade
+from mlprep.grading import Grader, GradeReport, get_grader, grade
 
 
 def test_report_shape_and_spans(bias_variance: Question, default_grader: Grader) -> None:
@@ -127,6 +127,15 @@ def test_huge_paste_is_cut(bias_variance: Question, default_grader: Grader) -> N
     report = default_grader.grade(bias_variance, text)
     assert any("first 2,000 words" in n for n in report.notes)
     assert 0.0 <= report.score <= 1.0
+
+
+def test_huge_paste_is_cut_with_one_note_by_the_hybrid(bias_variance: Question) -> None:
+    """Both of the hybrid's readers cut the answer; the learner reads the note once."""
+    text = (sample(bias_variance, "strong") + "\n") * 30  # about 3,700 words
+    report = get_grader("default").grade(bias_variance, text)
+    assert [n for n in report.notes if "words were graded" in n] == [
+        "Only the first 2,000 words were graded; an interview answer is usually under 400."
+    ]
 
 
 def test_non_english_answer(bias_variance: Question) -> None:

@@ -30,7 +30,7 @@ from ._report import (
     MisconceptionResult,
     Status,
 )
-from ._text import clean, truncate_words
+from ._text import CUT_NOTE, MAX_WORDS, clean, truncate_words
 
 if TYPE_CHECKING:
     from mlprep.content import Criterion, Question
@@ -44,7 +44,6 @@ __all__ = [
     "on_topic_share",
 ]
 
-MAX_WORDS = 2000
 # At most MAX_PAIRS (claim, passage) pairs are read: above that, each claim is read
 # against its closest passages only (token-level similarity of the cached encodings,
 # "late interaction"). PER_CLAIM caps the passages per claim below that (the joint
@@ -233,7 +232,7 @@ class ClaimGrader:
         text, notes = clean(text)
         graded, cut = truncate_words(text, MAX_WORDS)
         if cut:
-            notes.append(f"Only the first {MAX_WORDS} words were graded.")
+            notes.append(CUT_NOTE)
         specs = question_claims(question)
         found = passages(graded)
         if not graded.strip():

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ._lexical_report import build_report, lexical_best_lines, lexical_shares, sentence_scores
 from ._matching import ConceptHit, Line, phrase_hits, read_line, rubric_coverage
 from ._rubric import CompiledRubric, RubricCache
-from ._text import clean, english_share, sentences, truncate_words
+from ._text import CUT_NOTE, MAX_WORDS, clean, english_share, sentences, truncate_words
 
 if TYPE_CHECKING:
     from mlprep.content import Question
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from ._report import GradeReport
 
 __all__ = ["DEFAULT_PARAMS", "MAX_WORDS", "Analysis", "LexicalGrader", "Params", "analyse"]
-
-MAX_WORDS = 2000  # words of an answer read; the rest is cut with a note
 
 
 @dataclass(frozen=True)
@@ -91,10 +89,7 @@ def analyse(rubric: CompiledRubric, text: str, params: Params) -> Analysis:
     cleaned, notes = clean(text)
     cleaned, truncated = truncate_words(cleaned, MAX_WORDS)
     if truncated:
-        notes.append(
-            f"Only the first {MAX_WORDS:,} words were graded; an interview answer is "
-            "usually under 400."
-        )
+        notes.append(CUT_NOTE)
     sents = sentences(cleaned)
     lines = [read_line(s, rubric, params.fuzzy_cutoff, params.synonyms) for s in sents]
     all_tokens = [t for line in lines for t in line.tokens]

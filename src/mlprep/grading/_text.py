@@ -133,6 +133,12 @@ def clean(text: str | bytes) -> tuple[str, list[str]]:
     return text, notes
 
 
+MAX_WORDS = 2000  # words of an answer read; the rest is cut with a note
+CUT_NOTE = (
+    f"Only the first {MAX_WORDS:,} words were graded; an interview answer is usually under 400."
+)
+
+
 def truncate_words(text: str, max_words: int) -> tuple[str, bool]:
     """``text`` cut after ``max_words`` words (never mid-word) or ``max_words * 20``
     characters, and whether it was cut."""
