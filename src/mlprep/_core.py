@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from mlprep.grading import GradeReport
     from mlprep.judging import JudgeResult
     from mlprep.store import Attempt, MockSession, Store
-    from mlprep.study import MockPlan, Progress, QueueItem
+    from mlprep.study import MockPlan, Progress, QueueItem, SelfRating
 
 __all__ = ["SOURCE_MAX_BYTES", "HintReveal", "Mlprep"]
 
@@ -205,6 +205,16 @@ class Mlprep:
         if not self.store.read_only:  # a read-only data folder still shows answers
             mark_solution_seen(self.store, self.learner, question.id, mock_id)
         return question
+
+    def rate(
+        self, question_id: str, rating: str | int, *, now: datetime | None = None
+    ) -> SelfRating:
+        """The learner's own rating of the written answer just graded: it replaces the
+        grade's band in the review schedule (docs/practice.md, "Rating yourself")."""
+        from mlprep.study import parse_rating, rate_sitting
+
+        question = self.question(question_id)
+        return rate_sitting(self.store, self.learner, question, parse_rating(rating), now)
 
     # -- answering ---------------------------------------------------------------------
 

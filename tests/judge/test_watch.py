@@ -37,8 +37,8 @@ def spawn(db: Path, *args: str, content: bool = True) -> pexpect.spawn:
         encoding="utf-8",
         timeout=60,
         preexec_fn=_as_in_a_terminal,
+        dimensions=(50, 120),  # before the child starts: no race with its first read
     )
-    child.setwinsize(50, 120)
     return child
 
 

@@ -79,6 +79,8 @@ CELLS = {
         "If training error is low but validation error is much higher it is variance: get "
         'more data or regularize.")'
     ),
+    "rated": 'w.rate("hard")',
+    "rate_coding": 'q.rate("good")',
     "practice": "mp.practice()",
     "progress": "mp.progress()",
 }
@@ -166,6 +168,13 @@ def test_written_answer_is_graded(executed: dict[str, Any]) -> None:
     assert "score" in out.lower() or "%" in out
 
 
+def test_written_answer_can_be_rated_by_the_learner(executed: dict[str, Any]) -> None:
+    assert "Rated hard; the grade alone gave" in executed["rated"]
+    assert "coding question" in executed["rate_coding"]  # a message, not a traceback
+    store = Store(Path(executed["_home"]) / "progress.db")
+    assert [log.rating for log in store.review_logs() if log.question_id == "bias-variance"] == [2]
+
+
 def test_practice_and_progress_render(executed: dict[str, Any]) -> None:
     assert "<table>" in executed["_cells"]["practice"].outputs[0]["data"]["text/html"]
     figure = executed["_cells"]["progress"].outputs[0]["data"]
@@ -212,7 +221,8 @@ def test_mlprep_notebook_holds_todays_queue_and_never_overwrites(tmp_path: Path)
     assert again.returncode == 2 and "--force" in again.stderr
     assert out.read_text() == "my answers"
     forced = _cli(home, "notebook", str(out), "--force", "--id", "k-means")
-    assert forced.returncode == 0 and "jupyter lab" in forced.stdout
+    # The line wraps where the path does (a longer temporary path under pytest-xdist).
+    assert forced.returncode == 0 and "jupyter lab" in " ".join(forced.stdout.split())
     assert "k-means" in out.read_text()
 
 

@@ -78,6 +78,8 @@ SEQUENCE: list[tuple[tuple[str, ...], bytes | None, bool]] = [
     (("grade", "bias-variance", "{answer}"), None, False),
     (("grade", "bias-variance", "{weak}", "--json"), None, False),
     (("grade", "bias-variance", "-"), ANSWER.encode(), False),
+    (("rate", "bias-variance", "good"), None, False),
+    (("rate", "bias-variance", "easy", "--json"), None, False),
     (("judge", "k-means", "{wrong}", "--seed", "5"), None, True),
     (("judge", "k-means", "{wrong}", "--seed", "5", "--json"), None, True),
     (("judge", "k-means", "{right}", "--run"), None, True),
@@ -95,6 +97,7 @@ SEQUENCE: list[tuple[tuple[str, ...], bytes | None, bool]] = [
     (("judge", "k-means", "missing.py"), None, False),
     (("grade", "k-means", "{answer}"), None, False),
     (("judge", "bias-variance", "{right}"), None, False),
+    (("rate", "k-means", "good"), None, False),
 ]
 
 

@@ -36,8 +36,10 @@ def spawn(home: Path, *args: str, timeout: float = 90) -> pexpect.spawn:
         env=env_for(home),
         encoding="utf-8",
         timeout=timeout,
+        # Set before the child starts: a setwinsize afterwards can lose the race with
+        # the child's first read of its width, and the key line then wraps at 80.
+        dimensions=(40, 120),
     )
-    child.setwinsize(40, 120)
     return child
 
 
@@ -62,7 +64,7 @@ def test_written_practice_grades_shows_the_model_answer_and_q_quits_at_once(
 ) -> None:
     expected = first_in_queue(tmp_path, category="theory", minutes=20)
     child = spawn(tmp_path, "practice", "--category", "theory", "--minutes", "20")
-    child.expect(r"\[h\] hint  \[s\] skip  \[q\] quit")  # the keys, shown with the question
+    child.expect(r"\[h\] hint\s+\[s\] skip\s+\[q\] quit")  # the keys, shown with the question
     child.sendline(ANSWER)
     child.sendline(".")
     child.expect("Model answer")

@@ -121,6 +121,10 @@ def test_answer_written_question(page) -> None:  # type: ignore[no-untyped-def]
     # After an answer is handled, the form carries a fresh id: the next Submit is new.
     assert page.input_value("input[name=submission]") not in ("", nonce)
     assert page.locator("table.criteria tbody tr").count() >= 3
+    page.click("#rate-good")  # the learner's own rating replaces the buttons in place
+    page.wait_for_selector("#rated")
+    # The hint revealed before answering still lowers it one level.
+    assert page.inner_text("#rated").startswith("Rated hard (lowered from good")
     page.fill("#note-text", "Remember the noise term.")
     page.wait_for_selector("#note-status:has-text('Saved')")
     page.click("#show-solution")

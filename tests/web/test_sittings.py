@@ -117,3 +117,38 @@ def test_a_mock_finished_with_nothing_answered_is_abandoned(web: Browserless) ->
     assert row.abandoned and row.scorecard_json is None
     assert "abandoned" in web.page("/mock")
     assert web.core.progress().to_dict()["mocks"] == []
+
+
+def test_a_graded_answer_can_be_rated_by_the_learner(web: Browserless) -> None:
+    response = _post_answer(web, WRITTEN, "Bias is error from wrong assumptions, variance noise.")
+    assert response.status_code == 200, response.text[:300]
+    assert 'id="self-rate"' in response.text and 'hx-post="/q/bias-variance/rate"' in response.text
+    [graded] = [log.rating for log in web.core.store.review_logs()]
+    token = web.token(web.page(f"/q/{WRITTEN}"))
+    rated = web.client.post(f"/q/{WRITTEN}/rate", data={"csrf": token, "rating": "easy"})
+    assert rated.status_code == 200, rated.text[:300]
+    assert "Rated <strong>easy</strong>" in rated.text
+    assert f"the grade alone gave {Rating(graded).name.lower()}" in rated.text
+    assert [log.rating for log in web.core.store.review_logs()] == [Rating.EASY]
+    # Nothing to rate on another question: a message in place, nothing changed.
+    other = web.client.post(f"/q/{CODING}/rate", data={"csrf": token, "rating": "good"})
+    assert other.status_code == 409 and "coding question" in other.text
+    bad = web.client.post(f"/q/{WRITTEN}/rate", data={"csrf": token, "rating": "great"})
+    assert bad.status_code == 409 and "again, hard, good or easy" in bad.text
+    assert [log.rating for log in web.core.store.review_logs()] == [Rating.EASY]
+
+
+def test_answers_in_a_mock_show_no_rating_buttons(web: Browserless) -> None:
+    home = web.page("/mock")
+    response = web.client.post(
+        "/mock",
+        data={"csrf": web.token(home), "track": "ml-engineer", "minutes": "45", "submission": "r"},
+        follow_redirects=False,
+    )
+    [row] = web.core.store.mocks()
+    written = next(
+        q for q in json.loads(row.plan_json)["questions"] if not web.core.question(q).is_coding
+    )
+    answer = _post_answer(web, written, "An answer inside the mock.", mock=str(row.id))
+    assert response.status_code in (200, 303) and answer.status_code == 200
+    assert 'id="verdict"' in answer.text and 'id="self-rate"' not in answer.text

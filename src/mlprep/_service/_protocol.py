@@ -49,7 +49,19 @@ _HEADER = struct.Struct(">I")
 # Commands the service runs; the rest (practice, mock, serve, notebook, team, import,
 # and --watch) are interactive or long-lived and run in the client's process.
 SERVED_COMMANDS = frozenset(
-    {"list", "show", "hint", "answer", "coverage", "judge", "grade", "due", "stats", "export"}
+    {
+        "list",
+        "show",
+        "hint",
+        "answer",
+        "coverage",
+        "judge",
+        "grade",
+        "rate",
+        "due",
+        "stats",
+        "export",
+    }
 )
 _GLOBAL_WITH_VALUE = ("--content", "--db")
 

@@ -89,5 +89,43 @@ def register(app: typer.Typer) -> None:
         if as_json:
             emit_json("grade", report.to_dict())
         else:
-            console().print(report)
+            out = console()
+            out.print(report)
+            out.print(
+                f"Disagree with the grade? Read the model answer (`mlprep answer "
+                f"{question_id}`), then `mlprep rate {question_id} again|hard|good|easy`: your "
+                "rating, not the grade's, then sets the next review.",
+                style="dim",
+                markup=False,
+                highlight=False,
+            )
         raise typer.Exit(0 if report.passed else 1)
+
+    @app.command("rate")
+    def rate(
+        ctx: typer.Context,
+        question_id: str = typer.Argument(
+            ..., help="Id of the written question you just answered."
+        ),
+        rating: str = typer.Argument(..., help="again | hard | good | easy (or 1-4)."),
+        as_json: bool = JsonOption,
+    ) -> None:
+        """Rate your own answer just graded: your rating, not the grade's, sets the review.
+
+        For the open sitting of a written question (after `mlprep grade`, before you move
+        on); hints and the model answer read before answering still lower it. Exit code 0,
+        or 2 when there is nothing to rate.
+        """
+        result = state(ctx).core.rate(question_id, rating)
+        if as_json:
+            emit_json("rating", result.to_dict())
+            return
+        out = console()
+        note = "" if result.rating == result.given else " (lowered by the help you took)"
+        out.print(
+            f"{question_id}: rated {result.rating.name.lower()}{note}; the grade alone gave "
+            f"{result.graded.name.lower()}. Next review: {result.due.astimezone():%Y-%m-%d}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from mlprep.errors import NotAttempted
+from mlprep.errors import NotAttempted, UsageError
 
 from ._source import NotJudgeable, function_source
 
@@ -90,7 +90,8 @@ class Shown:
 
 
 class NotebookQuestion:
-    """The learntools-style view of a question: ``check``, ``hint``, ``solution``, ``answer``."""
+    """The learntools-style view of a question: ``check``, ``hint``, ``solution``, ``answer``,
+    ``rate``."""
 
     def __init__(self, core: Mlprep, question: Question) -> None:
         self._core = core
@@ -183,3 +184,17 @@ class NotebookQuestion:
             return Shown(self._core.grade(self.id, text, origin="notebook"))
         except NotAttempted as exc:
             return Notice(f"Not attempted: {exc}.")
+
+    def rate(self, rating: str | int) -> Notice:
+        """Rate your own answer just graded (again, hard, good, easy): your rating, not the
+        grade's, sets the next review (docs/practice.md)."""
+        try:
+            rated = self._core.rate(self.id, rating)
+        except UsageError as exc:
+            return Notice(str(exc))
+        lowered = "" if rated.rating == rated.given else " (lowered by the help you took)"
+        return Notice(
+            f"Rated {rated.rating.name.lower()}{lowered}; the grade alone gave "
+            f"{rated.graded.name.lower()}. Next review: {rated.due.astimezone():%Y-%m-%d}.",
+            kind="info",
+        )

@@ -173,6 +173,9 @@ class Sitting(Base):
     hints_used: Mapped[int] = mapped_column(Integer, default=0)  # up to the deciding attempt
     solution_seen: Mapped[bool] = mapped_column(Boolean, default=False)
     rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The learner's own rating of a written sitting (added in 0008): replaces the
+    # grade's band as the base rating (docs/practice.md).
+    self_rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     card_before_json: Mapped[str | None] = mapped_column(Text, nullable=True)
     lapses_before: Mapped[int] = mapped_column(Integer, default=0)
     leech_before: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -43,7 +43,7 @@ from ._target import check_sqlite_file, driver_reason, is_not_a_database, where
 __all__ = ["DEFAULT_LEARNER", "HEAD_REVISION", "AttemptInput", "Store"]
 
 # The newest migration in migrations/versions; a test pins it to Alembic's head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 DEFAULT_LEARNER = "local"
 # Key of the PostgreSQL advisory lock that serialises migrations (any fixed number).
 _MIGRATION_LOCK_KEY = 0x6D6C70726570

@@ -14,6 +14,7 @@ from ._schedule import (
     review,
     spread_backlog,
 )
+from ._self_rating import RATING_NAMES, SelfRating, parse_rating, rate_sitting
 from ._sitting import (
     LEARNING_STEPS,
     RELEARNING_STEPS,
@@ -34,6 +35,7 @@ __all__ = [
     "LEARNING_STEPS",
     "LEECH_LAPSES",
     "PLACEHOLDER",
+    "RATING_NAMES",
     "RELEARNING_STEPS",
     "SITTING_GAP",
     "TRACKS",
@@ -42,6 +44,7 @@ __all__ = [
     "Progress",
     "QueueItem",
     "Rating",
+    "SelfRating",
     "SittingOutcome",
     "card_retrievability",
     "current_help",
@@ -52,10 +55,12 @@ __all__ = [
     "mastery_history",
     "new_questions",
     "not_attempted",
+    "parse_rating",
     "plan_mock",
     "progress",
     "progress_figure",
     "question_score",
+    "rate_sitting",
     "rating_for",
     "record_attempt",
     "reveal_hint",

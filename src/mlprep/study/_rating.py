@@ -11,7 +11,9 @@ Base rating:
              accepted after 1-2 failed submissions          -> Good
              accepted after more                            -> Hard
              never accepted                                 -> Again
-    written  first score >= 0.85 Easy, >= 0.65 Good, >= 0.40 Hard, else Again
+    written  first score >= 0.85 Easy, >= 0.65 Good, >= 0.40 Hard, else Again;
+             the learner's own rating of the sitting (``mlprep rate``), when given,
+             instead of the score's band
 Help: any hint lowers a passing rating one level, every hint two, never below
 Hard (the learner did answer). The model answer seen before the deciding attempt
 makes it Again: typing a solution one has just read is not recall.
@@ -46,6 +48,8 @@ class SittingOutcome:
     hints_used: int  # hints revealed in this sitting before the deciding attempt
     hints_total: int
     solution_seen: bool  # model answer seen in this sitting before the deciding attempt
+    # written: the learner's own rating after the feedback, instead of the score's band
+    self_rating: Rating | None = None
 
 
 def _written_band(score: float) -> Rating:
@@ -72,7 +76,11 @@ def rating_for(outcome: SittingOutcome) -> Rating | None:
     else:
         if outcome.first_score is None:
             return None
-        base = _written_band(outcome.first_score)
+        base = (
+            outcome.self_rating
+            if outcome.self_rating is not None
+            else _written_band(outcome.first_score)
+        )
     if base == Rating.AGAIN or outcome.solution_seen:
         return Rating.AGAIN
     if outcome.hints_used:

@@ -302,22 +302,28 @@ def _review_sitting(
         sitting.hints_used = attempt.hints_used
         sitting.solution_seen = attempt.solution_seen
     sitting.attempts += 1
-    rating = rating_for(
-        SittingOutcome(
-            kind=kind,
-            accepted=sitting.accepted,
-            failures=sitting.failures,
-            first_score=sitting.first_score,
-            hints_used=sitting.hints_used,
-            hints_total=len(question.hints),
-            solution_seen=sitting.solution_seen,
-        )
-    )
+    rating = rating_for(sitting_outcome(sitting, question))
     if rating is None:
         return None
     if deciding or sitting.rating != int(rating):
         _write_review(s, sitting, question.id, kind, rating, attempt.id, now)
     return rating
+
+
+def sitting_outcome(sitting: Any, question: Question, *, own: bool = True) -> SittingOutcome:
+    """What a sitting holds so far, as ``rating_for`` reads it (``own``: with the
+    learner's own rating of a written sitting, if they gave one)."""
+    given = sitting.self_rating if own and not question.is_coding else None
+    return SittingOutcome(
+        kind="coding" if question.is_coding else "written",
+        accepted=sitting.accepted,
+        failures=sitting.failures,
+        first_score=sitting.first_score,
+        hints_used=sitting.hints_used,
+        hints_total=len(question.hints),
+        solution_seen=sitting.solution_seen,
+        self_rating=Rating(given) if given is not None else None,
+    )
 
 
 def _recovered(s: Session, sitting: Any, rating: Rating) -> bool:

@@ -134,7 +134,9 @@ async def answer(web: WebApp, request: Request) -> Response:
         )
         if hide:
             return web.fragment("_message.html", kind="ok", message=SEALED_MESSAGE).body.decode()
-        return web.env.get_template("_grade.html").render(q=question, report=report, note=mock_note)
+        return web.env.get_template("_grade.html").render(
+            q=question, report=report, note=mock_note, rate=mock_id is None
+        )
 
     if not submission:
         return HTMLResponse(await run_in_threadpool(grade_inline))

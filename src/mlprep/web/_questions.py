@@ -32,6 +32,7 @@ def routes(web: WebApp) -> list[Route]:
         Route("/q/{qid}", web.bind(question_page)),
         Route("/q/{qid}/hint", web.bind(hint), methods=["POST"]),
         Route("/q/{qid}/solution", web.bind(solution), methods=["POST"]),
+        Route("/q/{qid}/rate", web.bind(rate), methods=["POST"]),
         Route("/q/{qid}/note", web.bind(note), methods=["POST"]),
         Route("/q/{qid}/draft", web.bind(draft), methods=["POST"]),
         Route("/q/{qid}/attempts/{aid:int}", web.bind(attempt_page)),
@@ -114,6 +115,23 @@ async def solution(web: WebApp, request: Request) -> Response:
         return web.fragment("_solution.html", q=question)
 
     return await run_in_threadpool(reveal)
+
+
+async def rate(web: WebApp, request: Request) -> Response:
+    """The learner's own rating of the written answer just graded (docs/practice.md)."""
+    from mlprep.errors import UsageError
+
+    question = web.question(request.path_params["qid"])
+    form = await web.form(request)
+
+    def write() -> Response:
+        try:
+            rated = web.core.rate(question.id, form.get("rating", ""))
+        except UsageError as exc:
+            raise BadRequest(409, str(exc)) from None
+        return web.fragment("_rated.html", rated=rated)
+
+    return await run_in_threadpool(write)
 
 
 async def note(web: WebApp, request: Request) -> Response:
