@@ -20,6 +20,7 @@ ANSWER = (
     "the fit changes with a different training sample; flexible models overfit noise."
 )
 PROMPT = "a line with only '.' to finish"
+RATE_PROMPT = "Your own rating\\?"
 CODE_PROMPT = "judge  \\[h\\] hint"
 
 
@@ -68,15 +69,22 @@ def test_written_practice_grades_shows_the_model_answer_and_q_quits_at_once(
     child.sendline(ANSWER)
     child.sendline(".")
     child.expect("Model answer")
+    child.expect(RATE_PROMPT)
+    child.sendline("great")  # not a rating: said, and asked again
+    child.expect("again, hard, good or easy")
+    child.sendline("3")  # the learner's own rating: good
+    child.expect("Rated good")
     child.expect(PROMPT)  # the next question
     child.sendline("q")  # no '.' needed: the key acts at once
     child.expect("1 answer\\(s\\) saved")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    [attempt] = Mlprep(db=tmp_path / "progress.db").store.attempts()
+    core = Mlprep(db=tmp_path / "progress.db")
+    [attempt] = core.store.attempts()
     assert attempt.question_id == expected and attempt.source == "practice"
     assert attempt.answer == ANSWER and attempt.score is not None
+    assert [log.rating for log in core.store.review_logs()] == [3]
 
 
 def test_hint_key_acts_at_once_and_is_recorded(tmp_path: Path) -> None:
@@ -100,6 +108,8 @@ def test_ctrl_c_exits_130_and_keeps_answers(tmp_path: Path) -> None:
     child.sendline(ANSWER)
     child.sendline(".")
     child.expect("Model answer")
+    child.expect(RATE_PROMPT)
+    child.sendline("")  # Enter keeps the grade's rating
     child.expect(PROMPT)
     child.sendintr()
     child.expect("1 answer\\(s\\) saved")
@@ -159,6 +169,8 @@ def test_killed_session_keeps_completed_attempts(tmp_path: Path) -> None:
     child.sendline(ANSWER)
     child.sendline(".")
     child.expect("Model answer")
+    child.expect(RATE_PROMPT)
+    child.sendline("")
     child.expect(PROMPT)
     child.kill(signal.SIGKILL)
     child.close(force=True)

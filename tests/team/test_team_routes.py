@@ -56,6 +56,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/q/{qid}/hint"): "own",
     ("POST", "/q/{qid}/solution"): "own",
     ("POST", "/q/{qid}/note"): "own",
+    ("POST", "/q/{qid}/rate"): "own",
     ("POST", "/q/{qid}/draft"): "own",
     ("GET", "/q/{qid}/attempts/{aid:int}"): "own",
     ("POST", "/q/{qid}/{mode:str}"): "own",

@@ -91,9 +91,11 @@ def test_double_submit_records_one_attempt(web: Browserless) -> None:
     form = {"csrf": token, "source": right, "submission": "same-form"}
     one = web.client.post(f"/q/{CODING}/submit", data=form)
     two = web.client.post(f"/q/{CODING}/submit", data=form)
-    job_one = web.wait_job(one.text)
-    job_two = web.wait_job(two.text)
-    assert job_one == job_two
+    # The same job answers both (its fragment may differ by when it was read: the
+    # growth measurement finishes after the verdict).
+    jobs = [re.search(r'data-job="([^"]+)"', r.text) for r in (one, two)]
+    assert jobs[0] and jobs[1] and jobs[0].group(1) == jobs[1].group(1)
+    assert 'id="verdict">Accepted' in web.wait_job(two.text)
     assert len(web.core.store.attempts(question_id=CODING)) == 1
 
 

@@ -199,7 +199,37 @@ def _ask(
         out.print(report)
         if mock_id is None:
             out.print(answer_panel(question))
+            _offer_rating(core, question, out)
         return {"id": question.id, "score": report.score}
+
+
+RATE_KEYS = "[1] again  [2] hard  [3] good  [4] easy  [Enter] keep the grade's"
+
+
+def _offer_rating(core: Mlprep, question: Question, out: Console) -> None:
+    """After the model answer: the learner's own rating, if they disagree with the grade
+    (docs/practice.md, "Rating yourself"). Enter keeps the grade's; q quits."""
+    from rich.markup import escape
+
+    from mlprep.errors import UsageError
+
+    while True:
+        choice = _read_line(f"Your own rating? {RATE_KEYS} > ", out).strip().lower()
+        if choice in ("", "s"):
+            return
+        if choice == "q":
+            raise _Quit
+        try:
+            rated = core.rate(question.id, choice)
+        except UsageError as exc:
+            out.print(f"[yellow]{escape(str(exc))}[/yellow]")
+            continue
+        lowered = "" if rated.rating == rated.given else " (lowered by the help you took)"
+        out.print(
+            f"[dim]Rated {rated.rating.name.lower()}{lowered}; next review "
+            f"{rated.due.astimezone():%Y-%m-%d}.[/dim]"
+        )
+        return
 
 
 def register(app: typer.Typer) -> None:
