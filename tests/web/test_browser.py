@@ -144,6 +144,9 @@ def test_short_mock_interview(page) -> None:  # type: ignore[no-untyped-def]
     assert page.locator(".diff").count() == 0  # difficulty hidden
     shot(page, "mock-interview")
     steps = page.locator("ol.mock-steps li a")
+    # Every written question gets its strong sample: the plan is random, and the grader
+    # still scores a few strong samples near 0 (docs/grading.md, Known limits), so one
+    # answer alone could leave the total at 0%.
     for i in range(steps.count()):
         page.locator("ol.mock-steps li a").nth(i).click()
         page.wait_for_load_state()
@@ -155,7 +158,6 @@ def test_short_mock_interview(page) -> None:  # type: ignore[no-untyped-def]
             page.fill("textarea[name=answer]", good.text)
             page.click("#submit")
             page.wait_for_selector("#verdict")
-            break
     page.click("#finish-mock")
     page.wait_for_selector("#mock-total")
     assert page.inner_text("#mock-total") != "0%"
