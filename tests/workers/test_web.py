@@ -108,6 +108,7 @@ def test_a_submission_shows_queued_then_its_verdict_from_the_database(
     assert "Score" in page, page[:500]
     expected = grade(question, answer)
     assert f"{expected.score:.0%}" in page or f"{round(expected.score * 100)}%" in page
+    assert 'id="self-rate"' in page  # graded by a worker, outside a mock: rate it yourself
     attempts = core.store.attempts(learner=learner_name(_account(core, "Ann")))
     assert sorted(a.kind for a in attempts) == ["coding", "written"]
     for client in (ann, bob, other):

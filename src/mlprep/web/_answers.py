@@ -187,7 +187,11 @@ def job_fragment(web: WebApp, job_id: str, note: str = "") -> HTMLResponse:
         if job.report is None:
             return web.fragment("_message.html", kind="error", message=job.error or "")
         return web.fragment(
-            "_grade.html", q=web.question(job.question_id), report=job.report, note=note
+            "_grade.html",
+            q=web.question(job.question_id),
+            report=job.report,
+            note=note,
+            rate=not job.in_mock,
         )
     return web.fragment("_verdict.html", job=job, r=job.result, note=note)
 

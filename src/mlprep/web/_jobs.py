@@ -55,6 +55,7 @@ class Job:
     # A written answer graded by a worker (the queue backend): its report.
     kind: str = "judge"  # judge | grade
     report: GradeReport | None = None
+    in_mock: bool = False  # answered inside a mock or an assessment (no own rating then)
 
     @property
     def done(self) -> bool:

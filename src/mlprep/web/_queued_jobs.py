@@ -188,6 +188,7 @@ def _as_job(row: Submission, owner: str, sealed: bool) -> Job:
         source=row.body,
         submitted_at=row.created_at.timestamp(),
         kind=row.kind,
+        in_mock=row.mock_id is not None,
     )
     if row.state in ("running", "done", "failed") and row.started_at is not None:
         job.started_at = row.started_at.timestamp()
