@@ -214,7 +214,10 @@ class Mlprep:
         from mlprep.study import parse_rating, rate_sitting
 
         question = self.question(question_id)
-        return rate_sitting(self.store, self.learner, question, parse_rating(rating), now)
+        given = parse_rating(rating)  # a mistake is said before the store is opened
+        if question.is_coding:
+            raise UsageError(f"'{question.id}' is a coding question: its tests rate it, not you")
+        return rate_sitting(self.store, self.learner, question, given, now)
 
     # -- answering ---------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ def test_own_rating_replaces_the_grades_band_in_the_one_review(core: Mlprep) -> 
         "rating": "good",
         "graded": "again",
         "due": rated.due.isoformat(),
+        "lowered_by": "",
     }
 
 
@@ -73,9 +74,12 @@ def test_help_taken_before_answering_still_counts() -> None:
         core.grade("bias-variance", THIN)
         rated = core.rate("bias-variance", "easy")
         assert (rated.given, rated.rating) == (Rating.EASY, Rating.GOOD)  # one hint: one level
+        assert rated.lowered_by.startswith("a hint was taken before answering")
         core.reveal_solution("dropout")
         core.grade("dropout", "Dropout zeroes random units while training so they cannot co-adapt.")
-        assert core.rate("dropout", "easy").rating == Rating.AGAIN  # read, then typed
+        read_first = core.rate("dropout", "easy")
+        assert read_first.rating == Rating.AGAIN  # read, then typed
+        assert read_first.lowered_by == "the model answer was read before answering: Again"
         core.store.close()
 
 
@@ -88,10 +92,10 @@ def test_reading_the_model_answer_after_grading_does_not_lower_it(core: Mlprep) 
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
-        ("nothing", "no answer to 'bias-variance' to rate"),
-        ("gap", "no answer to 'bias-variance' to rate"),
-        ("moved on", "no answer to 'bias-variance' to rate"),
-        ("hint only", "no answer to 'bias-variance' to rate"),
+        ("nothing", "no answer to 'bias-variance' to rate: grade one first"),
+        ("gap", "no answer to 'bias-variance' to rate: more than 30 minutes have passed"),
+        ("moved on", "no answer to 'bias-variance' to rate: you have worked on 'dropout' since"),
+        ("hint only", "no answer to 'bias-variance' to rate yet: grade one first"),
     ],
 )
 def test_nothing_to_rate_is_a_one_line_error_and_changes_nothing(
@@ -111,6 +115,14 @@ def test_nothing_to_rate_is_a_one_line_error_and_changes_nothing(
     with pytest.raises(UsageError, match=message):
         core.rate("bias-variance", "good", now=when)
     assert logged(core, "bias-variance") == before
+
+
+def test_a_mistake_in_the_rating_is_said_before_the_store_is_touched(tmp_path: Path) -> None:
+    core = Mlprep(db=tmp_path / "fresh.db")
+    for question, rating in (("bias-variance", "gud"), ("mse-mae", "good")):
+        with pytest.raises(UsageError):
+            core.rate(question, rating)
+    assert not (tmp_path / "fresh.db").exists()
 
 
 def test_coding_questions_and_mock_answers_are_not_rated_by_hand(core: Mlprep) -> None:

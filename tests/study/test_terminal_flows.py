@@ -87,6 +87,21 @@ def test_written_practice_grades_shows_the_model_answer_and_q_quits_at_once(
     assert [log.rating for log in core.store.review_logs()] == [3]
 
 
+def test_quitting_at_the_rating_prompt_still_counts_the_answer(tmp_path: Path) -> None:
+    for end in ("q\n", ""):  # q, or the end of input, at the own-rating prompt
+        home = tmp_path / f"home{len(end)}"
+        proc = run(
+            home, "practice", "--category", "theory", "--minutes", "10", "--json",
+            stdin=f"{ANSWER}\n.\n{end}",
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        assert "Stopped. 1 answer(s) saved." in " ".join(proc.stderr.split())  # --json: prompts
+        document = json.loads(proc.stdout)
+        assert [a["id"] for a in document["answered"]] == [
+            a.question_id for a in Mlprep(db=home / "progress.db").store.attempts()
+        ]
+
+
 def test_hint_key_acts_at_once_and_is_recorded(tmp_path: Path) -> None:
     qid = first_in_queue(tmp_path, category="theory", minutes=20)
     child = spawn(tmp_path, "practice", "--category", "theory", "--minutes", "20")

@@ -124,7 +124,7 @@ def test_answer_written_question(page) -> None:  # type: ignore[no-untyped-def]
     page.click("#rate-good")  # the learner's own rating replaces the buttons in place
     page.wait_for_selector("#rated")
     # The hint revealed before answering still lowers it one level.
-    assert page.inner_text("#rated").startswith("Rated hard (lowered from good")
+    assert page.inner_text("#rated").startswith("Rated hard (you said good; a hint was taken")
     page.fill("#note-text", "Remember the noise term.")
     page.wait_for_selector("#note-status:has-text('Saved')")
     page.click("#show-solution")

@@ -121,7 +121,7 @@ def register(app: typer.Typer) -> None:
             emit_json("rating", result.to_dict())
             return
         out = console()
-        note = "" if result.rating == result.given else " (lowered by the help you took)"
+        note = f" ({result.lowered_by})" if result.lowered_by else ""
         out.print(
             f"{question_id}: rated {result.rating.name.lower()}{note}; the grade alone gave "
             f"{result.graded.name.lower()}. Next review: {result.due.astimezone():%Y-%m-%d}.",

@@ -197,10 +197,15 @@ def _ask(
             out.print(f"[yellow]Not attempted:[/yellow] {exc}.")
             continue
         out.print(report)
+        summary = {"id": question.id, "score": report.score}
         if mock_id is None:
             out.print(answer_panel(question))
-            _offer_rating(core, question, out)
-        return {"id": question.id, "score": report.score}
+            try:
+                _offer_rating(core, question, out)
+            except (_Quit, EOFError, KeyboardInterrupt) as stop:
+                stop.answered = summary  # type: ignore[attr-defined]  # saved: it counts
+                raise
+        return summary
 
 
 RATE_KEYS = "[1] again  [2] hard  [3] good  [4] easy  [Enter] keep the grade's"
@@ -216,6 +221,7 @@ def _offer_rating(core: Mlprep, question: Question, out: Console) -> None:
     while True:
         choice = _read_line(f"Your own rating? {RATE_KEYS} > ", out).strip().lower()
         if choice in ("", "s"):
+            out.print("[dim]The grade's rating stands.[/dim]")
             return
         if choice == "q":
             raise _Quit
@@ -224,9 +230,9 @@ def _offer_rating(core: Mlprep, question: Question, out: Console) -> None:
         except UsageError as exc:
             out.print(f"[yellow]{escape(str(exc))}[/yellow]")
             continue
-        lowered = "" if rated.rating == rated.given else " (lowered by the help you took)"
+        lowered = f" ({rated.lowered_by})" if rated.lowered_by else ""
         out.print(
-            f"[dim]Rated {rated.rating.name.lower()}{lowered}; next review "
+            f"[dim]Rated {rated.rating.name.lower()}{escape(lowered)}; next review "
             f"{rated.due.astimezone():%Y-%m-%d}.[/dim]"
         )
         return
@@ -267,14 +273,16 @@ def register(app: typer.Typer) -> None:
                 summary = _ask(core, item.question, out, workdir=workdir, origin="practice")
                 if summary:
                     done.append(summary)
-        except _Quit:
+        except (_Quit, EOFError, KeyboardInterrupt) as stop:
+            # Stopped at the own-rating prompt: the answer before it is saved all the same.
+            if getattr(stop, "answered", None):
+                done.append(stop.answered)  # type: ignore[attr-defined]
             completed = False
-        except EOFError:
-            completed = False
-            out.print("\n[dim]End of input.[/dim]")
-        except KeyboardInterrupt:
-            completed, code = False, 130
-            out.print()
+            if isinstance(stop, EOFError):
+                out.print("\n[dim]End of input.[/dim]")
+            elif isinstance(stop, KeyboardInterrupt):
+                code = 130
+                out.print()
         if completed:
             out.print(f"[green]Session done:[/green] {len(done)} answer(s) saved.")
         else:

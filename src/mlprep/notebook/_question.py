@@ -192,7 +192,7 @@ class NotebookQuestion:
             rated = self._core.rate(self.id, rating)
         except UsageError as exc:
             return Notice(str(exc))
-        lowered = "" if rated.rating == rated.given else " (lowered by the help you took)"
+        lowered = f" ({rated.lowered_by})" if rated.lowered_by else ""
         return Notice(
             f"Rated {rated.rating.name.lower()}{lowered}; the grade alone gave "
             f"{rated.graded.name.lower()}. Next review: {rated.due.astimezone():%Y-%m-%d}.",

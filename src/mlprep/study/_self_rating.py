@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 from mlprep.errors import UsageError
 
 from ._rating import Rating, rating_for
-from ._sitting import _is_open, _latest, _lock, _write_review, sitting_outcome
+from ._sitting import (
+    SITTING_GAP,
+    _is_open,
+    _latest,
+    _lock,
+    _write_review,
+    sitting_outcome,
+)
 
 if TYPE_CHECKING:
     from mlprep.content import Question
@@ -49,6 +56,7 @@ class SelfRating:
     rating: Rating  # what the review got (the help rules applied to ``given``)
     graded: Rating  # what the grade's band would have given
     due: datetime
+    lowered_by: str = ""  # why ``rating`` is below ``given`` (the help taken), else ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -57,7 +65,35 @@ class SelfRating:
             "rating": RATING_NAMES[self.rating],
             "graded": RATING_NAMES[self.graded],
             "due": self.due.isoformat(),
+            "lowered_by": self.lowered_by,
         }
+
+
+def _help_taken(sitting: Any, question: Question) -> str:
+    """What lowered a sitting's rating: the help taken before its graded answer."""
+    if sitting.solution_seen:
+        return "the model answer was read before answering: Again"
+    if sitting.hints_used >= len(question.hints):
+        return "every hint was taken before answering: two levels, never below Hard"
+    return "a hint was taken before answering: one level, never below Hard"
+
+
+def _nothing_to_rate(sitting: Any, question: Question, now: datetime) -> str:
+    """Why there is no answer to rate, in one line (a rating is for the answer just graded)."""
+    head = f"no answer to '{question.id}' to rate"
+    if sitting is None:
+        return f"{head}: grade one first (`mlprep grade {question.id} FILE`), then rate it"
+    if sitting.question_id != question.id:
+        return (
+            f"{head}: you have worked on '{sitting.question_id}' since, and a rating is for "
+            "the answer just graded"
+        )
+    if now - sitting.last_at > SITTING_GAP:
+        return (
+            f"{head}: more than {int(SITTING_GAP.total_seconds() // 60)} minutes have passed "
+            "since, and a rating is for the answer just graded"
+        )
+    return f"{head} yet: grade one first (`mlprep grade {question.id} FILE`), then rate it"
 
 
 def rate_sitting(
@@ -90,10 +126,7 @@ def rate_sitting(
                     "there is nothing to rate"
                 )
             if not _is_open(sitting, question.id, None, now) or sitting.first_score is None:
-                raise UsageError(
-                    f"no answer to '{question.id}' to rate: rate right after grading it "
-                    f"(`mlprep grade {question.id} FILE`), within the same sitting"
-                )
+                raise UsageError(_nothing_to_rate(sitting, question, now))
             graded = rating_for(sitting_outcome(sitting, question, own=False))
             sitting.self_rating = int(rating)
             rated = rating_for(sitting_outcome(sitting, question))
@@ -104,6 +137,7 @@ def rate_sitting(
             )
             state = s.get(ReviewState, (lid, question.id))
             assert state is not None  # just written
-            return SelfRating(question.id, rating, rated, graded, state.due)
+            lowered = _help_taken(sitting, question) if rated < rating else ""
+            return SelfRating(question.id, rating, rated, graded, state.due, lowered)
 
     return store.atomically(write)
