@@ -10,7 +10,10 @@ from mlprep.content import load_bank
 from mlprep.grading.evaluation import LEVELS, UNSEEN_QUESTIONS, load_heldout
 from mlprep.grading.training import EXCLUDED_QUESTIONS, INDEPENDENT_DIR
 
-HELDOUT_SETS = [Path(__file__).with_name("heldout"), Path(__file__).with_name("heldout2")]
+HELDOUT_SETS = [Path(__file__).with_name(name) for name in ("heldout", "heldout2", "heldout3")]
+# The third set (session 12) is not graded by any test: it is kept unread for the next
+# candidate grader (its README), so only its shape is checked here.
+HELDOUT3 = HELDOUT_SETS[2]
 # Fixed by the writers' instructions before they wrote (as in the held-out sets).
 LABEL_OF_LEVEL = {
     "strong": 4,
@@ -47,3 +50,20 @@ def test_the_questions_are_written_ones_of_the_bank_and_in_no_measuring_set() ->
         assert question is not None and not question.is_coding, question_id
         assert question_id not in measured, question_id
         assert question_id not in UNSEEN_QUESTIONS | EXCLUDED_QUESTIONS, question_id
+
+
+def test_the_third_held_out_set_has_one_answer_per_level_and_its_own_questions() -> None:
+    answers = load_heldout(HELDOUT3)
+    questions = {a.question_id for a in answers}
+    assert len(questions) >= 30
+    by_question: dict[str, Counter[str]] = {}
+    for a in answers:
+        assert a.label == LABEL_OF_LEVEL[a.level], (a.path.name, a.level)
+        assert a.text.strip() and a.writer.startswith("heldout3"), a.path.name
+        assert a.path.stem == a.question_id
+        by_question.setdefault(a.question_id, Counter())[a.level] += 1
+    for question_id, levels in by_question.items():
+        assert levels == Counter(LEVELS), question_id
+    earlier = {a.question_id for folder in HELDOUT_SETS[:2] for a in load_heldout(folder)}
+    assert not questions & earlier
+    assert not questions & UNSEEN_QUESTIONS
