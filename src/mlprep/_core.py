@@ -211,12 +211,11 @@ class Mlprep:
     ) -> SelfRating:
         """The learner's own rating of the written answer just graded: it replaces the
         grade's band in the review schedule (docs/practice.md, "Rating yourself")."""
-        from mlprep.study import parse_rating, rate_sitting
+        from mlprep.study import check_rateable, parse_rating, rate_sitting
 
         question = self.question(question_id)
-        given = parse_rating(rating)  # a mistake is said before the store is opened
-        if question.is_coding:
-            raise UsageError(f"'{question.id}' is a coding question: its tests rate it, not you")
+        given = parse_rating(rating)  # mistakes are said before the store is opened
+        check_rateable(question)
         return rate_sitting(self.store, self.learner, question, given, now)
 
     # -- answering ---------------------------------------------------------------------

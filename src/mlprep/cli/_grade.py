@@ -120,11 +120,8 @@ def register(app: typer.Typer) -> None:
         if as_json:
             emit_json("rating", result.to_dict())
             return
-        out = console()
-        note = f" ({result.lowered_by})" if result.lowered_by else ""
-        out.print(
-            f"{question_id}: rated {result.rating.name.lower()}{note}; the grade alone gave "
-            f"{result.graded.name.lower()}. Next review: {result.due.astimezone():%Y-%m-%d}.",
+        console().print(
+            f"{result.question_id}: {result.summary()}",
             markup=False,
             highlight=False,
             soft_wrap=True,

@@ -230,11 +230,7 @@ def _offer_rating(core: Mlprep, question: Question, out: Console) -> None:
         except UsageError as exc:
             out.print(f"[yellow]{escape(str(exc))}[/yellow]")
             continue
-        lowered = f" ({rated.lowered_by})" if rated.lowered_by else ""
-        out.print(
-            f"[dim]Rated {rated.rating.name.lower()}{escape(lowered)}; next review "
-            f"{rated.due.astimezone():%Y-%m-%d}.[/dim]"
-        )
+        out.print(f"[dim]{escape(rated.summary())}[/dim]")
         return
 
 

@@ -192,9 +192,4 @@ class NotebookQuestion:
             rated = self._core.rate(self.id, rating)
         except UsageError as exc:
             return Notice(str(exc))
-        lowered = f" ({rated.lowered_by})" if rated.lowered_by else ""
-        return Notice(
-            f"Rated {rated.rating.name.lower()}{lowered}; the grade alone gave "
-            f"{rated.graded.name.lower()}. Next review: {rated.due.astimezone():%Y-%m-%d}.",
-            kind="info",
-        )
+        return Notice(rated.summary(), kind="info")

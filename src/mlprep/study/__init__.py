@@ -14,7 +14,7 @@ from ._schedule import (
     review,
     spread_backlog,
 )
-from ._self_rating import RATING_NAMES, SelfRating, parse_rating, rate_sitting
+from ._self_rating import RATING_NAMES, SelfRating, check_rateable, parse_rating, rate_sitting
 from ._sitting import (
     LEARNING_STEPS,
     RELEARNING_STEPS,
@@ -47,6 +47,7 @@ __all__ = [
     "SelfRating",
     "SittingOutcome",
     "card_retrievability",
+    "check_rateable",
     "current_help",
     "due_queue",
     "export_progress",

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from mlprep.content import Question
     from mlprep.store import Store
 
-__all__ = ["RATING_NAMES", "SelfRating", "parse_rating", "rate_sitting"]
+__all__ = ["RATING_NAMES", "SelfRating", "check_rateable", "parse_rating", "rate_sitting"]
 
 RATING_NAMES = {r: r.name.lower() for r in Rating}
 
@@ -44,6 +44,12 @@ def parse_rating(text: str | int) -> Rating:
         if value in (name, str(int(rating))):
             return rating
     raise UsageError(f"rating must be again, hard, good or easy (or 1-4), not {str(text)!r}")
+
+
+def check_rateable(question: Question) -> None:
+    """A one-line ``UsageError`` for a question no learner rates: a coding one."""
+    if question.is_coding:
+        raise UsageError(f"'{question.id}' is a coding question: its tests rate it, not you")
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,14 @@ class SelfRating:
             "due": self.due.isoformat(),
             "lowered_by": self.lowered_by,
         }
+
+    def summary(self) -> str:
+        """One line for the learner: the rating, what lowered it, the grade's, the next review."""
+        lowered = f" ({self.lowered_by})" if self.lowered_by else ""
+        return (
+            f"Rated {RATING_NAMES[self.rating]}{lowered}; the grade alone gave "
+            f"{RATING_NAMES[self.graded]}. Next review: {self.due.astimezone():%Y-%m-%d}."
+        )
 
 
 def _help_taken(sitting: Any, question: Question) -> str:
@@ -107,8 +121,7 @@ def rate_sitting(
     review, in one transaction. A one-line ``UsageError`` when there is nothing to rate."""
     from mlprep.store import ReviewLog, ReviewState
 
-    if question.is_coding:
-        raise UsageError(f"'{question.id}' is a coding question: its tests rate it, not you")
+    check_rateable(question)
     now = now or datetime.now(UTC)
     lid = store.learner_id(learner)
 

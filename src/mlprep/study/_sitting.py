@@ -313,7 +313,7 @@ def _review_sitting(
 def sitting_outcome(sitting: Any, question: Question, *, own: bool = True) -> SittingOutcome:
     """What a sitting holds so far, as ``rating_for`` reads it (``own``: with the
     learner's own rating of a written sitting, if they gave one)."""
-    given = sitting.self_rating if own and not question.is_coding else None
+    given = sitting.self_rating if own else None  # only written sittings are rated
     return SittingOutcome(
         kind="coding" if question.is_coding else "written",
         accepted=sitting.accepted,
